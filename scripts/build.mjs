@@ -1,0 +1,68 @@
+// Builds zhdoc with esbuild. Heavy libraries (opencc-js, pinyin-pro) become separate files under dist/vendor
+// that the extension and the CLI require only on first use, so activation parses none of their dictionaries.
+//   node scripts/build.mjs            dist/extension.js, dist/cli.js, dist/vendor/*
+//   node scripts/build.mjs --tests    also out/test/** (unit, integration, ui)
+//   node scripts/build.mjs --bench    also out/bench/*
+//   --watch                           rebuild on change
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const root = new URL('..', import.meta.url).pathname;
+
+/** Libraries the core loads lazily with `require('zhdoc-vendor:NAME')`; each has an entry src/vendor/NAME.ts. */
+const VENDOR = ['opencc'];
+
+/** In the extension and CLI bundles: a runtime require of dist/vendor/NAME.js, parsed only on first use. */
+const vendorExternal = {
+  name: 'vendor-external',
+  setup(build) {
+    build.onResolve({ filter: /^zhdoc-vendor:/ }, (a) => ({ path: `./vendor/${a.path.slice('zhdoc-vendor:'.length)}.js`, external: true }));
+  },
+};
+/** Everywhere else (tests, benches, the web bundle): the vendor entry bundled inline. */
+const vendorInline = {
+  name: 'vendor-inline',
+  setup(build) {
+    build.onResolve({ filter: /^zhdoc-vendor:/ }, (a) => ({ path: join(root, 'src/vendor', `${a.path.slice('zhdoc-vendor:'.length)}.ts`) }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  charset: 'utf8',
+  external: ['vscode'],
+  plugins: [vendorInline],
+};
+
+const files = (dir, suffix) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith(suffix)).map((f) => join(root, dir, f)) : []);
+
+const builds = [
+  { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
+  { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], banner: { js: '#!/usr/bin/env node' }, minifySyntax: true },
+  ...VENDOR.map((name) => ({ ...common, sourcemap: false, minify: true, entryPoints: { [name]: join(root, 'src/vendor', `${name}.ts`) }, outdir: join(root, 'dist/vendor') })),
+];
+if (args.has('--tests')) {
+  builds.push(
+    { ...common, entryPoints: files('test/unit', '.test.ts'), outdir: join(root, 'out/test/unit') },
+    { ...common, entryPoints: [...files('test/integration', '.ts')], outdir: join(root, 'out/test/integration'), external: ['vscode', 'mocha'] },
+    { ...common, entryPoints: [join(root, 'test/runIntegration.ts'), ...files('test/ui', '.ts')].filter(existsSync), outdir: join(root, 'out/test'), outbase: join(root, 'test'), external: ['vscode', 'playwright-core', '@vscode/test-electron'] },
+  );
+}
+if (args.has('--bench')) {
+  builds.push({ ...common, entryPoints: files('bench', '.ts'), outdir: join(root, 'out/bench') });
+}
+
+if (!args.has('--watch')) rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (args.has('--watch')) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

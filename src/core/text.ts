@@ -1,0 +1,81 @@
+/**
+ * Character classes and offset helpers shared by the core. Offsets everywhere in the core are
+ * UTF-16 code units, the unit `TextDocument.offsetAt` counts, so results map onto the editor
+ * without conversion; iteration is by code point so astral ideographs (𠮷) are never split.
+ */
+
+/**
+ * True for a Han ideograph: CJK Unified Ideographs and all extensions (A to I), compatibility
+ * ideographs, and 〇. Radicals, strokes and punctuation are not Han characters here: they are
+ * never converted, read or counted as 字.
+ */
+export function isHanCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x323af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    cp === 0x3007
+  );
+}
+
+/** True when `text` contains at least one Han character. */
+export function containsHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3007) continue;
+    const cp = text.codePointAt(i)!;
+    if (isHanCodePoint(cp)) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
+}
+
+/** Number of Han characters (字数, the figure Chinese writers count by). */
+export function countHan(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3007) continue;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (isHanCodePoint(cp)) n++;
+  }
+  return n;
+}
+
+/** A replacement of `length` code units at `offset` by `text`, in the coordinates of the input. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** Applies non-overlapping edits, sorted by offset, to `text`. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const e of edits) {
+    parts.push(text.slice(last, e.offset), e.text);
+    last = e.offset + e.length;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** Start offsets of every line: lines split on `\n`; a `\r` before it belongs to the break. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Lines of `text` without their breaks (`\n` or `\r\n`), as the CLI and the line-based features see them. */
+export function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+/** Escapes text for HTML element content or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
