@@ -1,1 +1,25 @@
-export {};
+/**
+ * zhdoc's composition root: activate() is the list of what zhdoc does. Each feature registers itself and
+ * returns a Disposable; nothing heavy (dictionaries, converters) is loaded here, only on first use.
+ */
+import * as vscode from 'vscode';
+import { registerConversionCommands } from './features/conversionCommands';
+import { registerMixedScriptSupport, type MixedScriptSupport } from './features/mixedScript';
+
+/** What activate() returns: read by zhdoc's integration tests, since VS Code has no API to read decorations. */
+export interface ZhdocApi {
+  readonly mixedScript: Pick<MixedScriptSupport, 'statusText' | 'decorations'>;
+}
+
+export function activate(context: vscode.ExtensionContext): ZhdocApi {
+  const mixedScript = registerMixedScriptSupport();
+  context.subscriptions.push(
+    registerConversionCommands(context),
+    mixedScript,
+  );
+  return { mixedScript };
+}
+
+export function deactivate(): void {
+  // Every resource is owned by context.subscriptions.
+}

@@ -79,3 +79,34 @@ export function splitLines(text: string): string[] {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Reduces sorted, non-overlapping edits to at most `maxEdits` by joining neighbours (with the unchanged text
+ * between them), first within a line, then across lines. An editor applies hundreds of thousands of tiny
+ * edits far more slowly than a few thousand larger ones; joining within lines first keeps line structure,
+ * folds and most markers where they were.
+ */
+export function coalesceEdits(text: string, edits: readonly TextEdit[], maxEdits: number): TextEdit[] {
+  if (edits.length <= maxEdits) return [...edits];
+  const join = (a: TextEdit, b: TextEdit): TextEdit => ({
+    offset: a.offset,
+    length: b.offset + b.length - a.offset,
+    text: a.text + text.slice(a.offset + a.length, b.offset) + b.text,
+  });
+  const byLine: TextEdit[] = [];
+  for (const e of edits) {
+    const last = byLine[byLine.length - 1];
+    const gapHasBreak = last !== undefined && text.lastIndexOf('\n', e.offset - 1) >= last.offset + last.length;
+    if (last && !gapHasBreak) byLine[byLine.length - 1] = join(last, e);
+    else byLine.push(e);
+  }
+  if (byLine.length <= maxEdits) return byLine;
+  const group = Math.ceil(byLine.length / maxEdits);
+  const grouped: TextEdit[] = [];
+  for (let i = 0; i < byLine.length; i += group) {
+    let merged = byLine[i]!;
+    for (let j = i + 1; j < Math.min(i + group, byLine.length); j++) merged = join(merged, byLine[j]!);
+    grouped.push(merged);
+  }
+  return grouped;
+}

@@ -1,0 +1,122 @@
+/**
+ * Script conversion commands: Convert to Simplified/Traditional/Taiwan/Hong Kong, from Taiwan, and "Convert
+ * Script…" with every OpenCC config. Each converts the non-empty selections, or the whole document, as minimal
+ * edits in one undo step.
+ */
+import * as vscode from 'vscode';
+import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
+import type { TextEdit } from '../core/text';
+import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
+
+/** About 1 MB of Chinese text in UTF-8: above it, conversion reports progress and can be cancelled. */
+export const LARGE_DOCUMENT_CHARS = 350_000;
+const CHUNK_CHARS = 128 * 1024;
+const LAST_CONFIG_KEY = 'zhdoc.convert.lastConfig';
+
+export function registerConversionCommands(context: vscode.ExtensionContext): vscode.Disposable {
+  const fromSetting = (key: 'toSimplified' | 'toTraditional', fallback: ConversionConfigName) => (): Promise<boolean> => {
+    const configured = zhdocSettings(vscode.window.activeTextEditor?.document).get<string>(`convert.${key}`, fallback);
+    return convertActiveEditor(isConversionConfigName(configured) ? configured : fallback);
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('zhdoc.convertToSimplified', fromSetting('toSimplified', 't2s')),
+    vscode.commands.registerCommand('zhdoc.convertToTraditional', fromSetting('toTraditional', 's2t')),
+    vscode.commands.registerCommand('zhdoc.convertToTaiwan', () => convertActiveEditor('s2twp')),
+    vscode.commands.registerCommand('zhdoc.convertToHongKong', () => convertActiveEditor('s2hk')),
+    vscode.commands.registerCommand('zhdoc.convertFromTaiwan', () => convertActiveEditor('tw2sp')),
+    vscode.commands.registerCommand('zhdoc.convertScript', async (config?: unknown) => {
+      const chosen = typeof config === 'string' && isConversionConfigName(config) ? config : await pickConfig(context);
+      if (!chosen) return false;
+      await context.globalState.update(LAST_CONFIG_KEY, chosen);
+      return convertActiveEditor(chosen);
+    }),
+  );
+}
+
+async function pickConfig(context: vscode.ExtensionContext): Promise<ConversionConfigName | undefined> {
+  const last = context.globalState.get<string>(LAST_CONFIG_KEY);
+  const items = CONVERSION_CONFIGS.map((c) => ({
+    label: c.name,
+    description: vscode.l10n.t(c.label),
+    detail: vscode.l10n.t(c.description),
+    config: c.name,
+  }));
+  items.sort((a, b) => Number(b.config === last) - Number(a.config === last));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('zhdoc: Convert Script'),
+    placeHolder: vscode.l10n.t('Choose an OpenCC conversion for the selection, or the whole document when nothing is selected'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.config;
+}
+
+/** Converts the active editor's selections (or document) with `config`. Resolves to true when text changed. */
+export async function convertActiveEditor(config: ConversionConfigName): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: open a text document to convert its script.'));
+    return false;
+  }
+  const document = editor.document;
+  if (!(await ensureWritable(document))) return false;
+  const version = document.version;
+  const ranges = targetRanges(editor);
+  const converter = getConverter(config, conversionOptionsFor(config, document));
+  const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
+
+  const compute = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<TextEdit[] | 'cancelled' | 'stale'> => {
+    const edits: TextEdit[] = [];
+    for (const range of ranges) {
+      const base = document.offsetAt(range.start);
+      const text = document.getText(range);
+      for (const [a, b] of conversionChunks(text, CHUNK_CHARS)) {
+        for (const e of converter.edits(text, a, b)) edits.push({ offset: base + e.offset, length: e.length, text: e.text });
+        if (progress) {
+          progress.report({ increment: (100 * (b - a)) / total });
+          await yieldToEventLoop();
+          if (token?.isCancellationRequested) return 'cancelled';
+          if (document.version !== version) return 'stale';
+        }
+      }
+    }
+    return edits;
+  };
+
+  const result = total > LARGE_DOCUMENT_CHARS
+    ? await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('zhdoc: converting {0} ({1})', displayName(document), config), cancellable: true },
+        (progress, token) => compute(progress, token),
+      )
+    : await compute();
+
+  if (result === 'cancelled') {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: conversion cancelled; nothing was changed.'), 5000);
+    return false;
+  }
+  if (result === 'stale') return reportStale(document);
+  const applied = await applyDocumentEdits(editor, version, result);
+  switch (applied) {
+    case 'unchanged':
+      vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: nothing to convert ({0}).', config), 4000);
+      return false;
+    case 'stale':
+      return reportStale(document);
+    case 'failed':
+      void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+      return false;
+    case 'applied': {
+      const changed = result.reduce((n, e) => n + [...e.text].length, 0);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: {0} characters converted ({1}).', changed, config), 4000);
+      return true;
+    }
+  }
+}
+
+function reportStale(document: vscode.TextDocument): false {
+  if (!document.isClosed) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed during the conversion, so nothing was changed. Run the command again.', displayName(document)));
+  }
+  return false;
+}

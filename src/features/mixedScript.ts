@@ -1,0 +1,192 @@
+/**
+ * The document's script mix in the status bar (繁 96% · 简 4%), the minority-script characters decorated on
+ * request (号 in a Traditional text, with its counterpart in the hover), and Unify Script, which converts only
+ * those characters.
+ */
+import * as vscode from 'vscode';
+import { countScripts, findMinorityCharacters, type MinorityCharacter, type ScriptCounts } from '../core/script';
+import { containsHan } from '../core/text';
+import { applyDocumentEdits, displayName, ensureWritable } from '../vscode/editing';
+import { zhdocSettings } from '../vscode/settings';
+
+export interface MixedScriptDecoration {
+  readonly offset: number;
+  readonly length: number;
+  readonly char: string;
+  readonly counterpart: string;
+}
+
+export interface MixedScriptSupport extends vscode.Disposable {
+  /** What the status bar shows now, or undefined when it is hidden (exposed for tests). */
+  statusText(): string | undefined;
+  /** The minority characters decorated in a document (exposed for tests: VS Code has no API to read decorations). */
+  decorations(uri: vscode.Uri): readonly MixedScriptDecoration[];
+}
+
+const STATUS_DEBOUNCE_MS = 250;
+
+export function registerMixedScriptSupport(): MixedScriptSupport {
+  const disposables: vscode.Disposable[] = [];
+  const status = vscode.window.createStatusBarItem('zhdoc.scriptMix', vscode.StatusBarAlignment.Right, 100);
+  status.name = vscode.l10n.t('zhdoc: Script Mix');
+  status.command = 'zhdoc.showMixedScript';
+  disposables.push(status);
+
+  const decorationType = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('zhdoc.mixedScript.background'),
+    border: '1px dotted',
+    borderColor: new vscode.ThemeColor('zhdoc.mixedScript.border'),
+    overviewRulerColor: new vscode.ThemeColor('zhdoc.mixedScript.border'),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+  });
+  disposables.push(decorationType);
+
+  /** Documents whose minority characters the user asked to see, with what is decorated now. */
+  const shown = new Map<string, MixedScriptDecoration[]>();
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  const decorateTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  let statusShown = false;
+  const updateStatus = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    const text = editor && zhdocSettings(editor.document).get<boolean>('script.statusBar', true) ? editor.document.getText() : '';
+    const counts = countScripts(text);
+    statusShown = counts.traditional + counts.simplified > 0 || containsHan(text);
+    if (!statusShown) {
+      status.hide();
+      return;
+    }
+    status.text = statusLabel(counts);
+    status.tooltip = statusTooltip(counts);
+    status.show();
+  };
+  const scheduleStatus = (): void => {
+    if (statusTimer) clearTimeout(statusTimer);
+    statusTimer = setTimeout(updateStatus, STATUS_DEBOUNCE_MS);
+  };
+
+  const paint = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    if (!shown.has(key)) return;
+    const found = findMinorityCharacters(document.getText());
+    const list = found.map((m) => ({ offset: m.offset, length: m.char.length, char: m.char, counterpart: m.counterpart }));
+    shown.set(key, list);
+    const options = found.map((m) => decorationFor(document, m));
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === document) editor.setDecorations(decorationType, options);
+    }
+  };
+  const schedulePaint = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    if (!shown.has(key)) return;
+    // Until the repaint, decorations would sit on shifted text: clear them at once.
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) editor.setDecorations(decorationType, []);
+    shown.set(key, []);
+    clearTimeout(decorateTimers.get(key));
+    decorateTimers.set(key, setTimeout(() => paint(document), STATUS_DEBOUNCE_MS));
+  };
+
+  disposables.push(
+    vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      if (e.document === vscode.window.activeTextEditor?.document) scheduleStatus();
+      schedulePaint(e.document);
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => {
+      for (const editor of vscode.window.visibleTextEditors) if (shown.has(editor.document.uri.toString())) paint(editor.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      shown.delete(d.uri.toString());
+      clearTimeout(decorateTimers.get(d.uri.toString()));
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('zhdoc.script')) updateStatus();
+    }),
+    vscode.commands.registerCommand('zhdoc.showMixedScript', () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return 0;
+      shown.set(editor.document.uri.toString(), []);
+      paint(editor.document);
+      const count = shown.get(editor.document.uri.toString())?.length ?? 0;
+      const { dominant } = countScripts(editor.document.getText());
+      if (dominant === 'neutral') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: {0} has no dominant script, so no character stands out.', displayName(editor.document)));
+      } else if (count === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: every script-specific character in {0} is {1}.', displayName(editor.document), scriptName(dominant)));
+      } else {
+        const unify = vscode.l10n.t('Unify Script');
+        void vscode.window
+          .showInformationMessage(vscode.l10n.t('zhdoc: {0} {1} characters in this {2} document are highlighted.', count, scriptName(dominant === 'traditional' ? 'simplified' : 'traditional'), scriptName(dominant)), unify)
+          .then((choice) => (choice === unify ? vscode.commands.executeCommand('zhdoc.unifyScript') : undefined));
+      }
+      return count;
+    }),
+    vscode.commands.registerCommand('zhdoc.hideMixedScript', () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      shown.delete(editor.document.uri.toString());
+      editor.setDecorations(decorationType, []);
+    }),
+    vscode.commands.registerCommand('zhdoc.unifyScript', () => unifyScript()),
+  );
+  updateStatus();
+
+  return {
+    statusText: () => (statusShown ? status.text : undefined),
+    decorations: (uri) => shown.get(uri.toString()) ?? [],
+    dispose: () => {
+      if (statusTimer) clearTimeout(statusTimer);
+      decorateTimers.forEach((t) => clearTimeout(t));
+      disposables.forEach((d) => d.dispose());
+    },
+  };
+}
+
+function statusLabel(counts: ScriptCounts): string {
+  const total = counts.traditional + counts.simplified;
+  if (total === 0) return vscode.l10n.t('繁简通用');
+  const traditional = Math.round((100 * counts.traditional) / total);
+  return `繁 ${traditional}% · 简 ${100 - traditional}%`;
+}
+
+function statusTooltip(counts: ScriptCounts): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendText(vscode.l10n.t('Script mix: {0} Traditional-only and {1} Simplified-only characters (characters written alike in both scripts are not counted).', counts.traditional, counts.simplified));
+  md.appendMarkdown('\n\n');
+  md.appendText(vscode.l10n.t('Click to highlight the characters of the minority script.'));
+  return md;
+}
+
+function scriptName(script: 'traditional' | 'simplified'): string {
+  return script === 'traditional' ? vscode.l10n.t('Traditional') : vscode.l10n.t('Simplified');
+}
+
+function decorationFor(document: vscode.TextDocument, m: MinorityCharacter): vscode.DecorationOptions {
+  const range = new vscode.Range(document.positionAt(m.offset), document.positionAt(m.offset + m.char.length));
+  const hover = new vscode.MarkdownString(undefined, true);
+  hover.isTrusted = { enabledCommands: ['zhdoc.unifyScript'] };
+  const dominant = m.script === 'simplified' ? 'traditional' : 'simplified';
+  hover.appendText(vscode.l10n.t('{0} form {1} in a {2} document; {3}: {4}', scriptName(m.script), m.char, scriptName(dominant), scriptName(dominant), m.counterpart));
+  hover.appendMarkdown(`\n\n[${vscode.l10n.t('Unify Script')}](command:zhdoc.unifyScript)`);
+  return { range, hoverMessage: hover };
+}
+
+async function unifyScript(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return false;
+  const document = editor.document;
+  if (!(await ensureWritable(document))) return false;
+  const version = document.version;
+  const text = document.getText();
+  let minority = findMinorityCharacters(text);
+  const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
+  if (selections.length > 0) minority = minority.filter((m) => selections.some(([a, b]) => m.offset >= a && m.offset < b));
+  const edits = minority.map((m) => ({ offset: m.offset, length: m.char.length, text: m.counterpart }));
+  const result = await applyDocumentEdits(editor, version, edits);
+  if (result === 'unchanged') vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: nothing to unify; the script is consistent.'), 4000);
+  else if (result === 'stale') void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed meanwhile, so nothing was changed. Run the command again.', displayName(document)));
+  else if (result === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+  else vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: {0} characters unified.', edits.length), 4000);
+  return result === 'applied';
+}

@@ -1,0 +1,102 @@
+/**
+ * Applying core edits (UTF-16 offsets) to an editor safely: one undo step, nothing applied to a document that
+ * changed since the edits were computed, a clear message instead of an edit on a read-only document.
+ */
+import * as vscode from 'vscode';
+import { coalesceEdits, type TextEdit } from '../core/text';
+
+/**
+ * Above this many edits one command joins neighbouring edits (see coalesceEdits): VS Code applies a few
+ * thousand edits in well under a second, but hundreds of thousands take many seconds.
+ */
+const MAX_EDITS_PER_COMMAND = 5_000;
+
+/**
+ * True when the document should not be edited: a read-only file system (git:, a read-only virtual folder) or a
+ * write-protected file (no owner write permission, the test VS Code's `files.readonlyFromPermissions` uses).
+ */
+export async function isReadOnly(document: vscode.TextDocument): Promise<boolean> {
+  if (document.isUntitled) return false;
+  if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) return true;
+  try {
+    const stat = await vscode.workspace.fs.stat(document.uri);
+    if ((stat.permissions ?? 0) !== 0) return true;
+  } catch {
+    return false; // not a file we can stat (a virtual document): let the edit itself decide
+  }
+  return document.uri.scheme === 'file' && (await isWriteProtectedOnDisk(document.uri.fsPath));
+}
+
+/** The extension host's stat does not report permissions for local files, so ask the file system (Node only). */
+async function isWriteProtectedOnDisk(path: string): Promise<boolean> {
+  try {
+    const fs = await import('node:fs/promises');
+    return ((await fs.stat(path)).mode & 0o200) === 0;
+  } catch {
+    return false; // the web extension host has no file system of its own
+  }
+}
+
+/** Refuses, with a message naming the document, when it is read-only. Returns true when editing may go on. */
+export async function ensureWritable(document: vscode.TextDocument): Promise<boolean> {
+  if (!(await isReadOnly(document))) return true;
+  void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} is read-only (write-protected), so nothing was changed.', displayName(document)));
+  return false;
+}
+
+export function displayName(document: vscode.TextDocument): string {
+  return document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false);
+}
+
+/**
+ * The editor's non-empty selections, or the whole document when every selection is empty.
+ * Sorted and without overlaps, so edits computed per range never collide.
+ */
+export function targetRanges(editor: vscode.TextEditor): vscode.Range[] {
+  const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
+  if (selections.length === 0) {
+    const doc = editor.document;
+    return [new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))];
+  }
+  const merged: vscode.Range[] = [];
+  for (const s of selections) {
+    const last = merged[merged.length - 1];
+    if (last && s.start.isBeforeOrEqual(last.end)) merged[merged.length - 1] = last.union(s);
+    else merged.push(new vscode.Range(s.start, s.end));
+  }
+  return merged;
+}
+
+export type ApplyResult = 'applied' | 'unchanged' | 'stale' | 'failed';
+
+/**
+ * Applies edits (offsets into the document as it was at `version`) in one undo step. Refuses when the document
+ * has changed since: the edits would land on the wrong characters.
+ */
+export async function applyDocumentEdits(editor: vscode.TextEditor, version: number, edits: readonly TextEdit[]): Promise<ApplyResult> {
+  const document = editor.document;
+  if (edits.length === 0) return 'unchanged';
+  if (document.isClosed || document.version !== version) return 'stale';
+  if (edits.length > MAX_EDITS_PER_COMMAND) edits = coalesceEdits(document.getText(), edits, MAX_EDITS_PER_COMMAND);
+  const ranges = edits.map((e) => new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)));
+  try {
+    const ok = await editor.edit(
+      (builder) => {
+        edits.forEach((e, i) => builder.replace(ranges[i]!, e.text));
+      },
+      { undoStopBefore: true, undoStopAfter: true },
+    );
+    if (ok) return 'applied';
+    return document.version !== version ? 'stale' : 'failed';
+  } catch {
+    // The editor was closed or replaced while we worked: nothing was applied, and there is nobody to tell.
+    return document.isClosed || document.version !== version ? 'stale' : 'failed';
+  }
+}
+
+/** Gives the event loop a turn so typing, rendering and cancellation get through during long work. */
+export function yieldToEventLoop(): Promise<void> {
+  // setImmediate is Node's; the web extension host (vscode.dev) only has setTimeout.
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}

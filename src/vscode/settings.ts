@@ -1,0 +1,22 @@
+/** zhdoc's settings, read for a given document (folder and language overrides apply). */
+import * as vscode from 'vscode';
+import { conversionConfig, type ConversionConfigName, type ConversionOptions } from '../core/convert';
+
+export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('zhdoc', scope);
+}
+
+/** Conversion options for `config`: preserved words, the user's phrases for that target (then for that config). */
+export function conversionOptionsFor(config: ConversionConfigName, scope?: vscode.ConfigurationScope): ConversionOptions {
+  const settings = zhdocSettings(scope);
+  const custom = settings.get<Record<string, Record<string, string>>>('convert.customPhrases') ?? {};
+  const target = conversionConfig(config).target;
+  const phrases: Record<string, string> = {};
+  for (const group of [custom[target], custom[config]]) {
+    if (group && typeof group === 'object') {
+      for (const [from, to] of Object.entries(group)) if (typeof to === 'string') phrases[from] = to;
+    }
+  }
+  const preserve = (settings.get<unknown[]>('convert.preserve') ?? []).filter((w): w is string => typeof w === 'string' && w.length > 0);
+  return { preserve, customPhrases: phrases, extensionCharacters: settings.get<boolean>('convert.extensionCharacters', true) };
+}

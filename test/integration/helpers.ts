@@ -1,0 +1,64 @@
+/** Shared steps of the integration suites: opening documents, running commands, waiting for effects. */
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ZhdocApi } from '../../src/extension';
+
+export const workspaceDir = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.env.ZHDOC_TEST_WORKSPACE!;
+
+export async function zhdocApi(): Promise<ZhdocApi> {
+  const extension = vscode.extensions.getExtension<ZhdocApi>('zhdoc.zhdoc');
+  assert.ok(extension, 'zhdoc is installed in the extension host');
+  return extension.activate();
+}
+
+/** Opens a new untitled document with `content` in an editor. */
+export async function openUntitled(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(document);
+}
+
+/** Writes `content` to a file of the test workspace and opens it. */
+export async function openFile(name: string, content?: string | Buffer): Promise<vscode.TextEditor> {
+  const path = join(workspaceDir(), name);
+  if (content !== undefined) writeFileSync(path, content);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+  return vscode.window.showTextDocument(document);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Reverts and closes every editor, so a test's unsaved changes never leak into the next. */
+export async function discardAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isDirty && !document.isUntitled) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await closeAllEditors();
+}
+
+export function select(editor: vscode.TextEditor, ...ranges: Array<[number, number]>): void {
+  const doc = editor.document;
+  editor.selections = ranges.map(([a, b]) => new vscode.Selection(doc.positionAt(a), doc.positionAt(b)));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const [section, ...rest] = key.split('.');
+  await vscode.workspace.getConfiguration(section).update(rest.join('.'), value, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,86 @@
+/** Drives the real VS Code workbench (code-server in chromium) for the UI tests: start, open, palette, hover. */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+interface CodeServerHandle {
+  stop(): void;
+  url(folder: string, payload?: Array<[string, string]>): string;
+}
+interface CodeServerModule {
+  ROOT: string;
+  startCodeServer(options: { workspace: string; settings?: object; locale?: string; verbose?: boolean }): Promise<CodeServerHandle>;
+  launchChromium(options?: { headless?: boolean }): Promise<Browser>;
+  remoteUri(path: string): string;
+}
+
+export const ROOT = resolve(__dirname, '../../..');
+export const RESULTS = join(ROOT, 'test-results');
+
+export interface Workbench {
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts code-server with zhdoc under development and opens `file` of `workspace` in chromium. */
+export async function openWorkbench(workspace: string, file: string, options: { settings?: object; locale?: string } = {}): Promise<Workbench> {
+  // Loaded at run time: the launcher is plain JavaScript shared with `npm start` and the test shim.
+  const launcher = (await import(join(ROOT, 'scripts/code-server.mjs'))) as CodeServerModule;
+  const server = await launcher.startCodeServer({ workspace, settings: { 'editor.hover.delay': 150, 'editor.wordWrap': 'on', ...options.settings }, locale: options.locale, verbose: !!process.env.CS_VERBOSE });
+  const browser = await launcher.launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('pageerror', (e) => process.env.PAGE_CONSOLE && console.error('[workbench error]', e.message));
+  const payload: Array<[string, string]> = [['extensionDevelopmentPath', launcher.remoteUri(ROOT)], ['openFile', launcher.remoteUri(join(workspace, file))]];
+  await page.goto(server.url(workspace, payload));
+  await page.locator('.editor-instance .monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      server.stop();
+    },
+  };
+}
+
+/** Waits for zhdoc's first visible effect, the script-mix status bar item, so its commands are registered. */
+export async function waitForZhdoc(page: Page): Promise<void> {
+  await page.locator('.statusbar-item', { hasText: /繁 \d+% · 简 \d+%|繁简通用/ }).first().waitFor({ timeout: 60_000 });
+}
+
+/** Runs a command from the F1 palette by its title, retried while the palette has not listed it yet. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/** The text of the editor's rendered lines (what the user sees). */
+export async function visibleText(page: Page): Promise<string> {
+  return (await page.locator('.editor-instance .monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Saves a screenshot under test-results/; with ZHDOC_UPDATE_SCREENSHOTS=1 also under media/screenshots/, where
+ * the README's pictures come from (`npm run screenshots`).
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, name);
+  await page.screenshot({ path });
+  if (process.env.ZHDOC_UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(join(ROOT, 'media/screenshots'), { recursive: true });
+    copyFileSync(path, join(ROOT, 'media/screenshots', name));
+  }
+  return path;
+}
