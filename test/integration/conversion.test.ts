@@ -22,28 +22,31 @@ describe('script conversion commands', () => {
   afterEach(discardAll);
 
   for (const c of COMMAND_CASES) {
-    it(`${c.command}${c.args ? ` ${c.args.join(' ')}` : ''} converts the whole document`, async () => {
+    const name = `${c.command}${c.args ? ` ${c.args.join(' ')}` : ''}`;
+    it(`${name} converts the whole document`, async () => {
       const editor = await openUntitled(`第一行：${c.input}\nEnglish stays; 123\n`);
       const changed = await vscode.commands.executeCommand(c.command, ...(c.args ?? []));
       assert.equal(changed, true);
       assert.equal(editor.document.getText(), `第一行：${c.expected}\nEnglish stays; 123\n`);
     });
+
+    it(`${name} converts a selection and leaves the rest`, async () => {
+      const editor = await openUntitled(`${c.input}|${c.input}|${c.input}`);
+      const n = c.input.length;
+      select(editor, [n + 1, 2 * n + 1]);
+      await vscode.commands.executeCommand(c.command, ...(c.args ?? []));
+      assert.equal(editor.document.getText(), `${c.input}|${c.expected}|${c.input}`);
+    });
+
+    it(`${name} converts every selection of a multi-selection`, async () => {
+      const editor = await openUntitled(`${c.input}|${c.input}|${c.input}`);
+      const n = c.input.length;
+      select(editor, [0, n], [2 * n + 2, 3 * n + 2]);
+      await vscode.commands.executeCommand(c.command, ...(c.args ?? []));
+      assert.equal(editor.document.getText(), `${c.expected}|${c.input}|${c.expected}`);
+      assert.equal(editor.selections.length, 2, 'both selections survive');
+    });
   }
-
-  it('converts only the selection', async () => {
-    const editor = await openUntitled('发展 发展 发展');
-    select(editor, [3, 5]);
-    await vscode.commands.executeCommand('zhdoc.convertToTraditional');
-    assert.equal(editor.document.getText(), '发展 發展 发展');
-  });
-
-  it('converts every selection of a multi-cursor selection and leaves the rest', async () => {
-    const editor = await openUntitled('发展 发展 发展 发展');
-    select(editor, [0, 2], [6, 8]);
-    await vscode.commands.executeCommand('zhdoc.convertToTraditional');
-    assert.equal(editor.document.getText(), '發展 发展 發展 发展');
-    assert.equal(editor.selections.length, 2, 'both selections survive');
-  });
 
   it('undoes a whole conversion in one step, restoring the exact text', async () => {
     const original = '汉字转换\n第二行：发展、经济、台湾\n𠮷野家\n';
