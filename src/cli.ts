@@ -2,6 +2,7 @@
  * zhdoc from a terminal: the same core as the extension, for batch work and for measuring accuracy.
  * Exit codes: 0 success, 1 input error (unreadable or undecodable file), 2 usage error. Never a stack trace.
  */
+import { boilerplateUsage, runBoilerplate } from './cli/boilerplate';
 import { convertUsage, runConvert } from './cli/convert';
 import { InputError, UsageError } from './cli/io';
 import { runScript, scriptUsage } from './cli/script';
@@ -14,6 +15,7 @@ interface CliCommand {
 const COMMANDS: Record<string, CliCommand> = {
   convert: { usage: convertUsage, run: runConvert },
   script: { usage: scriptUsage, run: runScript },
+  boilerplate: { usage: boilerplateUsage, run: runBoilerplate },
 };
 
 function usage(): string {

@@ -1,0 +1,731 @@
+/**
+ * Finds web boilerplate in plain text copied or scraped from Chinese web pages: navigation, the
+ * 来源/作者/时间/点击数 header, share and print bars, related-article lists, contact and licence footers.
+ *
+ * The method follows jusText, rebuilt for Chinese plain text where there is no markup to count links in:
+ *  1. each line gets an intrinsic class from its own shape: `good` (prose: enough Han characters and
+ *     sentence punctuation), `neargood`, `short`, or `bad` (a cue such as 分享到 or 版权所有, a menu of short
+ *     tokens, a calendar grid, a lone search-engine name, a line repeated elsewhere in the file);
+ *  2. context decides the undecided: a short line between two prose lines is content (a subheading), one
+ *     between boilerplate is boilerplate; the file's start and end count as boilerplate, so menus cluster
+ *     there; and a line that looks like prose but sits inside a cued block (comments, related lists) follows
+ *     its block.
+ * Hiding a line of the article is the one unforgivable error, so every threshold leans towards content.
+ * Linear in the text: one character pass per line and one regular-expression scan of the whole text.
+ */
+import {
+  builtinCues,
+  compileUserCues,
+  REASON_PRIORITY,
+  type BoilerplateReason,
+} from './boilerplateCues';
+import { isHanCodePoint, type TextEdit } from './text';
+
+export type { BoilerplateReason } from './boilerplateCues';
+
+export type BoilerplateSensitivity = 'conservative' | 'balanced' | 'aggressive';
+
+export const BOILERPLATE_SENSITIVITIES: readonly BoilerplateSensitivity[] = ['conservative', 'balanced', 'aggressive'];
+
+export interface BoilerplateOptions {
+  /** How readily an undecided line is called boilerplate. Default `conservative`: never risk the article. */
+  readonly sensitivity?: BoilerplateSensitivity;
+  /**
+   * The user's own cues: a line containing one is boilerplate unless it reads as a prose paragraph. A cue is
+   * a literal substring (case-insensitive, either script: 廣告 also matches 广告), or a regular expression
+   * written `/…/flags` (flags i, u, s). Invalid entries are ignored and listed in `ignoredCues`.
+   */
+  readonly extraCues?: readonly string[];
+}
+
+/** Consecutive boilerplate lines, 0-based and inclusive; blank lines inside a run belong to it, never at its edges. */
+export interface BoilerplateBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: BoilerplateReason;
+}
+
+/** What the CLI prints with `--json`. Lines are split on `\n`; a `\r` before it belongs to the break. */
+export interface BoilerplateResult {
+  /** Number of lines in the text (a final line break starts one more, empty, line). */
+  readonly lines: number;
+  readonly blocks: readonly BoilerplateBlock[];
+}
+
+/** The class a line gets from its own shape, before context (jusText's terms). */
+export type IntrinsicClass = 'blank' | 'good' | 'neargood' | 'short' | 'bad';
+
+export interface BoilerplateLine {
+  /** Final decision. Blank lines are `blank` unless they lie inside a block. */
+  readonly kind: 'content' | 'boilerplate' | 'blank';
+  readonly intrinsic: IntrinsicClass;
+  /**
+   * The line's own evidence, context of its neighbours included, before the final segmentation: positive
+   * for content, negative for boilerplate (about -6 for a cued line, up to +8 for a long paragraph).
+   */
+  readonly evidence: number;
+  /** For boilerplate lines: why. For other lines: the cue found on the line, if any (a cue alone does not decide). */
+  readonly reason?: BoilerplateReason;
+}
+
+export interface BoilerplateAnalysis extends BoilerplateResult {
+  /** One entry per line. */
+  readonly lineClasses: readonly BoilerplateLine[];
+  /** User cues that were ignored because they were empty or not valid regular expressions. */
+  readonly ignoredCues: readonly string[];
+}
+
+/** Boilerplate blocks of `text`: exactly the CLI's JSON. */
+export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
+  const { lines, blocks } = analyzeBoilerplate(text, options);
+  return { lines, blocks };
+}
+
+/** Blocks plus the per-line classification behind them, for an editor that dims or explains lines. */
+export function analyzeBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateAnalysis {
+  const params = PARAMS[options.sensitivity ?? 'conservative'] ?? PARAMS.conservative;
+  const userCues = compileUserCues(options.extraCues);
+  const features = measureLines(text);
+  scanCues(text, features, userCues.regexes, params);
+  markRepeats(text, features);
+  const intrinsic = features.map((f) => intrinsicClass(f, params));
+  weighUndecided(intrinsic);
+  promoteTitles(features, intrinsic);
+  const decided = decide(features, intrinsic, params);
+  const blocks = toBlocks(features, decided);
+  const lineClasses = features.map((f, i): BoilerplateLine => {
+    const inBlock = decided[i]!.boilerplate;
+    const kind: BoilerplateLine['kind'] = inBlock ? 'boilerplate' : f.blank ? 'blank' : 'content';
+    const reason = decided[i]!.reason ?? f.cue;
+    const line = { kind, intrinsic: intrinsic[i]!.cls, evidence: Math.round(intrinsic[i]!.evidence * 100) / 100 };
+    return reason ? { ...line, reason } : line;
+  });
+  return { lines: features.length, blocks, lineClasses, ignoredCues: userCues.ignored };
+}
+
+/** Number of lines inside blocks (blank lines inside a block included), for "N boilerplate lines folded". */
+export function boilerplateLineCount(result: BoilerplateResult): number {
+  return result.blocks.reduce((n, b) => n + b.end - b.start + 1, 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parameters
+
+interface Params {
+  /** Added to every line's evidence: positive leans towards content. */
+  readonly bias: number;
+  /** Cost of each change between content and boilerplate along the file. */
+  readonly switchCost: number;
+  /** Size (Han characters, Latin words count 1.5) from which a punctuated line is prose. */
+  readonly goodSize: number;
+  /** Size from which an unpunctuated line is near-good rather than short. */
+  readonly nearGoodSize: number;
+  /** Largest size at which a phrase cue (分享到, 上一篇) decides a line. */
+  readonly phraseCueSize: number;
+}
+
+const PARAMS: Record<BoilerplateSensitivity, Params> = {
+  conservative: { bias: 0.2, switchCost: 2, goodSize: 20, nearGoodSize: 10, phraseCueSize: 30 },
+  balanced: { bias: 0, switchCost: 2, goodSize: 25, nearGoodSize: 12, phraseCueSize: 40 },
+  aggressive: { bias: -0.3, switchCost: 1.5, goodSize: 30, nearGoodSize: 15, phraseCueSize: 50 },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Line features
+
+interface LineFeatures {
+  /** Offsets of the line's text in the input, without its break. */
+  readonly start: number;
+  readonly end: number;
+  blank: boolean;
+  /** Han characters. */
+  han: number;
+  /** Non-space characters (code points). */
+  chars: number;
+  latinWords: number;
+  digits: number;
+  /** Sentence punctuation: 。！？；，、： and their ASCII forms next to Han characters. */
+  punct: number;
+  /** Ends with sentence-final punctuation (。！？…, possibly inside closing quotes). */
+  endsSentence: boolean;
+  /** Pieces separated by runs of spaces or by | ｜ · •. */
+  tokens: number;
+  /** Pieces that contain a Han character. */
+  hanTokens: number;
+  /** Brackets and quotes (（）()《》“”【】): titles, names with affiliations, table cells; rare in menus. */
+  brackets: number;
+  /** Starts with a Chinese enumeration marker (1、 （1） 一、 第一), as numbered content does. */
+  enumerated: boolean;
+  /** Pieces separated by explicit separators (| ｜ - > » ·), for menus written `首页 | 新闻 | 关于`. */
+  separators: number;
+  startsWithBullet: boolean;
+  /** Ends with a bracketed date or count: [05-10], (2005-04-01 16:19PM), (7928). */
+  trailingStamp: boolean;
+  /** A grid of day numbers or weekday names. */
+  calendar: boolean;
+  // Cues, filled by scanCues.
+  cue: BoilerplateReason | undefined;
+  fieldCues: number;
+  phraseCues: number;
+  anchorCues: number;
+  /** A cue matched at the first non-space character of the line. */
+  cueAtStart: boolean;
+  userCue: boolean;
+  /** Lines to the nearest identical line (spaces ignored); Infinity when the line occurs once. */
+  repeatGap: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b || (c >= 0x2000 && c <= 0x200a);
+}
+
+function isSentencePunct(c: number): boolean {
+  return (
+    c === 0x3002 || // 。
+    c === 0xff0c || // ，
+    c === 0x3001 || // 、
+    c === 0xff1b || // ；
+    c === 0xff1a || // ：
+    c === 0xff01 || // ！
+    c === 0xff1f || // ？
+    c === 0x2026 // …
+  );
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026 || c === 0x21 || c === 0x3f || c === 0x2e || c === 0xff0e;
+}
+
+function isClosingQuote(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x22 || c === 0x27 || c === 0xff09 || c === 0x29;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 0x7c || c === 0xff5c || c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x25aa || c === 0x25cf;
+}
+
+function isBullet(c: number): boolean {
+  return c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x25aa || c === 0x25cf || c === 0x25a0 || c === 0x25b6 || c === 0x25ba || c === 0x2605 || c === 0x2606 || c === 0x3e || c === 0x2013;
+}
+
+function isBracketOrQuote(c: number): boolean {
+  return c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09 || c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d || c === 0x3010 || c === 0x3011 || c === 0x300c || c === 0x300d;
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+const ENUMERATED = /^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*、|[一二三四五六七八九十]{1,3}\s*、|第\s*[0-9一二三四五六七八九十百]{1,4}\s*[章节條条款部分场篇回])/;
+const STAMP = /(?:[[(（【]\s*(?:\d{2,4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[\])）】]|[(（]\s*\d+\s*[)）])\s*$/i;
+const DAY_NUMBERS = /^(?:(?:[1-9]|[12]\d|3[01])\s+){4,}(?:[1-9]|[12]\d|3[01])$/;
+const WEEKDAYS = /^(?:(?:日|一|二|三|四|五|六|周[日一二三四五六]|星期[日天一二三四五六]|週[日一二三四五六]|su|mo|tu|we|th|fr|sa|sun|mon|tue|wed|thu|fri|sat)\s*){5,7}$/i;
+const MONTH_HEADER = /^[<《«‹]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*[>》»›]$/;
+
+function measureLines(text: string): LineFeatures[] {
+  const features: LineFeatures[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+    features.push(measureLine(text, start, end));
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return features;
+}
+
+function measureLine(text: string, start: number, end: number): LineFeatures {
+  let han = 0;
+  let chars = 0;
+  let latinWords = 0;
+  let digits = 0;
+  let brackets = 0;
+  let punct = 0;
+  let tokens = 0;
+  let hanTokens = 0;
+  let tokenHasHan = false;
+  let separators = 0;
+  let inToken = false;
+  let inWord = false;
+  let prevHan = false;
+  let first = -1;
+  let last = -1;
+  let beforeLast = -1;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      c = text.codePointAt(i)!;
+      i++;
+    }
+    if (isSpace(c)) {
+      inToken = false;
+      inWord = false;
+      continue;
+    }
+    chars++;
+    if (first === -1) first = c;
+    beforeLast = last;
+    last = c;
+    if (isSeparator(c)) {
+      separators++;
+      inToken = false;
+      inWord = false;
+      prevHan = false;
+      continue;
+    }
+    if (!inToken) {
+      tokens++;
+      inToken = true;
+      tokenHasHan = false;
+    }
+    const hanChar = c >= 0x3007 && isHanCodePoint(c);
+    if (hanChar) {
+      han++;
+      if (!tokenHasHan) hanTokens++;
+      tokenHasHan = true;
+      inWord = false;
+    } else if (isLatinLetter(c)) {
+      if (!inWord) latinWords++;
+      inWord = true;
+    } else {
+      inWord = false;
+      if (isDigit(c)) digits++;
+      else if (isBracketOrQuote(c)) brackets++;
+      else if (isSentencePunct(c)) punct++;
+      // ASCII , ; ! ? after a Han character: auto-converted and hand-typed pages use them as Chinese punctuation.
+      else if (prevHan && (c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x2e)) punct++;
+    }
+    prevHan = hanChar;
+  }
+  const lineText = chars > 0 && chars <= 80 ? text.slice(start, end).trim() : '';
+  const endsSentence = last !== -1 && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
+  return {
+    start,
+    end,
+    blank: chars === 0,
+    han,
+    chars,
+    latinWords,
+    digits,
+    punct,
+    endsSentence,
+    tokens,
+    hanTokens,
+    brackets,
+    enumerated: chars > 1 && ENUMERATED.test(text.slice(start, Math.min(end, start + 12))),
+    separators,
+    startsWithBullet: first !== -1 && isBullet(first),
+    trailingStamp: chars > 0 && chars <= 120 && STAMP.test(text.slice(Math.max(start, end - 40), end)),
+    calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
+    cue: undefined,
+    fieldCues: 0,
+    phraseCues: 0,
+    anchorCues: 0,
+    cueAtStart: false,
+    userCue: false,
+    repeatGap: Infinity,
+  };
+}
+
+/** Characters of a long prose line searched for cues: only a cue at its start can make it boilerplate. */
+const PROSE_CUE_WINDOW = 24;
+
+/**
+ * Finds the cues of each line. A long prose line is searched only at its start, since a cue further in
+ * cannot outweigh the prose; that keeps the regular expressions off most of the text of a long document.
+ */
+function scanCues(text: string, features: LineFeatures[], userRegexes: readonly RegExp[], params: Params): void {
+  const { regex, groups } = builtinCues();
+  for (const f of features) {
+    if (f.blank) continue;
+    const longProse = isProse(f, params) && sizeOf(f) >= 3 * params.goodSize;
+    const end = longProse ? Math.min(f.end, f.start + PROSE_CUE_WINDOW) : f.end;
+    const line = text.slice(f.start, end);
+    regex.lastIndex = 0;
+    for (let m = regex.exec(line); m !== null; m = regex.exec(line)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      let g = 1;
+      while (m[g] === undefined) g++;
+      const group = groups[g - 1]!;
+      if (group.kind === 'field') f.fieldCues++;
+      else if (group.kind === 'anchor') f.anchorCues++;
+      else f.phraseCues++;
+      f.cue ??= group.reason;
+      if (!f.cueAtStart && isLineStart(line, m.index)) {
+        f.cueAtStart = true;
+        f.cue = group.reason;
+      }
+    }
+    if (longProse) continue;
+    for (const user of userRegexes) {
+      user.lastIndex = 0;
+      if (user.test(line)) {
+        f.userCue = true;
+        break;
+      }
+    }
+  }
+}
+
+function isLineStart(line: string, offset: number): boolean {
+  for (let i = 0; i < offset; i++) if (!isSpace(line.charCodeAt(i)) && !isBracket(line.charCodeAt(i))) return false;
+  return true;
+}
+
+function isBracket(c: number): boolean {
+  return c === 0x5b || c === 0x28 || c === 0x3010 || c === 0xff08 || c === 0x300a || c === 0x3c;
+}
+
+/** Finds identical lines (spaces ignored), short and medium ones as footers and menus are, and how far apart they lie. */
+function markRepeats(text: string, features: LineFeatures[]): void {
+  const lastSeen = new Map<string, number>();
+  features.forEach((f, i) => {
+    if (f.blank || f.chars > 120) return;
+    let key = text.slice(f.start, f.end);
+    if (key.length !== f.chars) key = key.replace(SPACES, '');
+    const j = lastSeen.get(key);
+    if (j !== undefined) {
+      f.repeatGap = i - j;
+      const g = features[j]!;
+      g.repeatGap = Math.min(g.repeatGap, i - j);
+    }
+    lastSeen.set(key, i);
+  });
+}
+
+const SPACES = /[\s\u3000\u00a0\ufeff\u200b]+/g;
+
+// ---------------------------------------------------------------------------------------------------------
+// Intrinsic class and evidence
+
+type UndecidedTier = 'enumerated' | 'neargood' | 'short' | 'tiny';
+
+interface Intrinsic {
+  readonly cls: IntrinsicClass;
+  /** Bad on evidence too weak to decide the undecided lines around it. */
+  readonly weak?: boolean;
+  /** For lines that are neither prose nor cued: their weight class, evidence set by context. */
+  readonly tier?: UndecidedTier;
+  readonly reason?: BoilerplateReason;
+  /** Evidence that the line is content (positive) or boilerplate (negative), in log-odds-like units. */
+  readonly evidence: number;
+}
+
+/** Copies of a line at least this many lines apart are boilerplate given twice. */
+const REPEAT_DISTANCE = 8;
+
+/** Han characters plus Latin words at 1.5 each: how much a line says. */
+function sizeOf(f: LineFeatures): number {
+  return f.han + 1.5 * f.latinWords;
+}
+
+function isProse(f: LineFeatures, params: Params): boolean {
+  const size = sizeOf(f);
+  if (size >= params.goodSize && f.punct >= 2) return true;
+  if (size >= params.goodSize && f.punct >= 1 && f.endsSentence) return true;
+  return size >= 3 * params.goodSize && f.punct >= 1;
+}
+
+function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
+  if (f.blank) return { cls: 'blank', evidence: 0 };
+  const size = sizeOf(f);
+  const prose = isProse(f, params);
+  const cue = f.cue;
+  const bad = (reason: BoilerplateReason | undefined, evidence: number): Intrinsic => ({ cls: 'bad', reason, evidence });
+  if (f.userCue && !prose) return bad('user', -6);
+  if (f.anchorCues > 0 && (!prose || f.cueAtStart || size < 2 * params.goodSize)) return bad(cue, -6);
+  if (f.fieldCues >= 2 && (!prose || size < 3 * params.goodSize)) return bad(cue, -6);
+  if (f.fieldCues === 1 && !prose && size <= params.phraseCueSize) return bad(cue, -5);
+  if (f.phraseCues > 0 && !prose && (size <= params.phraseCueSize || (f.cueAtStart && size <= 2 * params.phraseCueSize))) return bad(cue, -5);
+  if (f.calendar) return bad('calendar', -5);
+  if (cue === 'search-stub') return bad(cue, -5);
+  if (prose) return { cls: 'good', evidence: Math.min(8, 1 + size / 15) };
+  // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
+  // (a row of a table has those; a run of English words is a sentence, not a menu).
+  if (f.punct === 0 && f.hanTokens >= 2 && f.separators >= 2 && f.han / f.hanTokens <= 6) return bad('navigation', -1.5);
+  if (f.punct === 0 && f.hanTokens >= 3 && f.digits === 0 && f.brackets === 0 && f.han / f.hanTokens <= 4) return bad('navigation', -1.5);
+  if (f.trailingStamp || (f.startsWithBullet && f.punct <= 1)) return bad('related', -1.5);
+  // A line given again far away (a footer twice, a menu at top and bottom); copies close together are a table.
+  // Weak evidence that does not decide neighbours: tables repeat cells and hold stray numbers too.
+  if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return { ...bad('repeated', -0.5), weak: true };
+  if (f.han === 0 && f.chars <= 3) return { ...bad('navigation', -2.5), weak: true };
+  const cls = size >= params.nearGoodSize ? 'neargood' : 'short';
+  return { cls, evidence: 0, tier: f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short' };
+}
+
+/**
+ * Evidence for a line that is neither prose nor cued, by tier and by how many of its nearest decided lines
+ * (prose or boilerplate, skipping other undecided lines; the file's edges count as boilerplate) are prose:
+ * none, one, both. jusText's rule in graded form: a subheading between two paragraphs is content, a list
+ * of link titles between a menu and the footer is boilerplate, a table hanging off the end of an article
+ * is left to its own tier.
+ */
+const UNDECIDED_EVIDENCE: Record<UndecidedTier, readonly [number, number, number]> = {
+  enumerated: [-0.2, 0.5, 0.5],
+  neargood: [-0.4, 0.3, 0.3],
+  short: [-0.5, 0, 0.3],
+  tiny: [-0.8, -0.4, 0],
+};
+
+function weighUndecided(intrinsic: Intrinsic[]): void {
+  const n = intrinsic.length;
+  const prevGood = new Uint8Array(n);
+  const decided = (x: Intrinsic): number => (x.cls === 'good' ? 1 : x.cls === 'bad' && !x.weak ? 0 : -1);
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    prevGood[i] = last;
+    const d = decided(intrinsic[i]!);
+    if (d !== -1) last = d;
+  }
+  last = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const x = intrinsic[i]!;
+    if (x.tier) intrinsic[i] = { ...x, evidence: UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]! };
+    const d = decided(x);
+    if (d !== -1) last = d;
+  }
+}
+
+/** Evidence for a title: enough to hold it between a menu above and the header below. */
+const TITLE_EVIDENCE = 4.5;
+
+/**
+ * A news page puts the title right above its 来源/作者/时间 header. The title has no sentence punctuation and
+ * sits between boilerplate, so on shape alone it would fold with the header; the header vouches for it.
+ */
+function promoteTitles(features: readonly LineFeatures[], intrinsic: Intrinsic[]): void {
+  for (let i = 0; i < features.length; i++) {
+    if (intrinsic[i]!.reason !== 'header' || intrinsic[i]!.cls !== 'bad') continue;
+    let seen = 0;
+    for (let j = i - 1; j >= 0 && seen < 2; j--) {
+      const f = features[j]!;
+      if (f.blank) continue;
+      seen++;
+      const x = intrinsic[j]!;
+      if ((x.cls === 'neargood' || x.cls === 'short') && sizeOf(f) >= 6) {
+        intrinsic[j] = { cls: x.cls, evidence: Math.max(x.evidence, TITLE_EVIDENCE) };
+        break;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Context
+
+interface Decision {
+  boilerplate: boolean;
+  reason: BoilerplateReason | undefined;
+}
+
+/**
+ * Splits the non-blank lines into content and boilerplate runs: the labelling that best agrees with each
+ * line's evidence when every change between content and boilerplate costs `switchCost` (a two-state Viterbi
+ * pass). A short line inside the article stays content because leaving the article and coming back costs
+ * two switches; a menu at the top of the file costs only one, so boilerplate clusters at the edges.
+ */
+function decide(features: readonly LineFeatures[], intrinsic: readonly Intrinsic[], params: Params): Decision[] {
+  const lines: number[] = [];
+  features.forEach((f, i) => {
+    if (!f.blank) lines.push(i);
+  });
+  const m = lines.length;
+  const fromContent = new Uint8Array(m); // for state content at k: previous state was boilerplate (1) or content (0)
+  const fromBoiler = new Uint8Array(m);
+  const s = params.switchCost;
+  let c = 0;
+  let b = 0;
+  for (let k = 0; k < m; k++) {
+    const e = intrinsic[lines[k]!]!.evidence + params.bias;
+    let nc: number;
+    let nb: number;
+    if (k === 0) {
+      nc = e / 2;
+      nb = -e / 2;
+    } else {
+      if (c >= b - s) {
+        nc = c;
+        fromContent[k] = 0;
+      } else {
+        nc = b - s;
+        fromContent[k] = 1;
+      }
+      if (b >= c - s) {
+        nb = b;
+        fromBoiler[k] = 1;
+      } else {
+        nb = c - s;
+        fromBoiler[k] = 0;
+      }
+      nc += e / 2;
+      nb -= e / 2;
+    }
+    c = nc;
+    b = nb;
+  }
+  const decisions: Decision[] = features.map(() => ({ boilerplate: false, reason: undefined }));
+  let state = b > c ? 1 : 0;
+  for (let k = m - 1; k >= 0; k--) {
+    const i = lines[k]!;
+    if (state === 1) decisions[i] = { boilerplate: true, reason: intrinsic[i]!.reason };
+    state = state === 1 ? fromBoiler[k]! : fromContent[k]!;
+  }
+  return decisions;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks
+
+function toBlocks(features: readonly LineFeatures[], decided: Decision[]): BoilerplateBlock[] {
+  const n = features.length;
+  let firstContent = -1;
+  let lastContent = -1;
+  for (let i = 0; i < n; i++) {
+    if (!features[i]!.blank && !decided[i]!.boilerplate) {
+      if (firstContent === -1) firstContent = i;
+      lastContent = i;
+    }
+  }
+  const blocks: BoilerplateBlock[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!decided[i]!.boilerplate) {
+      i++;
+      continue;
+    }
+    let end = i;
+    // Extend over blank lines only when boilerplate follows them.
+    for (let j = i + 1; j < n; j++) {
+      if (decided[j]!.boilerplate) end = j;
+      else if (!features[j]!.blank) break;
+    }
+    const position = firstContent === -1 || end < firstContent ? 'top' : i > lastContent ? 'bottom' : 'middle';
+    const counts = new Map<BoilerplateReason, number>();
+    for (let j = i; j <= end; j++) {
+      const d = decided[j]!;
+      if (!d.boilerplate) continue;
+      if (features[j]!.blank) {
+        d.reason = undefined;
+        continue;
+      }
+      d.reason ??= position === 'top' ? 'navigation' : position === 'bottom' ? 'footer' : 'related';
+      counts.set(d.reason, (counts.get(d.reason) ?? 0) + 1);
+    }
+    for (let j = i; j <= end; j++) if (features[j]!.blank) decided[j]!.boilerplate = true;
+    blocks.push({ start: i, end, reason: dominantReason(counts) });
+    i = end + 1;
+  }
+  return blocks;
+}
+
+function dominantReason(counts: Map<BoilerplateReason, number>): BoilerplateReason {
+  let best: BoilerplateReason = 'navigation';
+  let bestCount = 0;
+  for (const reason of REASON_PRIORITY) {
+    const c = counts.get(reason) ?? 0;
+    if (c > bestCount) {
+      best = reason;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Removing, extracting, folding
+
+/**
+ * Whole lines to delete: every block, with the blank lines after it (so the text keeps one gap where a block
+ * was), and at the end of the text the blank lines before it too (so nothing trails the article).
+ */
+function removalRuns(text: string, result: BoilerplateResult): Array<[number, number]> {
+  const starts = lineStartOffsets(text);
+  const n = starts.length;
+  const isBlank = (line: number): boolean => /^[\s\u3000\u00a0]*$/.test(lineText(text, starts, line));
+  const runs: Array<[number, number]> = [];
+  for (const block of result.blocks) {
+    let a = Math.max(0, block.start);
+    let b = Math.min(n - 1, block.end);
+    if (a > b) continue;
+    while (b + 1 < n && isBlank(b + 1)) b++;
+    if (b === n - 1) while (a > 0 && isBlank(a - 1)) a--;
+    const last = runs[runs.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else runs.push([a, b]);
+  }
+  return runs;
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineText(text: string, starts: readonly number[], line: number): string {
+  const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+  return text.slice(starts[line]!, end);
+}
+
+/**
+ * Edits that delete the boilerplate blocks (whole lines, with their breaks) and the blank lines they leave
+ * behind; content lines are kept exactly as written. Sorted, non-overlapping: apply them as one undo step.
+ */
+export function removeBoilerplateEdits(text: string, result: BoilerplateResult): TextEdit[] {
+  const starts = lineStartOffsets(text);
+  const n = starts.length;
+  const edits: TextEdit[] = [];
+  for (const [a, b] of removalRuns(text, result)) {
+    let from = starts[a]!;
+    const to = b + 1 < n ? starts[b + 1]! : text.length;
+    // The run reaches the end of the text: take the break before it instead, so no empty line trails.
+    if (b + 1 >= n && a > 0) from = starts[a]! - 1 - (text.charCodeAt(starts[a]! - 2) === 0x0d && starts[a]! >= 2 ? 1 : 0);
+    if (to > from) edits.push({ offset: from, length: to - from, text: '' });
+  }
+  return edits;
+}
+
+/**
+ * The content only: the text with the boilerplate blocks and the blank lines they leave behind removed.
+ * Content lines and their own line breaks are kept exactly as written; this is what the CLI prints
+ * without --json and what Remove Boilerplate leaves in the editor.
+ */
+export function mainText(text: string, result: BoilerplateResult): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const e of removeBoilerplateEdits(text, result)) {
+    parts.push(text.slice(last, e.offset));
+    last = e.offset + e.length;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** A folding range: line `start` stays visible, lines start + 1 … end are hidden. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Folding ranges that hide every line of each block: the range starts on the line before the block (content
+ * or blank; it stays visible as the fold's handle). A block at line 0 starts its range there, so its first
+ * line stays visible; a one-line block at line 0 cannot be folded and gets no range.
+ */
+export function boilerplateFoldingRanges(result: BoilerplateResult): LineRange[] {
+  const ranges: LineRange[] = [];
+  for (const b of result.blocks) {
+    const start = b.start > 0 ? b.start - 1 : 0;
+    if (b.end > start) ranges.push({ start, end: b.end });
+  }
+  return ranges;
+}
