@@ -1,5 +1,5 @@
 // `npm test`: the whole suite, as CI runs it. Installs what the real-VS-Code tests need (idempotent), then:
-// lint, type checks, unit tests (node:test on the core), integration tests (mocha in VS Code's extension host
+// lint, type checks, unit tests (node:test on the core), grammar tests, integration tests (mocha in VS Code's extension host
 // through @vscode/test-electron's runTests), UI tests (Playwright + chromium on the workbench).
 // Every step runs even when an earlier one fails, and a summary says which failed.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ const steps = [
   ['typecheck-core', 'npx', ['tsc', '-p', 'src/core', '--noEmit']],
   ['build', 'node', ['scripts/build.mjs', '--tests']],
   ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
+  ['grammar', 'node', ['scripts/test-grammar.mjs']],
   ['integration', 'node', ['out/test/runIntegration.js']],
   ...uiTests().map((f) => [`ui:${f.replace(/\.js$/, '')}`, 'node', [`out/test/ui/${f}`]]),
 ];
