@@ -89,6 +89,7 @@ export function analyzeBoilerplate(text: string, options: BoilerplateOptions = {
   scanCues(text, features, userCues.regexes, params);
   markRepeats(text, features);
   const intrinsic = features.map((f) => intrinsicClass(f, params));
+  quietComments(features, intrinsic);
   weighUndecided(intrinsic);
   promoteTitles(features, intrinsic);
   const decided = decide(features, intrinsic, params);
@@ -161,6 +162,10 @@ interface LineFeatures {
   startsWithBullet: boolean;
   /** Ends with a bracketed date or count: [05-10], (2005-04-01 16:19PM), (7928). */
   trailingStamp: boolean;
+  /** Looks like an item of a link list: truncated (…), or opened by a tag ([头条] 【视频】) or a numbered dot (3·). */
+  listItem: boolean;
+  /** A short line with a date and a time or a source beside it: the dateline of a post or an article. */
+  dateline: boolean;
   /** A grid of day numbers or weekday names. */
   calendar: boolean;
   // Cues, filled by scanCues.
@@ -222,6 +227,20 @@ function isDigit(c: number): boolean {
 
 const ENUMERATED = /^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*、|[一二三四五六七八九十]{1,3}\s*、|第\s*[0-9一二三四五六七八九十百]{1,4}\s*[章节條条款部分场篇回])/;
 const STAMP = /(?:[[(（【]\s*(?:\d{2,4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[\])）】]|[(（]\s*\d+\s*[)）])\s*$/i;
+const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
+const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S)/;
+const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
+const TIME = /\d{1,2}:\d{2}/;
+
+/** A date with a time, or with something besides it (a source, a name): not a lone date closing a notice. */
+function isDateline(line: string): boolean {
+  const date = DATE.exec(line);
+  if (!date) return false;
+  if (TIME.test(line)) return true;
+  const rest = (line.slice(0, date.index) + line.slice(date.index + date[0].length)).replace(/[\s\u3000\u00a0]+/g, '');
+  return rest.length >= 2;
+}
+
 const DAY_NUMBERS = /^(?:(?:[1-9]|[12]\d|3[01])\s+){4,}(?:[1-9]|[12]\d|3[01])$/;
 const WEEKDAYS = /^(?:(?:日|一|二|三|四|五|六|周[日一二三四五六]|星期[日天一二三四五六]|週[日一二三四五六]|su|mo|tu|we|th|fr|sa|sun|mon|tue|wed|thu|fri|sat)\s*){5,7}$/i;
 const MONTH_HEADER = /^[<《«‹]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*[>》»›]$/;
@@ -322,6 +341,8 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     separators,
     startsWithBullet: first !== -1 && isBullet(first),
     trailingStamp: chars > 0 && chars <= 120 && STAMP.test(text.slice(Math.max(start, end - 40), end)),
+    listItem: chars > 0 && chars <= 120 && (TRUNCATED.test(text.slice(Math.max(start, end - 24), end)) || LIST_OPENER.test(text.slice(start, Math.min(end, start + 16)))),
+    dateline: chars > 0 && chars <= 60 && isDateline(text.slice(start, end)),
     calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
     cue: undefined,
     fieldCues: 0,
@@ -453,7 +474,8 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   // (a row of a table has those; a run of English words is a sentence, not a menu).
   if (f.punct === 0 && f.hanTokens >= 2 && f.separators >= 2 && f.han / f.hanTokens <= 6) return bad('navigation', -1.5);
   if (f.punct === 0 && f.hanTokens >= 3 && f.digits === 0 && f.brackets === 0 && f.han / f.hanTokens <= 4) return bad('navigation', -1.5);
-  if (f.trailingStamp || (f.startsWithBullet && f.punct <= 1)) return bad('related', -1.5);
+  if (f.trailingStamp || f.listItem || (f.startsWithBullet && f.punct <= 1)) return bad('related', -1.5);
+  if (f.dateline) return bad('header', -1.5);
   // A line given again far away (a footer twice, a menu at top and bottom); copies close together are a table.
   // Weak evidence that does not decide neighbours: tables repeat cells and hold stray numbers too.
   if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return { ...bad('repeated', -0.5), weak: true };
@@ -494,6 +516,29 @@ function weighUndecided(intrinsic: Intrinsic[]): void {
     if (d !== -1) last = d;
   }
 }
+
+/** Evidence left to a prose line in a comments section: its neighbours decide it. */
+const COMMENT_PROSE = 0.5;
+
+/**
+ * After the article, a comments cue (发表评论, 共3篇评论, 回复线索) opens a section of readers' posts that read as
+ * prose but are not the article: from there on prose lines keep only weak evidence and decide no neighbours.
+ */
+function quietComments(features: readonly LineFeatures[], intrinsic: Intrinsic[]): void {
+  let prose = 0;
+  let inComments = false;
+  for (let i = 0; i < intrinsic.length; i++) {
+    const x = intrinsic[i]!;
+    if (inComments) {
+      if (x.cls === 'good') intrinsic[i] = { cls: 'neargood', evidence: Math.min(x.evidence, COMMENT_PROSE) };
+    } else if (x.cls === 'good') prose += features[i]!.han;
+    // A sidebar's 最新评论 above a blog's short self-description is not the end of an article.
+    else if (prose >= ARTICLE_BEFORE_COMMENTS && x.cls === 'bad' && x.reason === 'comments') inComments = true;
+  }
+}
+
+/** Han characters of prose that must come before a comments cue for it to open a comments section. */
+const ARTICLE_BEFORE_COMMENTS = 100;
 
 /** Evidence for a title: enough to hold it between a menu above and the header below. */
 const TITLE_EVIDENCE = 4.5;
