@@ -3,21 +3,25 @@
  * returns a Disposable; nothing heavy (dictionaries, converters) is loaded here, only on first use.
  */
 import * as vscode from 'vscode';
+import { registerCharacterCount, type CharacterCountSupport } from './features/characterCount';
 import { registerConversionCommands } from './features/conversionCommands';
 import { registerMixedScriptSupport, type MixedScriptSupport } from './features/mixedScript';
 
 /** What activate() returns: read by zhdoc's integration tests, since VS Code has no API to read decorations. */
 export interface ZhdocApi {
   readonly mixedScript: Pick<MixedScriptSupport, 'statusText' | 'decorations'>;
+  readonly characterCount: Pick<CharacterCountSupport, 'statusText'>;
 }
 
 export function activate(context: vscode.ExtensionContext): ZhdocApi {
   const mixedScript = registerMixedScriptSupport();
+  const characterCount = registerCharacterCount();
   context.subscriptions.push(
     registerConversionCommands(context),
     mixedScript,
+    characterCount,
   );
-  return { mixedScript };
+  return { mixedScript, characterCount };
 }
 
 export function deactivate(): void {
