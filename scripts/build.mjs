@@ -12,7 +12,7 @@ const args = new Set(process.argv.slice(2));
 const root = new URL('..', import.meta.url).pathname;
 
 /** Libraries the core loads lazily with `require('zhdoc-vendor:NAME')`; each has an entry src/vendor/NAME.ts. */
-const VENDOR = ['opencc'];
+const VENDOR = ['opencc', 'pinyin', 'cedict'];
 
 /** In the extension and CLI bundles: a runtime require of dist/vendor/NAME.js, parsed only on first use. */
 const vendorExternal = {
@@ -41,18 +41,48 @@ const common = {
   plugins: [vendorInline],
 };
 
+/** In the Web Worker test bundles: vendor files fetched synchronously from the test server's /dist/vendor. */
+const vendorXhr = {
+  name: 'vendor-xhr',
+  setup(build) {
+    build.onResolve({ filter: /^zhdoc-vendor:/ }, (a) => ({ path: a.path.slice('zhdoc-vendor:'.length), namespace: 'zhdoc-vendor' }));
+    build.onLoad({ filter: /.*/, namespace: 'zhdoc-vendor' }, (a) => ({
+      contents: `const x = new XMLHttpRequest(); x.open('GET', '/dist/vendor/${a.path}.js', false); x.send();
+if (x.status !== 200) throw new Error('vendor ${a.path}: HTTP ' + x.status);
+new Function('module', 'exports', x.responseText)(module, module.exports);`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** In the web bundle: the vendor modules src/extension.web.ts has fetched and registered. */
+const vendorWeb = {
+  name: 'vendor-web',
+  setup(build) {
+    build.onResolve({ filter: /^zhdoc-vendor:/ }, (a) => ({ path: a.path.slice('zhdoc-vendor:'.length), namespace: 'zhdoc-vendor' }));
+    build.onLoad({ filter: /.*/, namespace: 'zhdoc-vendor' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src/web/vendorRegistry.ts'))}).loadedVendor(${JSON.stringify(a.path)});`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const files = (dir, suffix) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith(suffix)).map((f) => join(root, dir, f)) : []);
 
 const builds = [
   { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
   { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], banner: { js: '#!/usr/bin/env node' }, minifySyntax: true },
+  // The web extension (vscode.dev): no Node built-ins; vendor files are fetched, not bundled again.
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: { extension: join(root, 'src/extension.web.ts') }, outdir: join(root, 'dist/web'), plugins: [vendorWeb], external: ['vscode', 'node:*'], minifySyntax: true },
   ...VENDOR.map((name) => ({ ...common, sourcemap: false, minify: true, entryPoints: { [name]: join(root, 'src/vendor', `${name}.ts`) }, outdir: join(root, 'dist/vendor') })),
 ];
 if (args.has('--tests')) {
   builds.push(
     { ...common, entryPoints: files('test/unit', '.test.ts'), outdir: join(root, 'out/test/unit') },
     { ...common, entryPoints: [...files('test/integration', '.ts')], outdir: join(root, 'out/test/integration'), external: ['vscode', 'mocha'] },
-    { ...common, entryPoints: [join(root, 'test/runIntegration.ts'), ...files('test/ui', '.ts')].filter(existsSync), outdir: join(root, 'out/test'), outbase: join(root, 'test'), external: ['vscode', 'playwright-core', '@vscode/test-electron'] },
+    { ...common, entryPoints: [join(root, 'test/runIntegration.ts'), join(root, 'test/web/run.ts'), ...files('test/ui', '.ts')].filter(existsSync), outdir: join(root, 'out/test'), outbase: join(root, 'test'), external: ['vscode', 'playwright-core', '@vscode/test-electron'] },
+    { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: [join(root, 'test/web/worker.ts'), join(root, 'test/web/extensionBundle.ts')], outdir: join(root, 'out/test/web'), plugins: [vendorXhr] },
   );
 }
 if (args.has('--bench')) {

@@ -20,6 +20,7 @@ const steps = [
   ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
   ['grammar', 'node', ['scripts/test-grammar.mjs']],
   ['integration', 'node', ['out/test/runIntegration.js']],
+  ['web', 'node', ['out/test/web/run.js']],
   ...uiTests().map((f) => [`ui:${f.replace(/\.js$/, '')}`, 'node', [`out/test/ui/${f}`]]),
 ];
 

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
 import type { TextEdit } from '../core/text';
 import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
 /** About 1 MB of Chinese text in UTF-8: above it, conversion reports progress and can be cancelled. */
@@ -61,6 +62,7 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
   }
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
+  await ensureResources('opencc');
   const version = document.version;
   const ranges = targetRanges(editor);
   const converter = getConverter(config, conversionOptionsFor(config, document));

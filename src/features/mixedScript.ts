@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { countScripts, findMinorityCharacters, type MinorityCharacter, type ScriptCounts } from '../core/script';
 import { containsHan } from '../core/text';
 import { applyDocumentEdits, displayName, ensureWritable } from '../vscode/editing';
+import { ensureResources } from '../vscode/resources';
 import { zhdocSettings } from '../vscode/settings';
 
 export interface MixedScriptDecoration {
@@ -103,9 +104,10 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('zhdoc.script')) updateStatus();
     }),
-    vscode.commands.registerCommand('zhdoc.showMixedScript', () => {
+    vscode.commands.registerCommand('zhdoc.showMixedScript', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return 0;
+      await ensureResources('opencc');
       shown.set(editor.document.uri.toString(), []);
       paint(editor.document);
       const count = shown.get(editor.document.uri.toString())?.length ?? 0;
@@ -177,6 +179,7 @@ async function unifyScript(): Promise<boolean> {
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
+  await ensureResources('opencc');
   const version = document.version;
   const text = document.getText();
   let minority = findMinorityCharacters(text);

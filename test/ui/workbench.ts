@@ -23,14 +23,14 @@ export interface Workbench {
 }
 
 /** Starts code-server with zhdoc under development and opens `file` of `workspace` in chromium. */
-export async function openWorkbench(workspace: string, file: string, options: { settings?: object; locale?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(workspace: string, file: string, options: { settings?: object; locale?: string; extensionPath?: string } = {}): Promise<Workbench> {
   // Loaded at run time: the launcher is plain JavaScript shared with `npm start` and the test shim.
   const launcher = (await import(join(ROOT, 'scripts/code-server.mjs'))) as CodeServerModule;
   const server = await launcher.startCodeServer({ workspace, settings: { 'editor.hover.delay': 150, 'editor.wordWrap': 'on', ...options.settings }, locale: options.locale, verbose: !!process.env.CS_VERBOSE });
   const browser = await launcher.launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   page.on('pageerror', (e) => process.env.PAGE_CONSOLE && console.error('[workbench error]', e.message));
-  const payload: Array<[string, string]> = [['extensionDevelopmentPath', launcher.remoteUri(ROOT)], ['openFile', launcher.remoteUri(join(workspace, file))]];
+  const payload: Array<[string, string]> = [['extensionDevelopmentPath', launcher.remoteUri(options.extensionPath ?? ROOT)], ['openFile', launcher.remoteUri(join(workspace, file))]];
   await page.goto(server.url(workspace, payload));
   await page.locator('.editor-instance .monaco-editor .view-lines').waitFor({ timeout: 60_000 });
   return {
