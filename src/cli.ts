@@ -5,6 +5,7 @@
 import { boilerplateUsage, runBoilerplate } from './cli/boilerplate';
 import { convertUsage, runConvert } from './cli/convert';
 import { InputError, UsageError } from './cli/io';
+import { pinyinUsage, runPinyin } from './cli/pinyin';
 import { runScript, scriptUsage } from './cli/script';
 
 interface CliCommand {
@@ -15,6 +16,7 @@ interface CliCommand {
 const COMMANDS: Record<string, CliCommand> = {
   convert: { usage: convertUsage, run: runConvert },
   script: { usage: scriptUsage, run: runScript },
+  pinyin: { usage: pinyinUsage, run: runPinyin },
   boilerplate: { usage: boilerplateUsage, run: runBoilerplate },
 };
 

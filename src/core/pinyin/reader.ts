@@ -1,0 +1,386 @@
+/**
+ * Readings of Chinese text in context. pinyin-pro gives the reading of every character with one reading;
+ * zhdoc decides the polyphonic ones itself, because that is where pinyin-pro errs about one time in ten:
+ *
+ *  1. each run of Han characters is segmented by the cheapest path through a lexicon of words that contain a
+ *     polyphonic character (a unigram model: cost −ln frequency, from @pinyin-pro/data and CC-CEDICT);
+ *  2. a polyphonic character inside a word takes the word's reading;
+ *  3. one standing alone takes a reading from a few context rules for frequent function characters
+ *     (只 after a numeral is the classifier zhī, …), else its own default, chosen from running-text frequency;
+ *  4. Traditional text is read through a code-point-aligned conversion to Simplified, except for characters
+ *     whose Traditional form itself decides the reading (幹 gàn, 髮 fà, 儘 jǐn …).
+ *
+ * The data (about 2 MB) and pinyin-pro load on the first call, never at import.
+ */
+import type * as PinyinVendor from '../../vendor/pinyin';
+import { convertText } from '../convert';
+import { scriptOf } from '../script';
+import { isHanCodePoint } from '../text';
+import { isReading } from './syllable';
+
+type Vendor = typeof PinyinVendor;
+
+let vendor: Vendor | undefined;
+
+/** Loads pinyin-pro and the reading data on first use (`zhdoc-vendor:pinyin`, see scripts/build.mjs). */
+function loadVendor(): Vendor {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  vendor ??= require('zhdoc-vendor:pinyin') as Vendor;
+  return vendor;
+}
+
+/** True once the pinyin data has been loaded in this process (activation must not load it). */
+export function isPinyinLoaded(): boolean {
+  return vendor !== undefined;
+}
+
+interface Polyphone {
+  /** Readings, the one the character has standing alone first. */
+  readonly readings: readonly string[];
+  /** Segmentation cost as a single-character word. */
+  readonly cost: number;
+}
+
+interface LexiconWord {
+  readonly cost: number;
+  /** Index into the character's readings, per polyphonic character of the word in order. */
+  readonly indices: string;
+}
+
+interface Data {
+  readonly polyphones: Map<string, Polyphone>;
+  /** First character → its line of WORD_LINES, parsed on first use. */
+  readonly wordLines: Map<string, string>;
+  readonly parsed: Map<string, Map<string, LexiconWord>>;
+  readonly maxWord: number;
+}
+
+let data: Data | undefined;
+
+const COST_BASE = 10;
+/** Cost of a single character that is not polyphonic: a common character's frequency (about e^-16). */
+const PLAIN_CHAR_COST = 16;
+
+function loadData(): Data {
+  if (data) return data;
+  const v = loadVendor();
+  const polyphones = new Map<string, Polyphone>();
+  for (const line of v.POLYPHONE_LINES.split('\n')) {
+    const ch = String.fromCodePoint(line.codePointAt(0)!);
+    polyphones.set(ch, { cost: line.charCodeAt(ch.length) - 65 + COST_BASE, readings: line.slice(ch.length + 1).split(' ') });
+  }
+  const wordLines = new Map<string, string>();
+  for (const line of v.WORD_LINES.split('\n')) {
+    const ch = String.fromCodePoint(line.codePointAt(0)!);
+    wordLines.set(ch, line.slice(ch.length));
+  }
+  data = { polyphones, wordLines, parsed: new Map(), maxWord: 8 };
+  return data;
+}
+
+/** The words starting with `first`, parsed from their packed line the first time they are needed. */
+function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {
+  let words = d.parsed.get(first);
+  if (words) return words;
+  const line = d.wordLines.get(first);
+  if (line === undefined) return undefined;
+  words = new Map();
+  let i = 0;
+  while (i < line.length) {
+    const start = i;
+    while (i < line.length) {
+      const c = line.charCodeAt(i);
+      if (c >= 65 && c <= 90) break;
+      i++;
+    }
+    const rest = line.slice(start, i);
+    const cost = line.charCodeAt(i) - 65 + COST_BASE;
+    i++;
+    const idxStart = i;
+    while (i < line.length) {
+      const c = line.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) break;
+      i++;
+    }
+    words.set(rest, { cost, indices: line.slice(idxStart, i) });
+  }
+  d.parsed.set(first, words);
+  return words;
+}
+
+// ---------------------------------------------------------------- Traditional
+
+/**
+ * Traditional characters whose own form decides the reading, which a conversion to Simplified would lose:
+ * 幹 and 乾 both become 干, 髮 and 發 both 发, 儘 and 盡 both 尽. A function gets the Simplified character the
+ * text converted to (乾 stays 乾 in 乾隆, qián, and becomes 干 in 乾燥, gān).
+ */
+const TRADITIONAL_READINGS: Readonly<Record<string, string | ((simplified: string, next: string) => string | undefined)>> = {
+  幹: 'gan4',
+  乾: (s) => (s === '干' ? 'gan1' : 'qian2'),
+  髮: 'fa4',
+  發: 'fa1',
+  儘: 'jin3',
+  盡: 'jin4',
+  隻: 'zhi1',
+  衹: 'zhi3',
+  祇: 'zhi3',
+  捨: 'she3',
+  鬥: 'dou4',
+  劃: 'hua4',
+  蔔: 'bo5',
+  彆: 'bie4',
+  癥: 'zheng1',
+  瞭: (_s, next) => (next === '望' ? 'liao4' : 'liao3'),
+  著: (s) => (s === '著' ? 'zhu4' : undefined),
+  藉: (s) => (s === '借' ? 'jie4' : undefined),
+  於: 'yu2',
+  噁: 'e3',
+  麼: 'me5',
+  麽: 'me5',
+  樸: 'pu3',
+  纔: 'cai2',
+  傢: 'jia1',
+  佔: 'zhan4',
+  曬: 'shai4',
+};
+
+/** A Han run in Simplified form, code point for code point, or undefined when it is Simplified already. */
+function simplifiedRun(chars: readonly string[]): string[] | undefined {
+  let needs = false;
+  for (const c of chars) {
+    if (scriptOf(c) === 'traditional' || c in TRADITIONAL_READINGS) {
+      needs = true;
+      break;
+    }
+  }
+  if (!needs) return undefined;
+  const converted = [...convertText(chars.join(''), 't2s')];
+  if (converted.length === chars.length) return converted;
+  // A phrase changed length (rare in t2s): convert character by character to keep the alignment.
+  return chars.map((c) => {
+    const one = [...convertText(c, 't2s')];
+    return one.length === 1 ? one[0]! : c;
+  });
+}
+
+// ---------------------------------------------------------------- context
+
+const NUMERALS = new Set([...'一二三四五六七八九十百千万两几每这那多半某各单数好0123456789０１２３４５６７８９']);
+/** Characters that mostly spell foreign names, for the transliteration readings of a few polyphones. */
+const TRANSLITERATION = new Set([...'斯尔克特亚阿拉德伊里罗诺布尼纳维利塔卡科蒂西奥埃达格乌莫托丹基萨马哈巴普兰赫弗夫佩洛勒茨兹索吉贝迪曼森娜莉丝娅安姆图雷瓦·']);
+const TRANSLITERATION_READINGS: Readonly<Record<string, string>> = {
+  塞: 'sai4', 什: 'shi2', 伯: 'bo2', 柏: 'bo2', 莎: 'sha1', 茜: 'xi1', 耶: 'ye1', 缪: 'miu4', 艮: 'gen4', 喀: 'ka1', 佛: 'fo2', 朴: 'pu3', 扎: 'za1',
+};
+const TROOPS = new Set([...'部军兵师众队舰机骑团']);
+
+function isTransliterationContext(chars: readonly string[], i: number): boolean {
+  let near = 0;
+  for (const j of [i - 2, i - 1, i + 1, i + 2]) if (TRANSLITERATION.has(chars[j] ?? '')) near++;
+  return near >= 2 && (TRANSLITERATION.has(chars[i - 1] ?? '') || TRANSLITERATION.has(chars[i + 1] ?? ''));
+}
+
+/**
+ * The reading of a polyphonic character that no word covers, from its neighbours in the run (Simplified).
+ * Each rule is a general fact of usage, not a fix for one sentence.
+ */
+function contextReading(chars: readonly string[], i: number): string | undefined {
+  const c = chars[i]!;
+  const prev = chars[i - 1] ?? '';
+  const next = chars[i + 1] ?? '';
+  const tr = TRANSLITERATION_READINGS[c];
+  if (tr && isTransliterationContext(chars, i)) return tr;
+  switch (c) {
+    case '只': // the classifier follows a numeral or demonstrative; otherwise "only"
+      return NUMERALS.has(prev) ? 'zhi1' : 'zhi3';
+    case '什': // shén lives only in 什么, a word of its own; alone 什 is shí (什锦, names)
+      return next === '么' || next === '麼' ? 'shen2' : 'shi2';
+    case '为': // the copula 为 wéi (改为, 均为); wèi "for" opens its clause or precedes 了/何
+      return i === 0 || next === '了' || next === '何' ? 'wei4' : 'wei2';
+    case '量': // alone after a noun, the quantity 量 liàng (计算量); the verb liáng opens its phrase
+      return i === 0 && next ? 'liang2' : 'liang4';
+    case '率': // "lead" shuài before troops; the rate lǜ ends a word
+      return TROOPS.has(next) ? 'shuai4' : next ? undefined : 'lv4';
+    case '将': // the future/disposal marker jiāng never ends a clause; the general jiàng may
+      return next ? undefined : 'jiang4';
+    case '藏': // Tibet: 驻藏, 入藏, 藏军
+      return '驻入进援治'.includes(prev) || '军巴兵区'.includes(next) ? 'zang4' : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- reading
+
+export interface RunAnalysis {
+  /** Reading of each code point of the run (null where none is known). */
+  readonly readings: Array<string | null>;
+  /** The multi-character lexicon words the segmentation chose, as [start, end) code point indices. */
+  readonly words: Array<readonly [number, number]>;
+}
+
+/** Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided them. */
+export function analyseRun(chars: readonly string[]): RunAnalysis {
+  const out: Array<string | null> = new Array(chars.length);
+  const spans: Array<readonly [number, number]> = [];
+  const d = loadData();
+  const v = loadVendor();
+  const simple = simplifiedRun(chars) ?? chars;
+  const n = simple.length;
+
+  // Cheapest segmentation; only the words that contain a polyphone matter, others cost as single characters.
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1);
+  const wordOf: Array<LexiconWord | undefined> = new Array(n + 1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i] === Infinity) continue;
+    const first = simple[i]!;
+    const poly = d.polyphones.get(first);
+    const single = best[i]! + (poly ? poly.cost : PLAIN_CHAR_COST);
+    if (single < best[i + 1]!) {
+      best[i + 1] = single;
+      from[i + 1] = i;
+      wordOf[i + 1] = undefined;
+    }
+    const words = wordsStartingWith(d, first);
+    if (!words) continue;
+    let rest = '';
+    for (let len = 2; len <= d.maxWord && i + len <= n; len++) {
+      rest += simple[i + len - 1]!;
+      const w = words.get(rest);
+      if (!w) continue;
+      const cost = best[i]! + w.cost;
+      if (cost < best[i + len]!) {
+        best[i + len] = cost;
+        from[i + len] = i;
+        wordOf[i + len] = w;
+      }
+    }
+  }
+
+  const decided: Array<string | undefined> = new Array(n);
+  for (let end = n; end > 0; end = from[end]!) {
+    const start = from[end]!;
+    const w = wordOf[end];
+    if (w) {
+      spans.push([start, end]);
+      let k = 0;
+      for (let i = start; i < end; i++) {
+        const poly = d.polyphones.get(simple[i]!);
+        if (poly) decided[i] = poly.readings[parseInt(w.indices[k++] ?? '0', 36)];
+      }
+    } else {
+      const poly = d.polyphones.get(simple[start]!);
+      if (poly) decided[start] = contextReading(simple, start) ?? poly.readings[0];
+    }
+  }
+
+  for (let i = 0; i < n; i++) {
+    const original = chars[i]!;
+    const special = TRADITIONAL_READINGS[original];
+    const fromForm = typeof special === 'function' ? special(simple[i]!, chars[i + 1] ?? '') : special;
+    out[i] = fromForm ?? decided[i] ?? singleReading(v, simple[i]!) ?? singleReading(v, original);
+  }
+  return { readings: out, words: spans.reverse() };
+}
+
+const singleReadings = new Map<string, string | null>();
+
+/**
+ * The reading of a character with one reading, from pinyin-pro, asked about the character alone: with one
+ * reading there is no context to weigh, and alone pinyin-pro gives the citation tone (欢 huān, not the light
+ * tone of 喜欢 that its phrase dictionary has). Null when pinyin-pro does not know the character.
+ */
+function singleReading(v: Vendor, char: string): string | null {
+  let r = singleReadings.get(char);
+  if (r === undefined) {
+    const got = v.pinyin(char, { toneType: 'num', toneSandhi: false, v: true });
+    const canonical = got.endsWith('0') ? got.slice(0, -1) + '5' : got;
+    r = isReading(canonical) ? canonical : null;
+    singleReadings.set(char, r);
+  }
+  return r;
+}
+
+/** Runs of Han code points in text[start, end): [UTF-16 start, UTF-16 end, code points]. */
+export function hanRuns(text: string, start = 0, end = text.length): Array<{ start: number; end: number; chars: string[] }> {
+  const runs: Array<{ start: number; end: number; chars: string[] }> = [];
+  let run: { start: number; end: number; chars: string[] } | undefined;
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (isHanCodePoint(cp)) {
+      if (!run) {
+        run = { start: i, end: i, chars: [] };
+        runs.push(run);
+      }
+      run.chars.push(text.slice(i, i + size));
+      run.end = i + size;
+    } else run = undefined;
+    i += size;
+  }
+  return runs;
+}
+
+/**
+ * The reading of every code point of `text` in context: canonical tone-number pinyin (`zhong4`, neutral 5,
+ * ü as v) for a Han character, null for anything else (and for the rare Han character with no known reading).
+ * Works on Simplified, Traditional and mixed text; deterministic. The result has one entry per code point.
+ */
+export function readingsOf(text: string): Array<string | null> {
+  const perUnit = readingsByOffset(text);
+  const out: Array<string | null> = [];
+  for (let i = 0; i < text.length; i++) {
+    out.push(perUnit[i] ?? null);
+    if (text.codePointAt(i)! > 0xffff) i++;
+  }
+  return out;
+}
+
+/**
+ * Readings indexed by UTF-16 offset (entries at the low surrogate of an astral character stay undefined) for
+ * text[start, end). Each Han run is read on its own: a reading depends only on its run (its clause between
+ * punctuation), so a window that covers the run gives the same answer as the whole document.
+ */
+export function readingsByOffset(text: string, start = 0, end = text.length): Array<string | null | undefined> {
+  const out: Array<string | null | undefined> = new Array(end - start);
+  for (const run of hanRuns(text, start, end)) {
+    const { readings } = analyseRun(run.chars);
+    let offset = run.start;
+    run.chars.forEach((c, k) => {
+      out[offset - start] = readings[k]!;
+      offset += c.length;
+    });
+  }
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined && !isLowSurrogateAt(text, start + i)) out[i] = null;
+  return out;
+}
+
+function isLowSurrogateAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+}
+
+/** Readings of the Han characters of a short text (a word), in order, skipping anything else. */
+export function readingsOfHan(text: string): string[] {
+  return readingsOf(text).filter((r): r is string => r !== null);
+}
+
+/**
+ * Every reading a single character can have, the one it has standing alone first; for a Traditional
+ * character, those of its Simplified counterpart. Empty for a character with no known reading.
+ */
+export function readingsOfCharacter(char: string): string[] {
+  const d = loadData();
+  const simple = simplifiedRun([char])?.[0] ?? char;
+  const poly = d.polyphones.get(simple) ?? d.polyphones.get(char);
+  if (poly) return [...poly.readings];
+  const one = readingsOf(char)[0];
+  return one ? [one] : [];
+}
+
+/** True for a character with more than one reading. */
+export function isPolyphonic(char: string): boolean {
+  const d = loadData();
+  return d.polyphones.has(char) || d.polyphones.has(simplifiedRun([char])?.[0] ?? char);
+}

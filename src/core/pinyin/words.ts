@@ -1,0 +1,206 @@
+/**
+ * Words and their readings around a position, for the hover, inlay hints, Copy as Pinyin and Annotate. All work
+ * is on a local window: the run of Han characters (the clause between punctuation) around the position, cut to
+ * WINDOW code units on either side, so the cost does not grow with the document.
+ */
+import { convertText } from '../convert';
+import { scriptOf } from '../script';
+import { isHanCodePoint } from '../text';
+import { analyseRun } from './reader';
+import { formatWord, type PinyinStyle } from './syllable';
+
+/** Code units read on either side of a position: far more than any clause needs for context. */
+export const WINDOW = 96;
+
+export interface PinyinWord {
+  /** UTF-16 offsets of the word in the text. */
+  readonly start: number;
+  readonly end: number;
+  readonly word: string;
+  /** Canonical reading of each code point of the word (all Han); null where none is known. */
+  readonly readings: ReadonlyArray<string | null>;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+function isHanAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i);
+  return cp !== undefined && isHanCodePoint(cp);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function sizeAt(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
+/** Start of the Han run containing offset `i`, no further back than `limit`. */
+function runStart(text: string, i: number, limit: number): number {
+  while (i > limit) {
+    let j = i - 1;
+    if (j > 0 && isLowSurrogate(text.charCodeAt(j))) j--;
+    if (j < limit || !isHanAt(text, j)) break;
+    i = j;
+  }
+  return i;
+}
+
+/** End of the Han run containing offset `i` (or ending just before it), no further than about `limit`. */
+function runEnd(text: string, i: number, limit: number): number {
+  if (i > 0 && i < text.length && isLowSurrogate(text.charCodeAt(i))) i++;
+  while (i < limit && isHanAt(text, i)) i += sizeAt(text, i);
+  return i;
+}
+
+/**
+ * The words of one Han run text[start, end). Word boundaries come from Intl.Segmenter (ICU's dictionary: no
+ * data to ship, Traditional and Simplified alike); where it splits a word that the reader's lexicon chose
+ * (實/處 of 實處), the pieces are joined, so a word is never shown with half of the reading decided for it.
+ */
+function runWords(text: string, start: number, end: number): PinyinWord[] {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (let i = start; i < end; i += sizeAt(text, i)) {
+    offsets.push(i);
+    chars.push(String.fromCodePoint(text.codePointAt(i)!));
+  }
+  offsets.push(end);
+  const { readings, words: lexiconWords } = analyseRun(chars);
+  const joined = new Set<number>();
+  for (const [a, b] of lexiconWords) for (let k = a + 1; k < b; k++) joined.add(offsets[k]!);
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const bounds: number[] = [];
+  for (const s of segmenter.segment(text.slice(start, end))) {
+    const at = start + s.index;
+    if (at > start && !joined.has(at)) bounds.push(at);
+  }
+  bounds.push(end);
+  const words: PinyinWord[] = [];
+  let wordStart = start;
+  let k = 0;
+  for (const bound of bounds) {
+    const r: Array<string | null> = [];
+    while (offsets[k]! < bound) r.push(readings[k++] ?? null);
+    words.push({ start: wordStart, end: bound, word: text.slice(wordStart, bound), readings: r });
+    wordStart = bound;
+  }
+  return words;
+}
+
+/**
+ * The words of text[start, end) (Han runs only) that overlap it, each read in the context of its whole run
+ * (up to WINDOW code units beyond the range).
+ */
+export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[] {
+  const words: PinyinWord[] = [];
+  let i = runStart(text, start, Math.max(0, start - WINDOW));
+  const to = runEnd(text, end, Math.min(text.length, end + WINDOW));
+  while (i < to) {
+    if (!isHanAt(text, i)) {
+      i += sizeAt(text, i);
+      continue;
+    }
+    const j = runEnd(text, i, to);
+    for (const w of runWords(text, i, j)) if (w.end > start && w.start < end) words.push(w);
+    i = j;
+  }
+  return words;
+}
+
+/**
+ * The word under `offset` (a UTF-16 offset; a position just after a word also counts, as an editor's cursor
+ * does), read in its clause; undefined when no Han character is there.
+ */
+export function wordAt(text: string, offset: number): PinyinWord | undefined {
+  let at = offset;
+  if (at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at))) at--;
+  if (!isHanAt(text, at)) {
+    if (at > 0 && isHanAt(text, at - 1) && !isLowSurrogate(text.charCodeAt(at - 1))) at--;
+    else if (at > 1 && isLowSurrogate(text.charCodeAt(at - 1)) && isHanAt(text, at - 2)) at -= 2;
+    else return undefined;
+  }
+  const start = runStart(text, at, Math.max(0, at - WINDOW));
+  const end = runEnd(text, at, Math.min(text.length, at + WINDOW));
+  return runWords(text, start, end).find((w) => w.start <= at && at < w.end);
+}
+
+export interface SelectionReading {
+  readonly text: string;
+  /** One entry per code point of the selection: its reading in context, or null. */
+  readonly readings: ReadonlyArray<string | null>;
+  /** The selection's words (Han only), for display grouped by word. */
+  readonly words: readonly PinyinWord[];
+}
+
+/** The reading of text[start, end), each character read in its clause (which may extend past the selection). */
+export function selectionReading(text: string, start: number, end: number): SelectionReading {
+  const words = wordsIn(text, start, end).filter((w) => w.end > start && w.start < end);
+  const byOffset = new Map<number, string | null>();
+  for (const w of words) {
+    let k = w.start;
+    for (const r of w.readings) {
+      byOffset.set(k, r);
+      k += text.codePointAt(k)! > 0xffff ? 2 : 1;
+    }
+  }
+  const readings: Array<string | null> = [];
+  for (let i = start; i < end; i += text.codePointAt(i)! > 0xffff ? 2 : 1) readings.push(byOffset.get(i) ?? null);
+  return { text: text.slice(start, end), readings, words: words.map((w) => clip(text, w, start, end)) };
+}
+
+/** A word cut to [start, end) when the selection ends inside it. */
+function clip(text: string, w: PinyinWord, start: number, end: number): PinyinWord {
+  if (w.start >= start && w.end <= end) return w;
+  const s = Math.max(w.start, start);
+  const e = Math.min(w.end, end);
+  const readings: Array<string | null> = [];
+  let k = w.start;
+  for (const r of w.readings) {
+    if (k >= s && k < e) readings.push(r);
+    k += text.codePointAt(k)! > 0xffff ? 2 : 1;
+  }
+  return { start: s, end: e, word: text.slice(s, e), readings };
+}
+
+/**
+ * Text as pinyin, for Copy as Pinyin: each Han word becomes its reading in `style` (words separated by spaces),
+ * everything else is kept as written. Unknown readings show as `?`.
+ */
+export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length): string {
+  const words = wordsIn(text, start, end).filter((w) => w.start >= start && w.end <= end);
+  let out = '';
+  let last = start;
+  let prevWasWord = false;
+  for (const w of words) {
+    const between = text.slice(last, w.start);
+    out += between;
+    const joinsPrevious = between === '' ? prevWasWord : /[\p{L}\p{N}]$/u.test(between);
+    if (joinsPrevious) out += ' ';
+    out += formatWord(w.readings.map((r) => r ?? '?'), style);
+    const next = text.codePointAt(w.end);
+    if (next !== undefined && !isHanCodePoint(next) && /[\p{L}\p{N}]/u.test(String.fromCodePoint(next))) out += ' ';
+    last = w.end;
+    prevWasWord = true;
+  }
+  return out + text.slice(last, end);
+}
+
+/**
+ * The word in the other script (發展 → 发展, 干 in 幹部 → 幹): Traditional words go to Simplified, Simplified
+ * words to OpenCC standard Traditional; undefined when the word is the same in both.
+ */
+export function counterpartWord(word: string): { script: 'traditional' | 'simplified'; text: string } | undefined {
+  let traditional = 0;
+  let simplified = 0;
+  for (const c of word) {
+    const s = scriptOf(c);
+    if (s === 'traditional') traditional++;
+    else if (s === 'simplified') simplified++;
+  }
+  const toSimplified = traditional > simplified || (traditional === simplified && convertText(word, 't2s') !== word);
+  const other = toSimplified ? convertText(word, 't2s') : convertText(word, 's2t');
+  if (other === word) return undefined;
+  return { script: toSimplified ? 'simplified' : 'traditional', text: other };
+}
