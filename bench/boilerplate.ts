@@ -158,7 +158,7 @@ let size = 0;
 while (size < target) {
   for (const p of pages) {
     chunks.push(p.text);
-    size += p.text.length * 3; // UTF-8 bytes, near enough for Han text
+    size += Buffer.byteLength(p.text) + 1;
     if (size >= target) break;
   }
 }

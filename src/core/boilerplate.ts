@@ -13,12 +13,7 @@
  * Hiding a line of the article is the one unforgivable error, so every threshold leans towards content.
  * Linear in the text: one character pass per line and one regular-expression scan of the whole text.
  */
-import {
-  builtinCues,
-  compileUserCues,
-  REASON_PRIORITY,
-  type BoilerplateReason,
-} from './boilerplateCues';
+import { builtinCues, compileUserCues, REASON_PRIORITY, type BoilerplateReason, type CueSpec, type UserCues } from './boilerplateCues';
 import { isHanCodePoint, type TextEdit } from './text';
 
 export type { BoilerplateReason } from './boilerplateCues';
@@ -77,23 +72,13 @@ export interface BoilerplateAnalysis extends BoilerplateResult {
 
 /** Boilerplate blocks of `text`: exactly the CLI's JSON. */
 export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
-  const { lines, blocks } = analyzeBoilerplate(text, options);
-  return { lines, blocks };
+  const { features, blocks } = run(text, options);
+  return { lines: features.length, blocks };
 }
 
 /** Blocks plus the per-line classification behind them, for an editor that dims or explains lines. */
 export function analyzeBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateAnalysis {
-  const params = PARAMS[options.sensitivity ?? 'conservative'] ?? PARAMS.conservative;
-  const userCues = compileUserCues(options.extraCues);
-  const features = measureLines(text);
-  scanCues(text, features, userCues.regexes, params);
-  markRepeats(text, features);
-  const intrinsic = features.map((f) => intrinsicClass(f, params));
-  quietComments(features, intrinsic);
-  weighUndecided(intrinsic);
-  promoteTitles(features, intrinsic);
-  const decided = decide(features, intrinsic, params);
-  const blocks = toBlocks(features, decided);
+  const { features, intrinsic, decided, blocks, ignoredCues } = run(text, options);
   const lineClasses = features.map((f, i): BoilerplateLine => {
     const inBlock = decided[i]!.boilerplate;
     const kind: BoilerplateLine['kind'] = inBlock ? 'boilerplate' : f.blank ? 'blank' : 'content';
@@ -101,7 +86,22 @@ export function analyzeBoilerplate(text: string, options: BoilerplateOptions = {
     const line = { kind, intrinsic: intrinsic[i]!.cls, evidence: Math.round(intrinsic[i]!.evidence * 100) / 100 };
     return reason ? { ...line, reason } : line;
   });
-  return { lines: features.length, blocks, lineClasses, ignoredCues: userCues.ignored };
+  return { lines: features.length, blocks, lineClasses, ignoredCues };
+}
+
+function run(text: string, options: BoilerplateOptions) {
+  const params = PARAMS[options.sensitivity ?? 'conservative'] ?? PARAMS.conservative;
+  const userCues = compileUserCues(options.extraCues);
+  const features = measureLines(text);
+  scanCues(text, features, userCues, params);
+  markRepeats(text, features);
+  const intrinsic = features.map((f) => intrinsicClass(f, params));
+  quietComments(features, intrinsic);
+  weighUndecided(intrinsic);
+  promoteTitles(features, intrinsic);
+  const decided = decide(features, intrinsic, params);
+  const blocks = toBlocks(features, decided);
+  return { features, intrinsic, decided, blocks, ignoredCues: userCues.ignored };
 }
 
 /** Number of lines inside blocks (blank lines inside a block included), for "N boilerplate lines folded". */
@@ -178,6 +178,37 @@ interface LineFeatures {
   userCue: boolean;
   /** Lines to the nearest identical line (spaces ignored); Infinity when the line occurs once. */
   repeatGap: number;
+  /** Hash of the line's non-space code units. */
+  readonly hash: number;
+}
+
+// Character classes for the per-character loop, one table read each.
+const SPACE = 1;
+const SEPARATOR = 2;
+const LATIN = 4;
+const DIGIT = 8;
+const BRACKET = 16;
+const PUNCT = 32;
+/** ASCII , ; ! ? . : sentence punctuation when it follows a Han character. */
+const ASCII_PUNCT = 64;
+
+let charClasses: Uint8Array | undefined;
+
+function classes(): Uint8Array {
+  if (!charClasses) {
+    const t = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (isSpace(c)) t[c] = SPACE;
+      else if (isSeparator(c)) t[c] = SEPARATOR;
+      else if (isLatinLetter(c)) t[c] = LATIN;
+      else if (isDigit(c)) t[c] = DIGIT;
+      else if (isBracketOrQuote(c)) t[c] = BRACKET;
+      else if (isSentencePunct(c)) t[c] = PUNCT;
+      else if (c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x2e) t[c] = ASCII_PUNCT;
+    }
+    charClasses = t;
+  }
+  return charClasses;
 }
 
 function isSpace(c: number): boolean {
@@ -276,22 +307,28 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
   let first = -1;
   let last = -1;
   let beforeLast = -1;
+  // FNV-1a over the non-space code units, to find repeated lines without building a string per line.
+  let hash = 0x811c9dc5;
+  const table = classes();
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
+    let k = table[c]!;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       c = text.codePointAt(i)!;
+      k = 0;
       i++;
     }
-    if (isSpace(c)) {
+    if (k === SPACE) {
       inToken = false;
       inWord = false;
       continue;
     }
     chars++;
+    hash = Math.imul(hash ^ c, 0x01000193);
     if (first === -1) first = c;
     beforeLast = last;
     last = c;
-    if (isSeparator(c)) {
+    if (k === SEPARATOR) {
       separators++;
       inToken = false;
       inWord = false;
@@ -303,26 +340,31 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
       inToken = true;
       tokenHasHan = false;
     }
-    const hanChar = c >= 0x3007 && isHanCodePoint(c);
+    const hanChar = k === 0 && c >= 0x3007 && isHanCodePoint(c);
     if (hanChar) {
       han++;
       if (!tokenHasHan) hanTokens++;
       tokenHasHan = true;
       inWord = false;
-    } else if (isLatinLetter(c)) {
+    } else if (k === LATIN) {
       if (!inWord) latinWords++;
       inWord = true;
     } else {
       inWord = false;
-      if (isDigit(c)) digits++;
-      else if (isBracketOrQuote(c)) brackets++;
-      else if (isSentencePunct(c)) punct++;
+      if (k === DIGIT) digits++;
+      else if (k === BRACKET) brackets++;
+      else if (k === PUNCT) punct++;
       // ASCII , ; ! ? after a Han character: auto-converted and hand-typed pages use them as Chinese punctuation.
-      else if (prevHan && (c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x2e)) punct++;
+      else if (k === ASCII_PUNCT && prevHan) punct++;
     }
     prevHan = hanChar;
   }
-  const lineText = chars > 0 && chars <= 80 ? text.slice(start, end).trim() : '';
+  const short = chars > 0 && chars <= 120;
+  const opensList = first === 0x5b || first === 0x3010 || first === 0x3014 || first === 0x3016 || isDigit(first);
+  const closesWithBracket = last === 0x5d || last === 0x29 || last === 0xff09 || last === 0x3011;
+  const closesTruncated = last === 0x2e || last === 0x2026 || closesWithBracket;
+  const mayEnumerate = isDigit(first) || first === 0x28 || first === 0xff08 || first === 0x7b2c || CHINESE_NUMERALS.includes(String.fromCharCode(first));
+  const lineText = chars > 0 && chars <= 80 && (tokens >= 5 || digits >= 5) ? text.slice(start, end).trim() : '';
   const endsSentence = last !== -1 && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
   return {
     start,
@@ -337,12 +379,14 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     tokens,
     hanTokens,
     brackets,
-    enumerated: chars > 1 && ENUMERATED.test(text.slice(start, Math.min(end, start + 12))),
+    enumerated: chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12))),
     separators,
     startsWithBullet: first !== -1 && isBullet(first),
-    trailingStamp: chars > 0 && chars <= 120 && STAMP.test(text.slice(Math.max(start, end - 40), end)),
-    listItem: chars > 0 && chars <= 120 && (TRUNCATED.test(text.slice(Math.max(start, end - 24), end)) || LIST_OPENER.test(text.slice(start, Math.min(end, start + 16)))),
-    dateline: chars > 0 && chars <= 60 && isDateline(text.slice(start, end)),
+    trailingStamp: short && closesWithBracket && STAMP.test(text.slice(Math.max(start, end - 40), end)),
+    listItem:
+      short &&
+      ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
+    dateline: chars > 0 && chars <= 60 && digits >= 4 && isDateline(text.slice(start, end)),
     calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
     cue: undefined,
     fieldCues: 0,
@@ -351,54 +395,52 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     cueAtStart: false,
     userCue: false,
     repeatGap: Infinity,
+    hash: hash >>> 0,
   };
 }
+
+const CHINESE_NUMERALS = '一二三四五六七八九十';
 
 /** Characters of a long prose line searched for cues: only a cue at its start can make it boilerplate. */
 const PROSE_CUE_WINDOW = 24;
 
 /**
  * Finds the cues of each line. A long prose line is searched only at its start, since a cue further in
- * cannot outweigh the prose; that keeps the regular expressions off most of the text of a long document.
+ * cannot outweigh the prose; that keeps the scan off most of the text of a long document.
  */
-function scanCues(text: string, features: LineFeatures[], userRegexes: readonly RegExp[], params: Params): void {
-  const { regex, groups } = builtinCues();
-  for (const f of features) {
-    if (f.blank) continue;
+function scanCues(text: string, features: LineFeatures[], userCues: UserCues, params: Params): void {
+  const cues = builtinCues();
+  let f = features[0]!;
+  const found = (spec: CueSpec, offset: number): void => {
+    if (spec.kind === 'field') f.fieldCues++;
+    else if (spec.kind === 'anchor') f.anchorCues++;
+    else f.phraseCues++;
+    f.cue ??= spec.reason;
+    if (!f.cueAtStart && isLineStart(text, f.start, offset)) {
+      f.cueAtStart = true;
+      f.cue = spec.reason;
+    }
+  };
+  const foundUser = (): void => {
+    f.userCue = true;
+  };
+  for (const line of features) {
+    if (line.blank) continue;
+    f = line;
     const longProse = isProse(f, params) && sizeOf(f) >= 3 * params.goodSize;
     const end = longProse ? Math.min(f.end, f.start + PROSE_CUE_WINDOW) : f.end;
-    const line = text.slice(f.start, end);
-    regex.lastIndex = 0;
-    for (let m = regex.exec(line); m !== null; m = regex.exec(line)) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      let g = 1;
-      while (m[g] === undefined) g++;
-      const group = groups[g - 1]!;
-      if (group.kind === 'field') f.fieldCues++;
-      else if (group.kind === 'anchor') f.anchorCues++;
-      else f.phraseCues++;
-      f.cue ??= group.reason;
-      if (!f.cueAtStart && isLineStart(line, m.index)) {
-        f.cueAtStart = true;
-        f.cue = group.reason;
-      }
-    }
+    cues.scan(text, f.start, f.start, end, found);
     if (longProse) continue;
-    for (const user of userRegexes) {
-      user.lastIndex = 0;
-      if (user.test(line)) {
-        f.userCue = true;
-        break;
-      }
+    userCues.literals?.scan(text, f.start, f.start, end, foundUser);
+    if (userCues.regexes.length && !f.userCue) {
+      const lineText = text.slice(f.start, f.end);
+      f.userCue = userCues.regexes.some((r) => r.test(lineText));
     }
   }
 }
 
-function isLineStart(line: string, offset: number): boolean {
-  for (let i = 0; i < offset; i++) if (!isSpace(line.charCodeAt(i)) && !isBracket(line.charCodeAt(i))) return false;
+function isLineStart(text: string, lineStart: number, offset: number): boolean {
+  for (let i = lineStart; i < offset; i++) if (!isSpace(text.charCodeAt(i)) && !isBracket(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -408,22 +450,35 @@ function isBracket(c: number): boolean {
 
 /** Finds identical lines (spaces ignored), short and medium ones as footers and menus are, and how far apart they lie. */
 function markRepeats(text: string, features: LineFeatures[]): void {
-  const lastSeen = new Map<string, number>();
+  const lastSeen = new Map<number, number>();
   features.forEach((f, i) => {
     if (f.blank || f.chars > 120) return;
-    let key = text.slice(f.start, f.end);
-    if (key.length !== f.chars) key = key.replace(SPACES, '');
-    const j = lastSeen.get(key);
-    if (j !== undefined) {
+    const j = lastSeen.get(f.hash);
+    if (j !== undefined && sameLine(text, features[j]!, f)) {
       f.repeatGap = i - j;
       const g = features[j]!;
       g.repeatGap = Math.min(g.repeatGap, i - j);
     }
-    lastSeen.set(key, i);
+    lastSeen.set(f.hash, i);
   });
 }
 
-const SPACES = /[\s\u3000\u00a0\ufeff\u200b]+/g;
+/** Whether two lines have the same non-space code units. */
+function sameLine(text: string, a: LineFeatures, b: LineFeatures): boolean {
+  if (a.chars !== b.chars || a.hash !== b.hash) return false;
+  const table = classes();
+  let i = a.start;
+  let j = b.start;
+  for (;;) {
+    while (i < a.end && table[text.charCodeAt(i)] === SPACE) i++;
+    while (j < b.end && table[text.charCodeAt(j)] === SPACE) j++;
+    if (i >= a.end || j >= b.end) return i >= a.end && j >= b.end;
+    if (text.charCodeAt(i) !== text.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
 
 // ---------------------------------------------------------------------------------------------------------
 // Intrinsic class and evidence
@@ -431,14 +486,18 @@ const SPACES = /[\s\u3000\u00a0\ufeff\u200b]+/g;
 type UndecidedTier = 'enumerated' | 'neargood' | 'short' | 'tiny';
 
 interface Intrinsic {
-  readonly cls: IntrinsicClass;
-  /** Bad on evidence too weak to decide the undecided lines around it. */
-  readonly weak?: boolean;
-  /** For lines that are neither prose nor cued: their weight class, evidence set by context. */
-  readonly tier?: UndecidedTier;
-  readonly reason?: BoilerplateReason;
+  cls: IntrinsicClass;
   /** Evidence that the line is content (positive) or boilerplate (negative), in log-odds-like units. */
-  readonly evidence: number;
+  evidence: number;
+  reason: BoilerplateReason | undefined;
+  /** Bad on evidence too weak to decide the undecided lines around it. */
+  weak: boolean;
+  /** For lines that are neither prose nor cued: their weight class, evidence set by context. */
+  tier: UndecidedTier | undefined;
+}
+
+function intrinsic(cls: IntrinsicClass, evidence: number, reason?: BoilerplateReason, weak = false, tier?: UndecidedTier): Intrinsic {
+  return { cls, evidence, reason, weak, tier };
 }
 
 /** Copies of a line at least this many lines apart are boilerplate given twice. */
@@ -457,11 +516,11 @@ function isProse(f: LineFeatures, params: Params): boolean {
 }
 
 function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
-  if (f.blank) return { cls: 'blank', evidence: 0 };
+  if (f.blank) return intrinsic('blank', 0);
   const size = sizeOf(f);
   const prose = isProse(f, params);
   const cue = f.cue;
-  const bad = (reason: BoilerplateReason | undefined, evidence: number): Intrinsic => ({ cls: 'bad', reason, evidence });
+  const bad = (reason: BoilerplateReason | undefined, evidence: number, weak = false): Intrinsic => intrinsic('bad', evidence, reason, weak);
   if (f.userCue && !prose) return bad('user', -6);
   if (f.anchorCues > 0 && (!prose || f.cueAtStart || size < 2 * params.goodSize)) return bad(cue, -6);
   if (f.fieldCues >= 2 && (!prose || size < 3 * params.goodSize)) return bad(cue, -6);
@@ -469,7 +528,7 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   if (f.phraseCues > 0 && !prose && (size <= params.phraseCueSize || (f.cueAtStart && size <= 2 * params.phraseCueSize))) return bad(cue, -5);
   if (f.calendar) return bad('calendar', -5);
   if (cue === 'search-stub') return bad(cue, -5);
-  if (prose) return { cls: 'good', evidence: Math.min(8, 1 + size / 15) };
+  if (prose) return intrinsic('good', Math.min(8, 1 + size / 15));
   // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
   // (a row of a table has those; a run of English words is a sentence, not a menu).
   if (f.punct === 0 && f.hanTokens >= 2 && f.separators >= 2 && f.han / f.hanTokens <= 6) return bad('navigation', -1.5);
@@ -478,10 +537,10 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   if (f.dateline) return bad('header', -1.5);
   // A line given again far away (a footer twice, a menu at top and bottom); copies close together are a table.
   // Weak evidence that does not decide neighbours: tables repeat cells and hold stray numbers too.
-  if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return { ...bad('repeated', -0.5), weak: true };
-  if (f.han === 0 && f.chars <= 3) return { ...bad('navigation', -2.5), weak: true };
+  if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return bad('repeated', -0.5, true);
+  if (f.han === 0 && f.chars <= 3) return bad('navigation', -2.5, true);
   const cls = size >= params.nearGoodSize ? 'neargood' : 'short';
-  return { cls, evidence: 0, tier: f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short' };
+  return intrinsic(cls, 0, undefined, false, f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
 }
 
 /**
@@ -498,22 +557,22 @@ const UNDECIDED_EVIDENCE: Record<UndecidedTier, readonly [number, number, number
   tiny: [-0.8, -0.4, 0],
 };
 
-function weighUndecided(intrinsic: Intrinsic[]): void {
-  const n = intrinsic.length;
+function weighUndecided(lines: Intrinsic[]): void {
+  const n = lines.length;
   const prevGood = new Uint8Array(n);
-  const decided = (x: Intrinsic): number => (x.cls === 'good' ? 1 : x.cls === 'bad' && !x.weak ? 0 : -1);
   let last = 0;
   for (let i = 0; i < n; i++) {
     prevGood[i] = last;
-    const d = decided(intrinsic[i]!);
-    if (d !== -1) last = d;
+    const x = lines[i]!;
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak) last = 0;
   }
   last = 0;
   for (let i = n - 1; i >= 0; i--) {
-    const x = intrinsic[i]!;
-    if (x.tier) intrinsic[i] = { ...x, evidence: UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]! };
-    const d = decided(x);
-    if (d !== -1) last = d;
+    const x = lines[i]!;
+    if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]!;
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak) last = 0;
   }
 }
 
@@ -530,7 +589,10 @@ function quietComments(features: readonly LineFeatures[], intrinsic: Intrinsic[]
   for (let i = 0; i < intrinsic.length; i++) {
     const x = intrinsic[i]!;
     if (inComments) {
-      if (x.cls === 'good') intrinsic[i] = { cls: 'neargood', evidence: Math.min(x.evidence, COMMENT_PROSE) };
+      if (x.cls === 'good') {
+        x.cls = 'neargood';
+        x.evidence = Math.min(x.evidence, COMMENT_PROSE);
+      }
     } else if (x.cls === 'good') prose += features[i]!.han;
     // A sidebar's 最新评论 above a blog's short self-description is not the end of an article.
     else if (prose >= ARTICLE_BEFORE_COMMENTS && x.cls === 'bad' && x.reason === 'comments') inComments = true;
@@ -557,7 +619,8 @@ function promoteTitles(features: readonly LineFeatures[], intrinsic: Intrinsic[]
       seen++;
       const x = intrinsic[j]!;
       if ((x.cls === 'neargood' || x.cls === 'short') && sizeOf(f) >= 6) {
-        intrinsic[j] = { cls: x.cls, evidence: Math.max(x.evidence, TITLE_EVIDENCE) };
+        x.evidence = Math.max(x.evidence, TITLE_EVIDENCE);
+        x.tier = undefined;
         break;
       }
     }

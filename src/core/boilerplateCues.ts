@@ -1,8 +1,12 @@
 /**
- * Cue patterns for boilerplate lines in Chinese web text: the words sites put in headers, share bars,
- * related-article lists, contact blocks and licence footers. Patterns are written once in Simplified and
- * widened to every Traditional form at compile time (来源 also matches 來源), because scraped pages come in
- * both scripts and auto-converted sites mix them (聯系我們).
+ * Cue words for boilerplate lines in Chinese web text: what sites put in headers, share bars, related-article
+ * lists, contact blocks and licence footers. Cues are written once in Simplified; the text is folded to one
+ * script character by character while it is scanned (來源 reads as 来源), because scraped pages come in both
+ * scripts and auto-converted sites mix them (聯系我們).
+ *
+ * A cue is a keyword with optional conditions on where it starts and what follows it. The scan looks up each
+ * position by its first two folded characters, so it costs a table read per character whatever the number
+ * of cues: one large alternation regular expression was ten times slower on a 10 MB file.
  */
 import { SIMPLIFIED_ONLY, SIMPLIFIED_ONLY_TARGETS, TRADITIONAL_ONLY, TRADITIONAL_ONLY_TARGETS } from './generated/openccTables';
 import { isHanCodePoint } from './text';
@@ -23,214 +27,6 @@ export type BoilerplateReason =
   | 'repeated'
   | 'user';
 
-/**
- * How a cue counts. `field`: a `key：value` label such as 来源： or 点击数: (a line with two is a header
- * whatever its length). `phrase`: a word that marks a short line (分享到, 上一篇). `anchor`: a cue that marks
- * even a long line when the line starts with it or when it is specific enough (版权声明：…, 浙ICP备12033620号).
- */
-export type CueKind = 'field' | 'phrase' | 'anchor';
-
-interface CueGroup {
-  readonly reason: BoilerplateReason;
-  readonly kind: CueKind;
-  /** Regular-expression sources in Simplified script, matched case-insensitively on one line. */
-  readonly patterns: readonly string[];
-}
-
-/** Start of a field label: the line start or a space before it, so 作者 inside a sentence does not count. */
-const AT_FIELD = '(?:^|(?<=[\\s\\u3000|｜(（【\\[]))';
-const COLON = '\\s*[:：]';
-
-const CUE_GROUPS: readonly CueGroup[] = [
-  {
-    reason: 'header',
-    kind: 'field',
-    patterns: [
-      `${AT_FIELD}(?:文章|信息|新闻|稿件|图片)?(?:来源|稿源|出处|供稿|作者|编辑|责任编辑|责编|编审|审核|审稿|校对|撰稿|摄影|通讯员|发布者|发布人|发稿人|录入|发布时间|发布日期|发表时间|发表日期|发文日期|更新时间|更新日期|时间|日期|点击数|点击|点击量|点击率|浏览|浏览量|浏览次数|阅读|阅读量|阅读数|阅读次数|访问量|访问次数|人气|字号|字体|栏目|分类|类别)${COLON}`,
-      `${AT_FIELD}(?:点击|浏览|阅读|评论|访问|人气|收藏|点赞|转发)(?:数|量|次数)?\\s*[(（]\\s*\\d+\\s*[)）]`,
-      `${AT_FIELD}(?:发表于|发布于|更新于)${COLON}?\\s*\\d`,
-      '(?:阅读|点击|浏览|访问|人气)(?:次数|量|数)?\\s*[:：]?\\s*\\d+\\s*次',
-      '\\((?:责编|编辑|责任编辑)[:：][^)]*\\)',
-    ],
-  },
-  {
-    reason: 'licence',
-    kind: 'anchor',
-    patterns: [
-      'copyright',
-      '©',
-      '\\(c\\)\\s*\\d{4}',
-      'all\\s+rights\\s+reserved',
-      'icp[备证]',
-      'icp\\s*\\d{6,}',
-      '公网安备',
-      '网站标识码',
-      '网站识别码',
-      '(?:经营|备案|出版|服务|视听节目|新闻信息服务)许可证',
-      '许可证(?:号|编号)',
-      '版权所有',
-      `^\\s*(?:版权|免责|隐私|法律)(?:声明|条款|说明|政策)`,
-      '不得(?:转载|复制|镜像)',
-      '未经.{0,16}(?:授权|许可|同意).{0,16}(?:转载|复制|镜像|使用)',
-      '转载请注明',
-      'powered\\s+by',
-      `^\\s*(?:技术支持|主办单位|主办|承办单位|承办|协办|运营|维护单位)${COLON}`,
-    ],
-  },
-  {
-    reason: 'licence',
-    kind: 'phrase',
-    patterns: ['(?:版权|免责|隐私|法律)(?:声明|条款|政策)', '隐私保护', '使用条款', '服务条款', '网站声明'],
-  },
-  {
-    reason: 'contact',
-    kind: 'field',
-    patterns: [
-      `${AT_FIELD}(?:地址|通讯地址|联系地址|单位地址|邮编|邮政编码|电话|联系电话|服务电话|热线|咨询电话|举报电话|传真|电话\\s*[&/、]\\s*传真|邮箱|电子邮箱|电子邮件|e-?mail|qq|微信|微博|联系人)${COLON}`,
-    ],
-  },
-  {
-    reason: 'contact',
-    kind: 'phrase',
-    patterns: ['联系我们', '联系方式', '关于我们', '广告服务', '广告合作', '商务合作', '人才招聘', '招聘信息', '意见反馈', '反馈意见', '网站简介', '公司简介', '加入我们', '帮助中心'],
-  },
-  {
-    reason: 'share-bar',
-    kind: 'phrase',
-    patterns: [
-      '分享到',
-      '分享',
-      '扫一扫',
-      '扫码',
-      '二维码',
-      '打印',
-      '关闭窗口',
-      '关闭本页',
-      '字体[:：]?\\s*[【\\[]?大\\s*中\\s*小',
-      '[【\\[]\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中\\s*[】\\]]?\\s*[【\\[]?\\s*小\\s*[】\\]]',
-      '(?:^|\\s)大\\s+中\\s+小(?:\\s|$)',
-      '放大\\s*缩小',
-      '小字号',
-      '大字号',
-      '收藏本(?:页|站|文)',
-      '加入收藏',
-      '发送给(?:朋友|好友)',
-      '推荐给(?:朋友|好友)',
-      '返回(?:顶部|页首|首页|列表|上一页|目录)',
-      '回到顶部',
-      '[纠糾]错',
-      '复制链接',
-      '手机(?:版|阅读|访问|打开)',
-      '在手机(?:上)?打开',
-    ],
-  },
-  {
-    reason: 'related',
-    kind: 'phrase',
-    patterns: [
-      '相关(?:阅读|新闻|报道|文章|链接|推荐|内容|专题|资讯|信息|视频|搜索|评论|热词)',
-      '延伸阅读',
-      '推荐阅读',
-      '扩展阅读',
-      '热门(?:文章|推荐|新闻|排行|点击|标签|话题|专题|阅读)',
-      '热点(?:新闻|推荐|专题|排行)',
-      '精彩(?:推荐|回顾|专题|图片|阅读)',
-      '上一篇',
-      '下一篇',
-      '上一页',
-      '下一页',
-      '上一条',
-      '下一条',
-      '猜你喜欢',
-      '为你推荐',
-      '为您推荐',
-      '排行榜',
-      '阅读排行',
-      '点击排行',
-      '同一栏目',
-      '同类(?:文章|新闻)',
-      '友情[链鏈鍊连]接',
-      '合作网站',
-      '更多(?:新闻|文章|内容|精彩|>>|»)',
-      '更多\\.{2,}',
-      '^\\s*更多\\s*$',
-      '查看更多',
-      '点击(?:查看|阅读|进入)',
-      '(?:第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|共\\s*\\d+\\s*页)',
-    ],
-  },
-  {
-    reason: 'navigation',
-    kind: 'phrase',
-    patterns: [
-      '当前位置',
-      '您的位置',
-      '你的位置',
-      '现在的位置',
-      '所在位置',
-      '首页\\s*[>›»/]',
-      '[>›»]\\s*正文',
-      '网站地图',
-      '网站导航',
-      '设为首页',
-      '切换导航',
-      '(?:^|\\s)(?:登录|注册|退出)(?:\\s*[|/｜]\\s*(?:登录|注册|退出))+',
-      '^\\s*(?:登录|注册|退出|首页|搜索|主页|导航|菜单|返回|订阅|下载|帮助)\\s*$',
-      '无障碍',
-      '繁体版|简体版|繁體|简体|english\\s*$',
-    ],
-  },
-  {
-    reason: 'comments',
-    kind: 'phrase',
-    patterns: [
-      '(?:发表|网友|文章|最新|我要|查看|全部|热门|精彩)评论',
-      '评论\\s*[(（]\\s*\\d+',
-      '\\d+\\s*(?:篇|条|件|个|则)\\s*(?:评论|回复|留言|跟帖)',
-      '(?:^|\\s|】|〗|\\])(?:回复|回帖|跟帖|引用)\\s*[:：]',
-      '回复(?:线索|本贴|本帖|此贴|此帖)',
-      '(?:本贴|本帖)由',
-      '跟从标题',
-      '查看完整版本',
-      'trackback',
-      '引用通告',
-      '^\\s*#\\s*re\\s*:',
-      '^\\s*re\\s*[:：]',
-      '(?:网友|用户)留言',
-      '留言(?:板|簿)',
-      '验证码',
-    ],
-  },
-  {
-    reason: 'advert',
-    kind: 'phrase',
-    patterns: ['^\\s*[(（【\\[]?\\s*(?:广告|推广|赞助|ad|ads|advertisement)\\s*[)）】\\]]?\\s*$', '广告位', '招商'],
-  },
-  {
-    reason: 'search-stub',
-    kind: 'phrase',
-    patterns: ['^\\s*(?:baidu|google|sogou|bing|yahoo|yandex|360|so|百度|谷歌|搜狗|必应|雅虎)(?:\\s*(?:搜索|search))?\\s*$'],
-  },
-];
-
-export interface CompiledCues {
-  /** One global, multiline, case-insensitive regular expression with one capture group per cue group. */
-  readonly regex: RegExp;
-  /** For capture group i + 1: its cue group. */
-  readonly groups: readonly CueGroup[];
-}
-
-let compiled: CompiledCues | undefined;
-
-/** The built-in cues, compiled on first use into a single pass over the text. */
-export function builtinCues(): CompiledCues {
-  if (!compiled) {
-    const source = CUE_GROUPS.map((g) => `(${g.patterns.map(widenScripts).join('|')})`).join('|');
-    compiled = { regex: new RegExp(source, 'gim'), groups: CUE_GROUPS };
-  }
-  return compiled;
-}
-
 /** The reasons in the order a block's reason is preferred when several occur equally often. */
 export const REASON_PRIORITY: readonly BoilerplateReason[] = [
   'header',
@@ -248,19 +44,306 @@ export const REASON_PRIORITY: readonly BoilerplateReason[] = [
   'footer',
 ];
 
+/**
+ * How a cue counts. `field`: a `key：value` label such as 来源： or 点击数: (a line with two is a header
+ * whatever its length). `phrase`: a word that marks a short line (分享到, 上一篇). `anchor`: a cue that marks
+ * even a long line when the line starts with it or when it is specific enough (版权声明：…, 浙ICP备12033620号).
+ */
+export type CueKind = 'field' | 'phrase' | 'anchor';
+
+export interface CueSpec {
+  readonly reason: BoilerplateReason;
+  readonly kind: CueKind;
+  /** Keywords in Simplified script, separated by spaces; Latin letters match in any case. */
+  readonly words: string;
+  /**
+   * Where a keyword may start. `field`: at the line start or after a space, bracket or bar, as a label does
+   * (so 作者 inside a sentence does not count); `start`: only spaces or opening brackets before it on the line.
+   */
+  readonly at?: 'field' | 'start';
+  /** A regular-expression source that must match right after the keyword (`\s` never crosses the line). */
+  readonly then?: string;
+  /** A regular-expression source that must match the text just before the keyword (up to 16 characters). */
+  readonly before?: string;
+}
+
+const COLON = '\\s*[:：]';
+const ALONE = '\\s*$';
+
+/** Every head joined to every tail: combine('相关', '阅读 新闻') → '相关阅读 相关新闻'. */
+const combine = (heads: string, tails: string): string => heads.split(' ').flatMap((h) => tails.split(' ').map((t) => h + t)).join(' ');
+
+const HEADER_FIELDS =
+  '来源 稿源 出处 供稿 作者 编辑 责任编辑 责编 编审 审核 审稿 校对 撰稿 摄影 通讯员 发布者 发布人 发稿人 录入 ' +
+  '发布时间 发布日期 发表时间 发表日期 发文日期 更新时间 更新日期 时间 日期 点击数 点击 点击量 点击率 浏览 浏览量 ' +
+  '浏览次数 阅读 阅读量 阅读数 阅读次数 访问量 访问次数 人气 栏目 分类 类别';
+
+export const CUES: readonly CueSpec[] = [
+  // Share and print bars first: 字体 and 字号 with 大 中 小 are font controls, not header fields.
+  { reason: 'share-bar', kind: 'phrase', words: '字体 字号', then: '\\s*[:：]?\\s*[【\\[]?\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中' },
+  { reason: 'share-bar', kind: 'phrase', words: '【大 [大', then: '\\s*[】\\]]?\\s*[【\\[]?\\s*中' },
+  { reason: 'share-bar', kind: 'phrase', words: '放大', then: '\\s*[|/]?\\s*缩小' },
+  {
+    reason: 'share-bar',
+    kind: 'phrase',
+    words:
+      '分享到 分享 扫一扫 扫码 二维码 打印 关闭窗口 关闭本页 小字号 大字号 收藏本页 收藏本站 收藏本文 加入收藏 发送给朋友 ' +
+      '发送给好友 推荐给朋友 推荐给好友 返回顶部 返回页首 返回首页 返回列表 返回上一页 返回目录 回到顶部 纠错 复制链接 ' +
+      '手机版 手机阅读 手机访问 手机打开 在手机上打开 在手机打开',
+  },
+
+  { reason: 'header', kind: 'field', at: 'field', words: `${HEADER_FIELDS} ${combine('文章 信息 新闻 稿件 图片', HEADER_FIELDS)}`, then: COLON },
+  { reason: 'header', kind: 'field', at: 'field', words: '点击 浏览 阅读 评论 访问 人气 收藏 点赞 转发', then: '(?:数|量|次数)?\\s*[(（]\\s*\\d+\\s*[)）]' },
+  { reason: 'header', kind: 'field', at: 'field', words: '发表于 发布于 更新于', then: '\\s*[:：]?\\s*\\d' },
+  { reason: 'header', kind: 'field', words: '阅读 点击 浏览 访问 人气', then: '(?:次数|量|数)?\\s*[:：]?\\s*\\d+\\s*次' },
+
+  { reason: 'licence', kind: 'anchor', words: 'copyright © 版权所有 公网安备 网站标识码 网站识别码 许可证 icp备 icp证 转载请注明 不得转载 不得复制 不得镜像' },
+  { reason: 'licence', kind: 'anchor', words: '(c)', then: '\\s*\\d{4}' },
+  { reason: 'licence', kind: 'anchor', words: 'all', then: '\\s+rights\\s+reserved' },
+  { reason: 'licence', kind: 'anchor', words: 'icp', then: '\\s*\\d{6}' },
+  { reason: 'licence', kind: 'anchor', words: 'powered', then: '\\s+by' },
+  { reason: 'licence', kind: 'anchor', words: '未经', then: '.{0,16}(?:授权|许可|同意).{0,16}(?:转载|复制|镜像|使用)' },
+  { reason: 'licence', kind: 'anchor', at: 'start', words: combine('版权 免责 隐私 法律', '声明 条款 说明 政策') },
+  { reason: 'licence', kind: 'anchor', at: 'start', words: '技术支持 主办单位 主办 承办单位 承办 协办 运营 维护单位', then: COLON },
+  { reason: 'licence', kind: 'phrase', words: `${combine('版权 免责 隐私 法律', '声明 条款 政策')} 隐私保护 使用条款 服务条款 网站声明` },
+
+  {
+    reason: 'contact',
+    kind: 'field',
+    at: 'field',
+    words:
+      '地址 通讯地址 联系地址 单位地址 邮编 邮政编码 电话 联系电话 服务电话 热线 咨询电话 举报电话 传真 邮箱 电子邮箱 ' +
+      '电子邮件 email e-mail qq 微信 微博 联系人',
+    then: COLON,
+  },
+  { reason: 'contact', kind: 'field', at: 'field', words: '电话', then: '\\s*[&/、]\\s*传真\\s*[:：]' },
+  { reason: 'contact', kind: 'phrase', words: '联系我们 联系方式 关于我们 广告服务 广告合作 商务合作 人才招聘 招聘信息 意见反馈 反馈意见 网站简介 公司简介 加入我们 帮助中心' },
+
+  {
+    reason: 'related',
+    kind: 'phrase',
+    words:
+      combine('相关', '阅读 新闻 报道 文章 链接 推荐 内容 专题 资讯 信息 视频 搜索 评论 热词') +
+      ' 延伸阅读 推荐阅读 扩展阅读 ' +
+      combine('热门', '文章 推荐 新闻 排行 点击 标签 话题 专题 阅读') +
+      ' 热点新闻 热点推荐 热点专题 热点排行 精彩推荐 精彩回顾 精彩专题 精彩图片 精彩阅读 上一篇 下一篇 上一页 下一页 上一条 下一条 ' +
+      '猜你喜欢 为你推荐 为您推荐 排行榜 阅读排行 点击排行 同一栏目 同类文章 同类新闻 友情链接 合作网站 查看更多 点击查看 点击阅读 点击进入',
+  },
+  { reason: 'related', kind: 'phrase', words: '更多', then: '\\s*(?:新闻|文章|内容|精彩|>>|»|\\.{2,}|…)' },
+  { reason: 'related', kind: 'phrase', at: 'start', words: '更多', then: ALONE },
+  { reason: 'related', kind: 'phrase', words: '第', then: '\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页' },
+  { reason: 'related', kind: 'phrase', words: '共', then: '\\s*\\d+\\s*页' },
+
+  { reason: 'navigation', kind: 'phrase', words: '当前位置 您的位置 你的位置 现在的位置 所在位置 网站地图 网站导航 设为首页 切换导航 无障碍 繁体版 简体版 繁体 简体' },
+  { reason: 'navigation', kind: 'phrase', words: '首页', then: '\\s*[>›»/]' },
+  { reason: 'navigation', kind: 'phrase', at: 'field', words: '登录 注册 退出', then: '\\s*[|/｜]\\s*(?:登录|注册|退出)' },
+  { reason: 'navigation', kind: 'phrase', at: 'start', words: '登录 注册 退出 首页 搜索 主页 导航 菜单 返回 订阅 下载 帮助', then: ALONE },
+  { reason: 'navigation', kind: 'phrase', words: 'english', then: ALONE },
+
+  {
+    reason: 'comments',
+    kind: 'phrase',
+    words:
+      '发表评论 网友评论 文章评论 最新评论 我要评论 查看评论 全部评论 热门评论 精彩评论 回复线索 回复本贴 回复本帖 回复此贴 ' +
+      '回复此帖 本贴由 本帖由 跟从标题 查看完整版本 trackback 引用通告 网友留言 用户留言 留言板 留言簿 验证码',
+  },
+  { reason: 'comments', kind: 'phrase', words: '评论', then: '\\s*[(（]\\s*\\d+' },
+  { reason: 'comments', kind: 'phrase', words: '评论 回复 留言 跟帖', before: '\\d+\\s*[篇条件个则]\\s*$' },
+  { reason: 'comments', kind: 'phrase', at: 'field', words: '回复 回帖 跟帖 引用', then: COLON },
+  { reason: 'comments', kind: 'phrase', at: 'start', words: '#', then: '\\s*re\\s*:' },
+  { reason: 'comments', kind: 'phrase', at: 'start', words: 're', then: COLON },
+
+  { reason: 'advert', kind: 'phrase', at: 'start', words: '广告 推广 赞助 ad ads advertisement', then: '\\s*[)）】\\]]?\\s*$' },
+  { reason: 'advert', kind: 'phrase', words: '广告位 招商' },
+
+  {
+    reason: 'search-stub',
+    kind: 'phrase',
+    at: 'start',
+    words: 'baidu google sogou bing yahoo yandex 360 so 百度 谷歌 搜狗 必应 雅虎',
+    then: '(?:\\s*(?:搜索|search))?\\s*$',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Folding
+
+let foldTable: Uint16Array | undefined;
+
+/**
+ * One code unit per BMP code unit: Traditional-only characters to their usual Simplified form, A–Z and
+ * full-width letters and digits to ASCII lower case, other spaces to a plain space.
+ */
+export function scriptFold(): Uint16Array {
+  if (!foldTable) {
+    const fold = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) fold[c] = c;
+    for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;
+    for (let c = 0xff01; c <= 0xff5e; c++) fold[c] = fold[c - 0xfee0]!;
+    for (const c of [0x09, 0xa0, 0x3000, 0x200b, 0xfeff]) fold[c] = 0x20;
+    const from = [...TRADITIONAL_ONLY];
+    const to = [...TRADITIONAL_ONLY_TARGETS];
+    from.forEach((t, i) => {
+      const s = to[i]!;
+      if (t.length === 1 && s.length === 1) fold[t.charCodeAt(0)] = s.charCodeAt(0);
+    });
+    foldTable = fold;
+  }
+  return foldTable;
+}
+
+function foldString(text: string): string {
+  const fold = scriptFold();
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(fold[text.charCodeAt(i)]!);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+interface Entry {
+  /** The keyword, folded. */
+  readonly word: string;
+  readonly spec: CueSpec;
+  readonly then?: RegExp;
+  readonly before?: RegExp;
+}
+
+/** A compiled set of cues: entries indexed by the first two folded characters of their keyword. */
+export class CueMatcher {
+  private readonly fold = scriptFold();
+  private readonly starts = new Uint8Array(0x10000);
+  private readonly byPair = new Map<number, Entry[]>();
+  private readonly bySingle = new Map<number, Entry[]>();
+
+  constructor(specs: readonly CueSpec[]) {
+    for (const spec of specs) {
+      const then = spec.then === undefined ? undefined : new RegExp(widenScripts(spec.then), 'iym');
+      const before = spec.before === undefined ? undefined : new RegExp(widenScripts(spec.before), 'i');
+      for (const raw of spec.words.split(' ')) {
+        if (!raw) continue;
+        const word = foldString(raw);
+        const entry: Entry = { word, spec, ...(then ? { then } : {}), ...(before ? { before } : {}) };
+        const c0 = word.charCodeAt(0);
+        this.starts[c0] = 1;
+        const map = word.length === 1 ? this.bySingle : this.byPair;
+        const key = word.length === 1 ? c0 : c0 * 0x10000 + word.charCodeAt(1);
+        const list = map.get(key) ?? [];
+        list.push(entry);
+        map.set(key, list);
+      }
+    }
+    // Longest keyword first at a position, as an alternation would try it; equal lengths keep their order.
+    for (const list of this.byPair.values()) list.sort((a, b) => b.word.length - a.word.length);
+  }
+
+  /**
+   * Calls `found` for each cue in text[from, to) on the line that starts at `lineStart`, leftmost first and
+   * without overlaps: after a match the scan continues behind it.
+   */
+  scan(text: string, lineStart: number, from: number, to: number, found: (spec: CueSpec, offset: number) => void): void {
+    const fold = this.fold;
+    for (let i = from; i < to; ) {
+      const c0 = fold[text.charCodeAt(i)]!;
+      if (this.starts[c0] === 0) {
+        i++;
+        continue;
+      }
+      let next = -1;
+      if (i + 1 < to) {
+        const list = this.byPair.get(c0 * 0x10000 + fold[text.charCodeAt(i + 1)]!);
+        if (list) next = this.tryEntries(list, text, lineStart, i, to);
+      }
+      if (next === -1) {
+        const list = this.bySingle.get(c0);
+        if (list) next = this.tryEntries(list, text, lineStart, i, to);
+      }
+      if (next === -1) i++;
+      else {
+        found(this.lastSpec!, i);
+        i = next;
+      }
+    }
+  }
+
+  private lastSpec: CueSpec | undefined;
+
+  /** The end of the first entry that matches at `i`, or -1. */
+  private tryEntries(list: readonly Entry[], text: string, lineStart: number, i: number, to: number): number {
+    const fold = this.fold;
+    for (const e of list) {
+      const w = e.word;
+      if (i + w.length > to) continue;
+      let k = 2;
+      if (w.length < 2) k = 1;
+      while (k < w.length && fold[text.charCodeAt(i + k)] === w.charCodeAt(k)) k++;
+      if (k < w.length) continue;
+      const at = e.spec.at;
+      if (at === 'field' && i > lineStart && !isFieldBoundary(text.charCodeAt(i - 1))) continue;
+      if (at === 'start' && !onlyOpenersBefore(text, lineStart, i)) continue;
+      if (e.before && !e.before.test(text.slice(Math.max(lineStart, i - 16), i))) continue;
+      let end = i + w.length;
+      if (e.then) {
+        e.then.lastIndex = end;
+        const m = e.then.exec(text);
+        if (!m) continue;
+        end += m[0].length;
+      }
+      this.lastSpec = e.spec;
+      return Math.max(end, i + 1);
+    }
+    return -1;
+  }
+}
+
+function isFieldBoundary(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x7c || c === 0xff5c || c === 0x28 || c === 0xff08 || c === 0x5b ||
+    c === 0x3010 || c === 0x3011 || c === 0x3016 || c === 0x3017 || c === 0x5d || c === 0xfeff
+  );
+}
+
+function onlyOpenersBefore(text: string, lineStart: number, i: number): boolean {
+  for (let k = lineStart; k < i; k++) {
+    const c = text.charCodeAt(k);
+    if (!(isSpaceLike(c) || c === 0x28 || c === 0xff08 || c === 0x5b || c === 0x3010 || c === 0x3016 || c === 0x300a || c === 0x3c || c === 0x3014)) return false;
+  }
+  return true;
+}
+
+function isSpaceLike(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b;
+}
+
+let builtin: CueMatcher | undefined;
+
+/** The built-in cues, compiled on first use. */
+export function builtinCues(): CueMatcher {
+  builtin ??= new CueMatcher(CUES);
+  return builtin;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// User cues
+
 export interface UserCues {
-  /** Patterns that compiled, each global and multiline so one scan covers the whole text. */
+  /** Literal cues, matched like the built-in ones (folded script, any letter case); undefined if none. */
+  readonly literals: CueMatcher | undefined;
+  /** Regular-expression cues, each tested on one line at a time. */
   readonly regexes: readonly RegExp[];
   /** Entries that were empty or not valid regular expressions: ignored, reported so the editor can say so. */
   readonly ignored: readonly string[];
 }
 
 /**
- * Compiles user cues. A cue written `/…/flags` is a regular expression (flags i, u, s allowed); anything else is
- * a literal substring, matched case-insensitively in either script. Invalid entries are ignored, never thrown.
+ * Compiles user cues. A cue written `/…/flags` is a regular expression (flags i, u, s allowed), tested on each
+ * line; anything else is a literal substring, matched in either script and any letter case. Invalid entries
+ * are ignored and listed, never thrown.
  */
 export function compileUserCues(cues: readonly string[] | undefined): UserCues {
   const regexes: RegExp[] = [];
+  const words: string[] = [];
   const ignored: string[] = [];
   for (const cue of cues ?? []) {
     if (typeof cue !== 'string' || cue.trim() === '') {
@@ -268,27 +351,29 @@ export function compileUserCues(cues: readonly string[] | undefined): UserCues {
       continue;
     }
     const literal = /^\/(.+)\/([a-z]*)$/s.exec(cue);
+    if (!literal) {
+      // Keywords are split on spaces: a cue with inner spaces becomes one keyword per space-free piece of it.
+      if (/\s/.test(cue.trim())) words.push(...cue.trim().split(/\s+/));
+      else words.push(cue.trim());
+      continue;
+    }
     try {
-      if (literal) {
-        const flags = literal[2]!;
-        if (/[^ius]/.test(flags)) throw new Error('unsupported flags');
-        const regex = new RegExp(widenScripts(literal[1]!), 'gm' + flags);
-        // A pattern that matches the empty string would mark every line.
-        if (new RegExp(regex.source, flags).test('')) throw new Error('matches the empty string');
-        regexes.push(regex);
-      } else {
-        regexes.push(new RegExp(widenScripts(escapeRegExp(cue.trim())), 'gim'));
-      }
+      const flags = literal[2]!;
+      if (/[^ius]/.test(flags) || new Set(flags).size !== flags.length) throw new Error('unsupported flags');
+      const regex = new RegExp(widenScripts(literal[1]!), 'm' + flags);
+      // A pattern that matches the empty string would mark every line.
+      if (regex.test('')) throw new Error('matches the empty string');
+      regexes.push(regex);
     } catch {
       ignored.push(cue);
     }
   }
-  return { regexes, ignored };
+  const literals = words.length ? new CueMatcher([{ reason: 'user', kind: 'phrase', words: words.join(' ') }]) : undefined;
+  return { literals, regexes, ignored };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
+// ---------------------------------------------------------------------------------------------------------
+// Script widening of regular expressions
 
 let variants: Map<number, string> | undefined;
 
@@ -330,7 +415,7 @@ const HORIZONTAL_SPACE = ' \\t\\u00a0\\u3000\\u2000-\\u200b\\ufeff';
 
 /**
  * Widens every Han character of a regular-expression source to a class of its script variants, so a cue
- * written 来源 also matches 來源. Inside an existing character class the variants are simply added. `\\s` becomes
+ * written 来源 also matches 來源. Inside an existing character class the variants are simply added. `\s` becomes
  * horizontal space only, so no pattern crosses a line break.
  */
 export function widenScripts(source: string): string {
@@ -341,7 +426,6 @@ export function widenScripts(source: string): string {
     const ch = source[i]!;
     if (ch === '\\') {
       const next = source[i + 1] ?? '';
-      // \s would let a cue run across a line break (^\s* reaching into the next line): keep it within the line.
       if (next === 's') out += inClass ? HORIZONTAL_SPACE : `[${HORIZONTAL_SPACE}]`;
       else out += ch + next;
       i++;
