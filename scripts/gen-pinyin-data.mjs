@@ -89,16 +89,45 @@ function customary(ch) {
 // Characters whose neutral tone is their own (particles and the noun suffix 子): elsewhere a dictionary's neutral
 // tone (知识 zhī·shi) is read in its citation tone, as learners' dictionaries and most readers write it.
 const NEUTRAL_KEPT = new Set([...'的了么呢着吗啊吧得地啦哟哦呗咯喔哩嘛呀们哪啰呐咧喽哇子']);
-function citation(ch, reading) {
+// Tone sandhi is how a syllable is said next to another, not its reading: 一个 is written yī gè, as dictionaries
+// and the CPP labels write it, whatever a word list's spelling of the sandhi (yí gè).
+const SANDHI = { 一: 'yi1', 不: 'bu4', 七: 'qi1', 八: 'ba1' };
+/**
+ * The citation reading of a syllable. For a neutral tone with several candidates (发 fā/fà in 头发 tóu·fa), the
+ * word's Traditional form decides where it can (頭髮: 髮 is only fà), else running-text frequency.
+ */
+function citation(ch, reading, traditionalChar) {
+  if (SANDHI[ch] && reading.slice(0, -1) === SANDHI[ch].slice(0, -1)) return SANDHI[ch];
   if (!reading.endsWith('5') || NEUTRAL_KEPT.has(ch)) return reading;
   const base = reading.slice(0, -1);
+  const sameBase = (list) => [...new Set(list)].filter((r) => r.slice(0, -1) === base && !r.endsWith('5'));
+  if (traditionalChar && traditionalChar !== ch) {
+    const own = sameBase([...(cedictCharReadings.get(traditionalChar) ?? []), ...customary(traditionalChar)]);
+    if (own.length === 1) return own[0];
+  }
   const counts = pinlu.get(ch);
-  const candidates = customary(ch).filter((r) => r.slice(0, -1) === base && !r.endsWith('5'));
+  const candidates = sameBase(customary(ch));
   if (counts) candidates.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
   return candidates[0] ?? reading;
 }
 
 // ---------------------------------------------------------------- lexicon
+/** CC-CEDICT's readings of single characters, Traditional and Simplified, and the Traditional form of each word. */
+const cedictCharReadings = new Map();
+const traditionalOf = new Map();
+for (const [trad, simp, py] of cedict) {
+  if (!isHanWord(simp)) continue;
+  if (!traditionalOf.has(simp)) traditionalOf.set(simp, trad);
+  if ([...simp].length !== 1) continue;
+  const r = py.toLowerCase().replace(/u:/g, 'v');
+  if (!isSyllable(r)) continue;
+  for (const ch of new Set([trad, simp])) cedictCharReadings.set(ch, [...(cedictCharReadings.get(ch) ?? []), r]);
+}
+const traditionalChars = (word) => {
+  const t = [...(traditionalOf.get(word) ?? '')];
+  return t.length === [...word].length ? t : [];
+};
+
 /** word → { readings: string[], freq } */
 const words = new Map();
 for (const [word, [py, freq]] of Object.entries(complete)) {
@@ -106,7 +135,8 @@ for (const [word, [py, freq]] of Object.entries(complete)) {
   if (!isHanWord(word)) continue;
   const syl = py.split(' ').map(markToNum);
   if (syl.length !== chars.length || !syl.every(isSyllable)) continue;
-  words.set(word, { readings: syl.map((s, k) => citation(chars[k], s)), freq });
+  const trad = traditionalChars(word);
+  words.set(word, { readings: syl.map((s, k) => citation(chars[k], s, trad[k])), freq });
 }
 // CC-CEDICT: hand-edited, so it wins where it knows a single reading; words it adds get a low frequency.
 const CEDICT_FREQ = 1e-11;
@@ -122,7 +152,8 @@ for (const [, simp, py] of cedict) {
 for (const [word, list] of cedictReadings) {
   const chars = [...word];
   if (chars.length < 2) continue;
-  const readings = list[0].split(' ').map((s, k) => citation(chars[k], s));
+  const trad = traditionalChars(word);
+  const readings = list[0].split(' ').map((s, k) => citation(chars[k], s, trad[k]));
   const known = words.get(word);
   if (!known) words.set(word, { readings, freq: CEDICT_FREQ });
   else if (list.length === 1) known.readings = readings;

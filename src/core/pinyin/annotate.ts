@@ -31,10 +31,16 @@ export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end 
 }
 
 /**
- * Letters and tone digits of pinyin, combining tone marks (the body is tested decomposed, so ǜ is u + two
- * marks), zhuyin symbols and tone marks, and the separators annotation uses.
+ * One syllable of an annotation, tested decomposed (ǜ is u + two combining marks): pinyin letters with
+ * combining tone marks or a tone digit, a zhuyin syllable with its tone mark, or `?` for an unknown reading.
  */
-const ANNOTATION_BODY = /^(?:[a-zA-Z1-5' ?\u3105-\u312f\u31a0-\u31bfˊˇˋ˙]|[\u0300-\u036f])+$/;
+const ANNOTATION_SYLLABLE = /^(?:(?:[a-zA-Z]|[\u0300-\u036f])+[1-5]?|˙?[\u3105-\u312f\u31a0-\u31bf]+[ˊˇˋ]?|\?)$/;
+
+/** True for the body of an annotation: syllables separated by spaces, or run together with apostrophes. */
+function isAnnotationBody(body: string): boolean {
+  if (body === '') return false;
+  return body.normalize('NFD').split(/[ ']/).every((syllable) => ANNOTATION_SYLLABLE.test(syllable));
+}
 
 /** Deletions (sorted) of every pinyin annotation in text[start, end), the inverse of annotatePinyin. */
 export function removePinyinAnnotations(text: string, start = 0, end = text.length): TextEdit[] {
@@ -44,7 +50,7 @@ export function removePinyinAnnotations(text: string, start = 0, end = text.leng
     const close = text.indexOf(')', i + 1);
     if (close === -1 || close >= end) break;
     const body = text.slice(i + 1, close);
-    if (!ANNOTATION_BODY.test(body.normalize('NFD'))) continue;
+    if (!isAnnotationBody(body)) continue;
     edits.push({ offset: i, length: close + 1 - i, text: '' });
     i = close;
   }

@@ -191,6 +191,8 @@ function contextReading(chars: readonly string[], i: number): string | undefined
   const tr = TRANSLITERATION_READINGS[c];
   if (tr && isTransliterationContext(chars, i)) return tr;
   switch (c) {
+    case '干': // alone, the verb gàn (实干, 干了三年); the adjective gān lives in compounds (干净, 饼干)
+      return 'gan4';
     case '只': // the classifier follows a numeral or demonstrative; otherwise "only"
       return NUMERALS.has(prev) ? 'zhi1' : 'zhi3';
     case '什': // shén lives only in 什么, a word of its own; alone 什 is shí (什锦, names)

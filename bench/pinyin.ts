@@ -1,0 +1,188 @@
+/**
+ * Pinyin accuracy and speed, zhdoc against raw pinyin-pro in the same run.
+ *  - Accuracy on the CPP polyphone dev split (one labelled polyphone per sentence), Simplified as published and
+ *    Traditional as zhdoc's own convertText(s, 's2t') and 's2tw' make it (sentences whose conversion changes
+ *    length are skipped and counted, so the marked character stays aligned).
+ *  - Latency of the hover path: wordAt at random offsets of a 10 MB document, and readings of the same
+ *    20-character windows, against raw pinyin-pro on those windows; cold first call in a fresh process.
+ *  - Size and memory of the data zhdoc ships.
+ * Usage: npm run bench:pinyin [-- --corpus PATH] [--quick]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pinyin as rawPinyin } from 'pinyin-pro';
+import { convertText, type ConversionConfigName } from '../src/core/convert';
+import { readingsOf, wordAt } from '../src/core/pinyin';
+import { corpusDir } from './corpus';
+
+const root = resolve(__dirname, '../..');
+
+// ---------------------------------------------------------------- cold probes (run in a fresh process)
+if (process.argv[2] === '--cold-probe') {
+  const which = process.argv[3];
+  const text = process.argv[4]!;
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  if (which === 'zhdoc') wordAt(text, 5);
+  else if (which === 'zhdoc-readings') readingsOf(text);
+  else if (which === 'raw') rawPinyin(text, { type: 'array', toneType: 'num' });
+  else if (which === 'vendor-files') {
+    // The extension and CLI load these files from disk on first use; the bench bundle has them inline.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    for (const name of process.argv.slice(5)) require(join(root, 'dist/vendor', `${name}.js`));
+  }
+  const ms = performance.now() - t0;
+  const heap = process.memoryUsage().heapUsed - heap0;
+  process.stdout.write(JSON.stringify({ ms, heapMB: heap / 2 ** 20 }));
+  process.exit(0);
+}
+
+const quick = process.argv.includes('--quick');
+const corpus = corpusDir();
+
+// ---------------------------------------------------------------- accuracy
+const sentences = readFileSync(join(corpus, 'pinyin-cpp/dev.sent'), 'utf8').split('\n').filter(Boolean);
+const labels = readFileSync(join(corpus, 'pinyin-cpp/dev.lb'), 'utf8').split('\n').filter(Boolean).map((l) => l.trim().replace('u:', 'v'));
+if (sentences.length !== labels.length) throw new Error('dev.sent and dev.lb differ in length');
+const items = sentences.map((s, i) => ({ text: s.replace(/▁/g, ''), index: [...s].indexOf('▁'), label: labels[i]! }));
+
+function rawReading(text: string, index: number): string | undefined {
+  const r = rawPinyin(text, { type: 'all', toneType: 'num', v: true })[index]?.pinyin;
+  return r?.replace(/0$/, '5');
+}
+const zhdocReading = (text: string, index: number): string | undefined => readingsOf(text)[index] ?? undefined;
+
+interface Score {
+  right: number;
+  total: number;
+  skipped: number;
+  misses: Map<string, number>;
+}
+
+function score(read: (text: string, index: number) => string | undefined, config?: ConversionConfigName): Score {
+  const s: Score = { right: 0, total: 0, skipped: 0, misses: new Map() };
+  for (const item of items) {
+    let text = item.text;
+    if (config) {
+      const converted = convertText(text, config);
+      if ([...converted].length !== [...text].length) {
+        s.skipped++;
+        continue;
+      }
+      text = converted;
+    }
+    s.total++;
+    const got = read(text, item.index);
+    if (got === item.label) s.right++;
+    else {
+      const key = `${[...text][item.index]} ${item.label}→${got ?? 'null'}`;
+      s.misses.set(key, (s.misses.get(key) ?? 0) + 1);
+    }
+  }
+  return s;
+}
+
+const pct = (s: Score): string => `${((100 * s.right) / s.total).toFixed(2)}% (${s.right}/${s.total}${s.skipped ? `, ${s.skipped} skipped` : ''})`;
+
+console.log(`CPP polyphone dev split: ${items.length} sentences, one labelled polyphone each`);
+const results: Array<[string, Score, Score]> = [];
+for (const [name, config] of [['Simplified', undefined], ['Traditional (s2t)', 's2t'], ['Traditional (s2tw)', 's2tw']] as const) {
+  if (quick && config === 's2tw') continue;
+  const raw = score(rawReading, config);
+  const zhdoc = score(zhdocReading, config);
+  results.push([name, raw, zhdoc]);
+  console.log(`  ${name.padEnd(19)} raw pinyin-pro ${pct(raw).padEnd(28)} zhdoc ${pct(zhdoc)}`);
+}
+const [, , simplified] = results[0]!;
+const [, , traditional] = results[1]!;
+const gap = (100 * simplified.right) / simplified.total - (100 * traditional.right) / traditional.total;
+console.log(`  Traditional (s2t) vs Simplified: ${gap >= 0 ? '−' : '+'}${Math.abs(gap).toFixed(2)} points`);
+console.log('  most frequent remaining misses (Simplified), char label→zhdoc:');
+console.log('   ', [...simplified.misses].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, n]) => `${k} ×${n}`).join(', '));
+
+// ---------------------------------------------------------------- latency
+/** A deterministic PRNG, so runs compare on the same offsets. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+const fixture = readFileSync(join(root, 'test/fixtures/pinyin/mixed.txt'), 'utf8');
+const source = sentences.join('\n') + '\n' + fixture;
+const parts: string[] = [];
+let size = 0;
+while (size < 10 * 2 ** 20) {
+  parts.push(source);
+  size += source.length * 2;
+}
+const doc = parts.join('');
+const random = prng(42);
+const windows = quick ? 3000 : 20000;
+const offsets: number[] = [];
+while (offsets.length < windows) {
+  const at = Math.floor(random() * (doc.length - 40)) + 10;
+  const cp = doc.codePointAt(at)!;
+  if (cp >= 0x4e00 && cp <= 0x9fff) offsets.push(at);
+}
+const windowOf = (at: number): string => doc.slice(at - 10, at + 10);
+
+function time(name: string, fn: (at: number) => unknown): { median: number; p99: number } {
+  for (let i = 0; i < 2000; i++) fn(offsets[i % offsets.length]!); // warm-up
+  const us: number[] = [];
+  for (const at of offsets) {
+    const t0 = process.hrtime.bigint();
+    fn(at);
+    us.push(Number(process.hrtime.bigint() - t0) / 1000);
+  }
+  us.sort((a, b) => a - b);
+  const r = { median: us[Math.floor(us.length / 2)]!, p99: us[Math.floor(us.length * 0.99)]! };
+  console.log(`  ${name.padEnd(52)} median ${r.median.toFixed(1).padStart(6)} µs   p99 ${r.p99.toFixed(1).padStart(6)} µs`);
+  return r;
+}
+
+console.log(`\nLatency, warm (${(doc.length * 2 / 2 ** 20).toFixed(1)} MB document, ${offsets.length} random offsets on Han characters):`);
+const raw = time('raw pinyin-pro, 20-character window', (at) => rawPinyin(windowOf(at), { type: 'array', toneType: 'num' }));
+const readings = time('zhdoc readingsOf, same 20-character window', (at) => readingsOf(windowOf(at)));
+const hover = time('zhdoc wordAt(document, offset) (the hover)', (at) => wordAt(doc, at));
+console.log(`  ratios to raw pinyin-pro: readingsOf ×${(readings.median / raw.median).toFixed(2)} median, ×${(readings.p99 / raw.p99).toFixed(2)} p99; wordAt ×${(hover.median / raw.median).toFixed(2)} median, ×${(hover.p99 / raw.p99).toFixed(2)} p99`);
+
+function probe(args: string[]): { ms: number; heapMB: number } {
+  const runs = quick ? 1 : 3;
+  const got: Array<{ ms: number; heapMB: number }> = [];
+  for (let i = 0; i < runs; i++) got.push(JSON.parse(execFileSync(process.execPath, [__filename, '--cold-probe', ...args], { encoding: 'utf8' })));
+  got.sort((a, b) => a.ms - b.ms);
+  return got[Math.floor(got.length / 2)]!;
+}
+
+const sample = '在中國式現代化新征程上幹在實處走在前列勇立潮頭';
+const sampleSimplified = '在中国式现代化新征程上干在实处走在前列勇立潮头';
+console.log(`\nCold first call, fresh process (median of ${quick ? 1 : 3}):`);
+const rawCold = probe(['raw', sampleSimplified]);
+const zhCold = probe(['zhdoc', sampleSimplified]);
+const zhColdTrad = probe(['zhdoc', sample]);
+const haveDist = existsSync(join(root, 'dist/vendor/pinyin.js'));
+const files = haveDist ? probe(['vendor-files', '', 'pinyin']) : undefined;
+const filesTrad = haveDist ? probe(['vendor-files', '', 'pinyin', 'opencc']) : undefined;
+console.log(`  raw pinyin-pro, first call                              ${rawCold.ms.toFixed(0).padStart(4)} ms`);
+console.log(`  zhdoc wordAt, Simplified window (data evaluated)        ${zhCold.ms.toFixed(0).padStart(4)} ms`);
+console.log(`  zhdoc wordAt, Traditional window (+ opencc t2s)         ${zhColdTrad.ms.toFixed(0).padStart(4)} ms`);
+if (files && filesTrad) {
+  console.log(`  + reading dist/vendor/pinyin.js from disk (extension)   ${files.ms.toFixed(0).padStart(4)} ms   (with opencc.js: ${filesTrad.ms.toFixed(0)} ms)`);
+  console.log(`  first hover as the extension pays it: Simplified ≈ ${(zhCold.ms + files.ms).toFixed(0)} ms, Traditional ≈ ${(zhColdTrad.ms + filesTrad.ms).toFixed(0)} ms (budget 200 ms)`);
+} else console.log('  (run `npm run build` first to also time loading dist/vendor/*.js from disk)');
+
+// ---------------------------------------------------------------- size
+console.log('\nData shipped:');
+for (const [file, what] of [
+  ['src/core/generated/pinyinData.ts', 'polyphones and their words (source)'],
+  ['src/core/generated/cedictGlosses.ts', 'CC-CEDICT glosses (source)'],
+  ['dist/vendor/pinyin.js', 'pinyin-pro + reading data, loaded on first reading'],
+  ['dist/vendor/cedict.js', 'glosses, loaded on first gloss'],
+] as const) {
+  const path = join(root, file);
+  if (existsSync(path)) console.log(`  ${file.padEnd(36)} ${(statSync(path).size / 1024).toFixed(0).padStart(5)} KiB  ${what}`);
+}
+console.log(`  heap after first call: zhdoc +${zhCold.heapMB.toFixed(1)} MB, raw pinyin-pro +${rawCold.heapMB.toFixed(1)} MB`);
