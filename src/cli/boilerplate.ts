@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyzeBoilerplate, BOILERPLATE_SENSITIVITIES, detectBoilerplate, mainText, type BoilerplateSensitivity } from '../core/boilerplate';
 import { splitLines } from '../core/text';
+import { compileUserCues } from '../core/boilerplateCues';
 import { readInput, UsageError, writeOutput } from './io';
 
 export const boilerplateUsage =
@@ -26,9 +27,11 @@ export function runBoilerplate(argv: string[]): void {
   }
   const options = { sensitivity: sensitivity as BoilerplateSensitivity, extraCues: values.cue ?? [] };
   const text = readInput(positionals[0]);
+  for (const cue of compileUserCues(options.extraCues).ignored) {
+    process.stderr.write(`zhdoc: boilerplate: ignored cue ${JSON.stringify(cue)} (empty, invalid, or matching every line)\n`);
+  }
   if (values.explain) {
     const analysis = analyzeBoilerplate(text, options);
-    for (const cue of analysis.ignoredCues) process.stderr.write(`zhdoc: boilerplate: ignored cue ${JSON.stringify(cue)} (not a valid pattern)\n`);
     const lines = splitLines(text);
     const out = analysis.lineClasses.map((c, i) => {
       const mark = c.kind === 'boilerplate' ? 'B' : c.kind === 'content' ? 'C' : ' ';

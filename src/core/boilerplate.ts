@@ -79,10 +79,13 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
 /** Blocks plus the per-line classification behind them, for an editor that dims or explains lines. */
 export function analyzeBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateAnalysis {
   const { features, intrinsic, decided, blocks, ignoredCues } = run(text, options);
+  // Blank lines inside a block take the block's reason.
+  const blockReason: (BoilerplateReason | undefined)[] = new Array(features.length);
+  for (const b of blocks) for (let i = b.start; i <= b.end; i++) blockReason[i] = b.reason;
   const lineClasses = features.map((f, i): BoilerplateLine => {
     const inBlock = decided[i]!.boilerplate;
     const kind: BoilerplateLine['kind'] = inBlock ? 'boilerplate' : f.blank ? 'blank' : 'content';
-    const reason = decided[i]!.reason ?? f.cue;
+    const reason = decided[i]!.reason ?? (inBlock ? blockReason[i] : f.cue);
     const line = { kind, intrinsic: intrinsic[i]!.cls, evidence: Math.round(intrinsic[i]!.evidence * 100) / 100 };
     return reason ? { ...line, reason } : line;
   });
@@ -97,8 +100,9 @@ function run(text: string, options: BoilerplateOptions) {
   markRepeats(text, features);
   const intrinsic = features.map((f) => intrinsicClass(f, params));
   quietComments(features, intrinsic);
-  weighUndecided(intrinsic);
+  weighUndecided(intrinsic, features);
   promoteTitles(features, intrinsic);
+  keepUnlessWebPage(intrinsic);
   const decided = decide(features, intrinsic, params);
   const blocks = toBlocks(features, decided);
   return { features, intrinsic, decided, blocks, ignoredCues: userCues.ignored };
@@ -149,6 +153,8 @@ interface LineFeatures {
   punct: number;
   /** Ends with sentence-final punctuation (。！？…, possibly inside closing quotes). */
   endsSentence: boolean;
+  /** Ends with 。 (possibly inside closing quotes): a sentence, where headlines end with ！ or nothing. */
+  endsWithFullStop: boolean;
   /** Pieces separated by runs of spaces or by | ｜ · •. */
   tokens: number;
   /** Pieces that contain a Han character. */
@@ -166,6 +172,8 @@ interface LineFeatures {
   listItem: boolean;
   /** A short line with a date and a time or a source beside it: the dateline of a post or an article. */
   dateline: boolean;
+  /** A full date alone on its line (2024年3月1日): with the line above it, the signature closing a notice. */
+  loneDate: boolean;
   /** A grid of day numbers or weekday names. */
   calendar: boolean;
   // Cues, filled by scanCues.
@@ -241,7 +249,7 @@ function isSeparator(c: number): boolean {
 }
 
 function isBullet(c: number): boolean {
-  return c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x25aa || c === 0x25cf || c === 0x25a0 || c === 0x25b6 || c === 0x25ba || c === 0x2605 || c === 0x2606 || c === 0x3e || c === 0x2013;
+  return c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x25aa || c === 0x25cf || c === 0x25a0 || c === 0x25b6 || c === 0x25ba || c === 0x2605 || c === 0x2606 || c === 0x2013;
 }
 
 function isBracketOrQuote(c: number): boolean {
@@ -262,6 +270,7 @@ const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\
 const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S)/;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
 const TIME = /\d{1,2}:\d{2}/;
+const LONE_DATE = /^[\s\u3000]*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[\s\u3000]*$/;
 
 /** A date with a time, or with something besides it (a source, a name): not a lone date closing a notice. */
 function isDateline(line: string): boolean {
@@ -304,6 +313,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
   let inToken = false;
   let inWord = false;
   let prevHan = false;
+  let prevLatin = false;
   let first = -1;
   let last = -1;
   let beforeLast = -1;
@@ -355,9 +365,11 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
       else if (k === BRACKET) brackets++;
       else if (k === PUNCT) punct++;
       // ASCII , ; ! ? after a Han character: auto-converted and hand-typed pages use them as Chinese punctuation.
-      else if (k === ASCII_PUNCT && prevHan) punct++;
+      // After a word and before a space they punctuate English prose (not www.sina.com or v1.2).
+      else if (k === ASCII_PUNCT && (prevHan || (prevLatin && (i + 1 >= end || table[text.charCodeAt(i + 1)] === SPACE)))) punct++;
     }
     prevHan = hanChar;
+    prevLatin = k === LATIN;
   }
   const short = chars > 0 && chars <= 120;
   const opensList = first === 0x5b || first === 0x3010 || first === 0x3014 || first === 0x3016 || isDigit(first);
@@ -376,6 +388,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     digits,
     punct,
     endsSentence,
+    endsWithFullStop: last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002),
     tokens,
     hanTokens,
     brackets,
@@ -387,6 +400,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
       short &&
       ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
     dateline: chars > 0 && chars <= 60 && digits >= 4 && isDateline(text.slice(start, end)),
+    loneDate: chars > 0 && chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end)),
     calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
     cue: undefined,
     fieldCues: 0,
@@ -395,7 +409,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     cueAtStart: false,
     userCue: false,
     repeatGap: Infinity,
-    hash: hash >>> 0,
+    hash: hash & 0x3fffffff, // a small integer, cheap as a Map key
   };
 }
 
@@ -483,7 +497,7 @@ function sameLine(text: string, a: LineFeatures, b: LineFeatures): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Intrinsic class and evidence
 
-type UndecidedTier = 'enumerated' | 'neargood' | 'short' | 'tiny';
+type UndecidedTier = 'signature' | 'sentence' | 'enumerated' | 'neargood' | 'short' | 'tiny';
 
 interface Intrinsic {
   cls: IntrinsicClass;
@@ -540,7 +554,7 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return bad('repeated', -0.5, true);
   if (f.han === 0 && f.chars <= 3) return bad('navigation', -2.5, true);
   const cls = size >= params.nearGoodSize ? 'neargood' : 'short';
-  return intrinsic(cls, 0, undefined, false, f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
+  return intrinsic(cls, 0, undefined, false, f.loneDate ? 'signature' : f.endsWithFullStop ? 'sentence' : f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
 }
 
 /**
@@ -550,24 +564,58 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
  * of link titles between a menu and the footer is boilerplate, a table hanging off the end of an article
  * is left to its own tier.
  */
+/** Decisive boilerplate lines (cues, menus, list items) from which a file is taken for a web page. */
+const WEB_PAGE_CUES = 3;
+
+function looksLikeWebPage(lines: readonly Intrinsic[]): boolean {
+  let decisiveBad = 0;
+  for (const x of lines) if (x.cls === 'bad' && !x.weak && x.reason !== 'user' && ++decisiveBad >= WEB_PAGE_CUES) return true;
+  return false;
+}
+
+/**
+ * A file with fewer than WEB_PAGE_CUES decisive boilerplate lines is not a web page (notes that say 作者：鲁迅,
+ * a README with a copyright line): nothing in it folds but the lines the user's own cues name.
+ */
+function keepUnlessWebPage(lines: Intrinsic[]): void {
+  if (looksLikeWebPage(lines)) return;
+  for (const x of lines) if (x.reason !== 'user' && x.evidence < NOT_A_WEB_PAGE) x.evidence = NOT_A_WEB_PAGE;
+}
+
+/** Evidence every line gets at least in a file that is not a web page. */
+const NOT_A_WEB_PAGE = 1;
+
 const UNDECIDED_EVIDENCE: Record<UndecidedTier, readonly [number, number, number]> = {
+  signature: [-0.4, 0.6, 0.6],
+  sentence: [0, 0.5, 0.5],
   enumerated: [-0.2, 0.5, 0.5],
   neargood: [-0.4, 0.3, 0.3],
   short: [-0.5, 0, 0.3],
   tiny: [-0.8, -0.4, 0],
 };
 
-function weighUndecided(lines: Intrinsic[]): void {
+function weighUndecided(lines: Intrinsic[], features: readonly LineFeatures[]): void {
   const n = lines.length;
+  // The line above a closing date signs the notice (教务处 / 2024年3月1日).
+  for (let i = 1; i < n; i++) {
+    if (lines[i]!.tier !== 'signature') continue;
+    let j = i - 1;
+    while (j > 0 && features[j]!.blank) j--;
+    const above = lines[j]!;
+    if (above.tier === 'tiny' || above.tier === 'short' || above.tier === 'neargood') above.tier = 'signature';
+  }
   const prevGood = new Uint8Array(n);
-  let last = 0;
+  // The file's edges count as boilerplate only in a web page: in a poem, a word list or notes, undecided lines
+  // must not fold for want of prose.
+  const edge = looksLikeWebPage(lines) ? 0 : 1;
+  let last = edge;
   for (let i = 0; i < n; i++) {
     prevGood[i] = last;
     const x = lines[i]!;
     if (x.cls === 'good') last = 1;
     else if (x.cls === 'bad' && !x.weak) last = 0;
   }
-  last = 0;
+  last = edge;
   for (let i = n - 1; i >= 0; i--) {
     const x = lines[i]!;
     if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]!;
@@ -618,7 +666,7 @@ function promoteTitles(features: readonly LineFeatures[], intrinsic: Intrinsic[]
       if (f.blank) continue;
       seen++;
       const x = intrinsic[j]!;
-      if ((x.cls === 'neargood' || x.cls === 'short') && sizeOf(f) >= 6) {
+      if ((x.cls === 'neargood' || x.cls === 'short' || x.cls === 'good') && sizeOf(f) >= 6) {
         x.evidence = Math.max(x.evidence, TITLE_EVIDENCE);
         x.tier = undefined;
         break;
@@ -697,8 +745,13 @@ function toBlocks(features: readonly LineFeatures[], decided: Decision[]): Boile
   const n = features.length;
   let firstContent = -1;
   let lastContent = -1;
+  let firstLine = -1;
+  let lastLine = -1;
   for (let i = 0; i < n; i++) {
-    if (!features[i]!.blank && !decided[i]!.boilerplate) {
+    if (features[i]!.blank) continue;
+    if (firstLine === -1) firstLine = i;
+    lastLine = i;
+    if (!decided[i]!.boilerplate) {
       if (firstContent === -1) firstContent = i;
       lastContent = i;
     }
@@ -728,8 +781,12 @@ function toBlocks(features: readonly LineFeatures[], decided: Decision[]): Boile
       d.reason ??= position === 'top' ? 'navigation' : position === 'bottom' ? 'footer' : 'related';
       counts.set(d.reason, (counts.get(d.reason) ?? 0) + 1);
     }
-    for (let j = i; j <= end; j++) if (features[j]!.blank) decided[j]!.boilerplate = true;
-    blocks.push({ start: i, end, reason: dominantReason(counts) });
+    // Blank lines before the first block of the file and after its last belong to them: nothing is left
+    // above or below for them to separate.
+    const start = i === firstLine ? 0 : i;
+    if (end === lastLine) end = n - 1;
+    for (let j = start; j <= end; j++) if (features[j]!.blank) decided[j]!.boilerplate = true;
+    blocks.push({ start, end, reason: dominantReason(counts) });
     i = end + 1;
   }
   return blocks;

@@ -96,6 +96,7 @@ export const CUES: readonly CueSpec[] = [
   { reason: 'header', kind: 'field', at: 'field', words: '点击 浏览 阅读 评论 访问 人气 收藏 点赞 转发', then: '(?:数|量|次数)?\\s*[(（]\\s*\\d+\\s*[)）]' },
   { reason: 'header', kind: 'field', at: 'field', words: '发表于 发布于 更新于', then: '\\s*[:：]?\\s*\\d' },
   { reason: 'header', kind: 'field', words: '阅读 点击 浏览 访问 人气', then: '(?:次数|量|数)?\\s*[:：]?\\s*\\d+\\s*次' },
+  { reason: 'header', kind: 'phrase', words: '阅览者 访问者 读者', before: '第\\s*\\d+\\s*[个位名]\\s*$' },
 
   { reason: 'licence', kind: 'anchor', words: 'copyright © 版权所有 公网安备 网站标识码 网站识别码 许可证 icp备 icp证 转载请注明 不得转载 不得复制 不得镜像' },
   { reason: 'licence', kind: 'anchor', words: '(c)', then: '\\s*\\d{4}' },
@@ -136,6 +137,8 @@ export const CUES: readonly CueSpec[] = [
 
   { reason: 'navigation', kind: 'phrase', words: '当前位置 您的位置 你的位置 现在的位置 所在位置 网站地图 网站导航 设为首页 切换导航 无障碍 繁体版 简体版 繁体 简体' },
   { reason: 'navigation', kind: 'phrase', words: '首页', then: '\\s*[>›»/]' },
+  // A breadcrumb trail: two or more of » › > >> on a line (首页 » 新闻 » 本地).
+  { reason: 'navigation', kind: 'phrase', words: '» › >> >', then: '[^>›»\\n]{1,30}[>›»]' },
   { reason: 'navigation', kind: 'phrase', at: 'field', words: '登录 注册 退出', then: '\\s*[|/｜]\\s*(?:登录|注册|退出)' },
   { reason: 'navigation', kind: 'phrase', at: 'start', words: '登录 注册 退出 首页 搜索 主页 导航 菜单 返回 订阅 下载 帮助', then: ALONE },
   { reason: 'navigation', kind: 'phrase', words: 'english', then: ALONE },
