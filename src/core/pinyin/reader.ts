@@ -155,13 +155,32 @@ function simplifiedRun(chars: readonly string[]): string[] | undefined {
     }
   }
   if (!needs) return undefined;
-  const converted = [...convertText(chars.join(''), 't2s')];
-  if (converted.length === chars.length) return converted;
+  let converted = [...convertText(chars.join(''), 't2s')];
   // A phrase changed length (rare in t2s): convert character by character to keep the alignment.
-  return chars.map((c) => {
-    const one = [...convertText(c, 't2s')];
-    return one.length === 1 ? one[0]! : c;
-  });
+  if (converted.length !== chars.length) {
+    converted = chars.map((c) => {
+      const one = [...convertText(c, 't2s')];
+      return one.length === 1 ? one[0]! : c;
+    });
+  }
+  for (let i = 0; i < converted.length; i++) if (converted[i] === '著' && !inLexiconWord(converted, i)) converted[i] = '着';
+  return converted;
+}
+
+/**
+ * True when a word of the lexicon of up to three characters covers position i. Taiwan writes 著 for the
+ * aspect particle 着 (意味著, 隨著) and t2s keeps it; 著 is zhù only in words (著名, 顯著, 土著).
+ */
+function inLexiconWord(chars: readonly string[], i: number): boolean {
+  const d = loadData();
+  for (let start = Math.max(0, i - 2); start <= i; start++) {
+    const words = wordsStartingWith(d, chars[start]!);
+    if (!words) continue;
+    for (let end = Math.max(i + 1, start + 2); end <= Math.min(chars.length, start + 3); end++) {
+      if (words.has(chars.slice(start + 1, end).join(''))) return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- context
