@@ -99,6 +99,7 @@ function run(text: string, options: BoilerplateOptions) {
   scanCues(text, features, userCues, params);
   markRepeats(text, features);
   const intrinsic = features.map((f) => intrinsicClass(f, params));
+  softenInlineFields(features, intrinsic);
   quietComments(features, intrinsic);
   weighUndecided(intrinsic, features);
   promoteTitles(features, intrinsic);
@@ -266,6 +267,15 @@ function isDigit(c: number): boolean {
 
 const ENUMERATED = /^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*、|[一二三四五六七八九十]{1,3}\s*、|第\s*[0-9一二三四五六七八九十百]{1,4}\s*[章节條条款部分场篇回])/;
 const STAMP = /(?:[[(（【]\s*(?:\d{2,4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[\])）】]|[(（]\s*\d+\s*[)）])\s*$/i;
+/** A bracketed date or count after an item's text; a date alone in brackets dates a speech, not a list item. */
+function hasTrailingStamp(text: string, start: number, end: number): boolean {
+  const tail = text.slice(Math.max(start, end - 40), end);
+  const m = STAMP.exec(tail);
+  if (!m) return false;
+  const before = text.slice(start, end - tail.length + m.index);
+  return before.replace(/[\s\u3000]+/g, '').length >= 2;
+}
+
 const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
 const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S)/;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
@@ -395,7 +405,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     enumerated: chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12))),
     separators,
     startsWithBullet: first !== -1 && isBullet(first),
-    trailingStamp: short && closesWithBracket && STAMP.test(text.slice(Math.max(start, end - 40), end)),
+    trailingStamp: short && closesWithBracket && hasTrailingStamp(text, start, end),
     listItem:
       short &&
       ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
@@ -546,13 +556,17 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
   // (a row of a table has those; a run of English words is a sentence, not a menu).
   if (f.punct === 0 && f.hanTokens >= 2 && f.separators >= 2 && f.han / f.hanTokens <= 6) return bad('navigation', -1.5);
-  if (f.punct === 0 && f.hanTokens >= 3 && f.digits === 0 && f.brackets === 0 && f.han / f.hanTokens <= 4) return bad('navigation', -1.5);
+  // Items of one character each are a name or a heading spaced out with ideographic spaces (习近平, 目录), not a menu.
+  if (f.punct === 0 && f.hanTokens >= 3 && f.digits === 0 && f.brackets === 0 && f.han / f.hanTokens <= 4 && f.han >= 2 * f.hanTokens) {
+    return bad('navigation', -1.5);
+  }
   if (f.trailingStamp || f.listItem || (f.startsWithBullet && f.punct <= 1)) return bad('related', -1.5);
   if (f.dateline) return bad('header', -1.5);
   // A line given again far away (a footer twice, a menu at top and bottom); copies close together are a table.
   // Weak evidence that does not decide neighbours: tables repeat cells and hold stray numbers too.
   if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return bad('repeated', -0.5, true);
-  if (f.han === 0 && f.chars <= 3) return bad('navigation', -2.5, true);
+  // A stray symbol or letter (x, |, ↑) is debris; a lone number is as likely a table cell as a page link.
+  if (f.han === 0 && f.chars <= 3) return f.digits === f.chars ? bad('navigation', -0.5, true) : bad('navigation', -2.5, true);
   const cls = size >= params.nearGoodSize ? 'neargood' : 'short';
   return intrinsic(cls, 0, undefined, false, f.loneDate ? 'signature' : f.endsWithFullStop ? 'sentence' : f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
 }
@@ -564,14 +578,27 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
  * of link titles between a menu and the footer is boilerplate, a table hanging off the end of an article
  * is left to its own tier.
  */
-/** Decisive boilerplate lines (cues, menus, list items) from which a file is taken for a web page. */
+/** Lines of web furniture (cues, menus, list items) from which a file is taken for a web page. */
 const WEB_PAGE_CUES = 3;
 
+/**
+ * A web page shows WEB_PAGE_CUES lines of furniture, at least one of them named by a cue word: shape alone
+ * is not enough (a spaced-out name looks like a menu item, the date under a speech's title like a stamp).
+ */
 function looksLikeWebPage(lines: readonly Intrinsic[]): boolean {
-  let decisiveBad = 0;
-  for (const x of lines) if (x.cls === 'bad' && !x.weak && x.reason !== 'user' && ++decisiveBad >= WEB_PAGE_CUES) return true;
+  let cued = 0;
+  let decisive = 0;
+  for (const x of lines) {
+    if (x.cls !== 'bad' || x.weak || x.reason === 'user') continue;
+    decisive++;
+    if (x.evidence <= CUED) cued++;
+    if (cued >= 1 && decisive >= WEB_PAGE_CUES) return true;
+  }
   return false;
 }
+
+/** Evidence of a line named by a cue word (-5, -6), as opposed to shape (-1.5). */
+const CUED = -5;
 
 /**
  * A file with fewer than WEB_PAGE_CUES decisive boilerplate lines is not a web page (notes that say 作者：鲁迅,
@@ -621,6 +648,41 @@ function weighUndecided(lines: Intrinsic[], features: readonly LineFeatures[]): 
     if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]!;
     if (x.cls === 'good') last = 1;
     else if (x.cls === 'bad' && !x.weak) last = 0;
+  }
+}
+
+/** Evidence left to a label line (地址： 电话：) that sits between paragraphs of the article. */
+const INLINE_FIELD = -1;
+
+/**
+ * Contact lines (邮政编码：… 联系电话：…) with prose on both sides, skipping other such lines, belong to the
+ * article (a notice giving its own contacts); a footer's contact block has the licence or the file's end
+ * after it. They keep weak evidence and stop deciding their neighbours.
+ */
+function softenInlineFields(features: readonly LineFeatures[], lines: Intrinsic[]): void {
+  const n = lines.length;
+  const isField = (i: number): boolean => {
+    const f = features[i]!;
+    const x = lines[i]!;
+    return x.cls === 'bad' && f.cue === 'contact' && f.fieldCues > 0 && f.anchorCues === 0 && f.phraseCues === 0 && !f.userCue;
+  };
+  const prevGood = new Uint8Array(n);
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    prevGood[i] = last;
+    const x = lines[i]!;
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak && !isField(i)) last = 0;
+  }
+  last = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const x = lines[i]!;
+    if (isField(i) && prevGood[i] && last) {
+      x.evidence = Math.max(x.evidence, INLINE_FIELD);
+      x.weak = true;
+    }
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak && !isField(i)) last = 0;
   }
 }
 
