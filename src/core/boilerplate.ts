@@ -277,8 +277,8 @@ function hasTrailingStamp(text: string, start: number, end: number): boolean {
 }
 
 const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
-const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S)/;
-const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
+const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S|[[【(（]\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）])/;
+const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
 const TIME = /\d{1,2}:\d{2}/;
 const LONE_DATE = /^[\s\u3000]*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[\s\u3000]*$/;
 
@@ -409,7 +409,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     listItem:
       short &&
       ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
-    dateline: chars > 0 && chars <= 60 && digits >= 4 && isDateline(text.slice(start, end)),
+    dateline: chars > 0 && chars <= 60 && digits >= 5 && isDateline(text.slice(start, end)),
     loneDate: chars > 0 && chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end)),
     calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
     cue: undefined,
@@ -552,6 +552,8 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   if (f.phraseCues > 0 && !prose && (size <= params.phraseCueSize || (f.cueAtStart && size <= 2 * params.phraseCueSize))) return bad(cue, -5);
   if (f.calendar) return bad('calendar', -5);
   if (cue === 'search-stub') return bad(cue, -5);
+  // A headline with commas is still a link when a date stamp closes it (…育时代新人…[07-08]).
+  if (f.trailingStamp && size < 2 * params.goodSize) return bad('related', -1.5);
   if (prose) return intrinsic('good', Math.min(8, 1 + size / 15));
   // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
   // (a row of a table has those; a run of English words is a sentence, not a menu).
@@ -721,7 +723,8 @@ const TITLE_EVIDENCE = 4.5;
  */
 function promoteTitles(features: readonly LineFeatures[], intrinsic: Intrinsic[]): void {
   for (let i = 0; i < features.length; i++) {
-    if (intrinsic[i]!.reason !== 'header' || intrinsic[i]!.cls !== 'bad') continue;
+    // A cued header (来源：… 作者：…), not a mere dateline: a forum reply's signature line vouches for nothing.
+    if (intrinsic[i]!.reason !== 'header' || intrinsic[i]!.cls !== 'bad' || intrinsic[i]!.evidence > CUED) continue;
     let seen = 0;
     for (let j = i - 1; j >= 0 && seen < 2; j--) {
       const f = features[j]!;

@@ -74,7 +74,7 @@ const ALONE = '\\s*$';
 const combine = (heads: string, tails: string): string => heads.split(' ').flatMap((h) => tails.split(' ').map((t) => h + t)).join(' ');
 
 const HEADER_FIELDS =
-  '来源 稿源 出处 供稿 作者 编辑 责任编辑 责编 编审 审核 审稿 校对 撰稿 摄影 通讯员 发布者 发布人 发稿人 录入 ' +
+  '来源 原标题 稿源 出处 供稿 作者 编辑 责任编辑 责编 编审 审核 审稿 校对 撰稿 摄影 通讯员 发布者 发布人 发稿人 录入 ' +
   '发布时间 发布日期 发表时间 发表日期 发文日期 更新时间 更新日期 时间 日期 点击数 点击 点击量 点击率 浏览 浏览量 ' +
   '浏览次数 阅读 阅读量 阅读数 阅读次数 访问量 访问次数 人气 栏目 分类 类别';
 
@@ -97,6 +97,7 @@ export const CUES: readonly CueSpec[] = [
   { reason: 'header', kind: 'field', at: 'field', words: '发表于 发布于 更新于', then: '\\s*[:：]?\\s*\\d' },
   { reason: 'header', kind: 'field', words: '阅读 点击 浏览 访问 人气', then: '(?:次数|量|数)?\\s*[:：]?\\s*\\d+\\s*次' },
   { reason: 'header', kind: 'phrase', words: '阅览者 访问者 读者', before: '第\\s*\\d+\\s*[个位名]\\s*$' },
+  { reason: 'header', kind: 'phrase', at: 'start', words: '转自 转载自 摘自 选自' },
 
   { reason: 'licence', kind: 'anchor', words: 'copyright © 版权所有 公网安备 网站标识码 网站识别码 许可证 icp备 icp证 转载请注明 不得转载 不得复制 不得镜像' },
   { reason: 'licence', kind: 'anchor', words: '(c)', then: '\\s*\\d{4}' },
@@ -106,7 +107,7 @@ export const CUES: readonly CueSpec[] = [
   { reason: 'licence', kind: 'anchor', words: '未经', then: '.{0,16}(?:授权|许可|同意).{0,16}(?:转载|复制|镜像|使用)' },
   { reason: 'licence', kind: 'anchor', at: 'start', words: combine('版权 免责 隐私 法律', '声明 条款 说明 政策') },
   { reason: 'licence', kind: 'anchor', at: 'start', words: '技术支持 主办单位 主办 承办单位 承办 协办 运营 维护单位', then: COLON },
-  { reason: 'licence', kind: 'phrase', words: `${combine('版权 免责 隐私 法律', '声明 条款 政策')} 隐私保护 使用条款 服务条款 网站声明` },
+  { reason: 'licence', kind: 'phrase', words: `${combine('版权 免责 隐私 法律', '声明 条款 政策')} 隐私保护 使用条款 服务条款 网站声明 反侵权 侵权举报 版权合作` },
 
   {
     reason: 'contact',
@@ -128,7 +129,10 @@ export const CUES: readonly CueSpec[] = [
       ' 延伸阅读 推荐阅读 扩展阅读 ' +
       combine('热门', '文章 推荐 新闻 排行 点击 标签 话题 专题 阅读') +
       ' 热点新闻 热点推荐 热点专题 热点排行 精彩推荐 精彩回顾 精彩专题 精彩图片 精彩阅读 上一篇 下一篇 上一页 下一页 上一条 下一条 ' +
-      '猜你喜欢 为你推荐 为您推荐 排行榜 阅读排行 点击排行 同一栏目 同类文章 同类新闻 友情链接 合作网站 查看更多 点击查看 点击阅读 点击进入',
+      '猜你喜欢 为你推荐 为您推荐 排行榜 阅读排行 点击排行 同一栏目 同类文章 同类新闻 友情链接 合作网站 查看更多 点击查看 点击阅读 点击进入 ' +
+      '点击此处 点击这里 点击看 查看大图 ' +
+      combine('最新', '动态 文章 消息 资讯 新闻 更新 发布 公告 推荐 日志 帖子 回复 主题') +
+      ' 图片聚焦 热点聚焦 焦点图片 焦点新闻',
   },
   { reason: 'related', kind: 'phrase', words: '更多', then: '\\s*(?:新闻|文章|内容|精彩|>>|»|\\.{2,}|…)' },
   { reason: 'related', kind: 'phrase', at: 'start', words: '更多', then: ALONE },
