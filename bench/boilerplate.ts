@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeBoilerplate, BOILERPLATE_SENSITIVITIES, detectBoilerplate, type BoilerplateSensitivity } from '../src/core/boilerplate';
+import { convertText } from '../src/core/convert';
 import { countHan, splitLines } from '../src/core/text';
 import { corpusDir } from './corpus';
 
@@ -125,6 +126,15 @@ console.log('');
 console.log(row('overall zhdoc', total));
 console.log(row('overall naive', naiveTotal));
 for (const [source, s] of bySource) console.log(row(`  ${source}_ pages`, s));
+// The same pages in Traditional script (OpenCC s2t): the cues must not depend on the script.
+const traditional = pages.reduce((acc, page) => {
+  const converted = convertText(page.text, 's2t');
+  const lines = splitLines(converted);
+  if (lines.length !== page.lines.length) throw new Error(`${page.name}: conversion changed the line count`);
+  const p: Page = { ...page, text: converted, lines };
+  return add(acc, score(p, zhdocPrediction(p, sensitivity)));
+}, { tp: 0, fp: 0, fn: 0, contentChars: 0, keptChars: 0 } as Score);
+console.log(row('  in Traditional', traditional));
 const bars = figures(total);
 console.log(`bars: content kept >= 99.5% ${bars.kept >= 0.995 ? 'met' : 'NOT met'}, recall >= 90% ${bars.r >= 0.9 ? 'met' : 'NOT met'}, precision >= 90% ${bars.p >= 0.9 ? 'met' : 'NOT met'}`);
 if (!argv.includes('--sensitivity')) {

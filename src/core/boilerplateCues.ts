@@ -76,7 +76,7 @@ const combine = (heads: string, tails: string): string => heads.split(' ').flatM
 const HEADER_FIELDS =
   '来源 原标题 稿源 出处 供稿 作者 编辑 责任编辑 责编 编审 审核 审稿 校对 撰稿 摄影 通讯员 发布者 发布人 发稿人 录入 ' +
   '发布时间 发布日期 发表时间 发表日期 发文日期 更新时间 更新日期 时间 日期 点击数 点击 点击量 点击率 浏览 浏览量 ' +
-  '浏览次数 阅读 阅读量 阅读数 阅读次数 访问量 访问次数 人气 栏目 分类 类别';
+  '浏览次数 阅读 阅读量 阅读数 阅读次数 访问量 访问次数 人气 栏目 分类 类别 点阅 点阅数 点阅率 浏览人次 发布单位';
 
 export const CUES: readonly CueSpec[] = [
   // Share and print bars first: 字体 and 字号 with 大 中 小 are font controls, not header fields.
@@ -89,7 +89,9 @@ export const CUES: readonly CueSpec[] = [
     words:
       '分享到 分享 扫一扫 扫码 二维码 打印 关闭窗口 关闭本页 小字号 大字号 收藏本页 收藏本站 收藏本文 加入收藏 发送给朋友 ' +
       '发送给好友 推荐给朋友 推荐给好友 返回顶部 返回页首 返回首页 返回列表 返回上一页 返回目录 回到顶部 纠错 复制链接 ' +
-      '手机版 手机阅读 手机访问 手机打开 在手机上打开 在手机打开',
+      '手机版 手机阅读 手机访问 手机打开 在手机上打开 在手机打开 ' +
+      // Taiwan and Hong Kong sites' words for the same controls (written in Simplified, matched folded).
+      '列印 分享至 关闭视窗 复制连结',
   },
 
   { reason: 'header', kind: 'field', at: 'field', words: `${HEADER_FIELDS} ${combine('文章 信息 新闻 稿件 图片', HEADER_FIELDS)}`, then: COLON },
@@ -115,11 +117,11 @@ export const CUES: readonly CueSpec[] = [
     at: 'field',
     words:
       '地址 通讯地址 联系地址 单位地址 邮编 邮政编码 电话 联系电话 服务电话 热线 咨询电话 举报电话 传真 邮箱 电子邮箱 ' +
-      '电子邮件 email e-mail qq 微信 微博 联系人',
+      '电子邮件 email e-mail qq 微信 微博 联系人 联络人 联络电话',
     then: COLON,
   },
   { reason: 'contact', kind: 'field', at: 'field', words: '电话', then: '\\s*[&/、]\\s*传真\\s*[:：]' },
-  { reason: 'contact', kind: 'phrase', words: '联系我们 联系方式 关于我们 广告服务 广告合作 商务合作 人才招聘 招聘信息 意见反馈 反馈意见 网站简介 公司简介 加入我们 帮助中心' },
+  { reason: 'contact', kind: 'phrase', words: '联系我们 联系方式 联络我们 联络方式 关于我们 广告服务 广告合作 商务合作 人才招聘 招聘信息 意见反馈 反馈意见 网站简介 公司简介 加入我们 帮助中心' },
 
   {
     reason: 'related',
@@ -130,7 +132,7 @@ export const CUES: readonly CueSpec[] = [
       combine('热门', '文章 推荐 新闻 排行 点击 标签 话题 专题 阅读') +
       ' 热点新闻 热点推荐 热点专题 热点排行 精彩推荐 精彩回顾 精彩专题 精彩图片 精彩阅读 上一篇 下一篇 上一页 下一页 上一条 下一条 ' +
       '猜你喜欢 为你推荐 为您推荐 排行榜 阅读排行 点击排行 同一栏目 同类文章 同类新闻 友情链接 合作网站 查看更多 点击查看 点击阅读 点击进入 ' +
-      '点击此处 点击这里 点击看 查看大图 ' +
+      '点击此处 点击这里 点击看 查看大图 相关连结 友情连结 检视更多 ' +
       combine('最新', '动态 文章 消息 资讯 新闻 更新 发布 公告 推荐 日志 帖子 回复 主题') +
       ' 图片聚焦 热点聚焦 焦点图片 焦点新闻',
   },
@@ -143,8 +145,8 @@ export const CUES: readonly CueSpec[] = [
   { reason: 'navigation', kind: 'phrase', words: '首页', then: '\\s*[>›»/]' },
   // A breadcrumb trail: two or more of » › > >> on a line (首页 » 新闻 » 本地).
   { reason: 'navigation', kind: 'phrase', words: '» › >> >', then: '[^>›»\\n]{1,30}[>›»]' },
-  { reason: 'navigation', kind: 'phrase', at: 'field', words: '登录 注册 退出', then: '\\s*[|/｜]\\s*(?:登录|注册|退出)' },
-  { reason: 'navigation', kind: 'phrase', at: 'start', words: '登录 注册 退出 首页 搜索 主页 导航 菜单 返回 订阅 下载 帮助', then: ALONE },
+  { reason: 'navigation', kind: 'phrase', at: 'field', words: '登录 登入 注册 退出 登出', then: '\\s*[|/｜]\\s*(?:登录|登入|注册|退出|登出)' },
+  { reason: 'navigation', kind: 'phrase', at: 'start', words: '登录 登入 注册 退出 登出 首页 搜索 搜寻 主页 导航 菜单 选单 返回 订阅 下载 帮助', then: ALONE },
   { reason: 'navigation', kind: 'phrase', words: 'english', then: ALONE },
 
   {
@@ -188,8 +190,8 @@ export function scriptFold(): Uint16Array {
     for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;
     for (let c = 0xff01; c <= 0xff5e; c++) fold[c] = fold[c - 0xfee0]!;
     for (const c of [0x09, 0xa0, 0x3000, 0x200b, 0xfeff]) fold[c] = 0x20;
-    const from = [...TRADITIONAL_ONLY];
-    const to = [...TRADITIONAL_ONLY_TARGETS];
+    const from = [...TRADITIONAL_ONLY, ...SHARED_TRADITIONAL];
+    const to = [...TRADITIONAL_ONLY_TARGETS, ...SHARED_TRADITIONAL_TARGETS];
     from.forEach((t, i) => {
       const s = to[i]!;
       if (t.length === 1 && s.length === 1) fold[t.charCodeAt(0)] = s.charCodeAt(0);
@@ -198,6 +200,14 @@ export function scriptFold(): Uint16Array {
   }
   return foldTable;
 }
+
+/**
+ * Traditional forms that are also ordinary characters in Simplified text, so the one-script tables leave them
+ * alone, but which Traditional pages write inside cue words: 發表於 (于), 回覆 (复). Folding them is harmless
+ * here because folding only serves cue matching.
+ */
+const SHARED_TRADITIONAL = '於覆';
+const SHARED_TRADITIONAL_TARGETS = '于复';
 
 function foldString(text: string): string {
   const fold = scriptFold();

@@ -11,7 +11,8 @@ import {
   removeBoilerplateEdits,
   type BoilerplateResult,
 } from '../../src/core/boilerplate';
-import { widenScripts } from '../../src/core/boilerplateCues';
+import { CueMatcher, CUES, widenScripts } from '../../src/core/boilerplateCues';
+import { convertText } from '../../src/core/convert';
 import { applyEdits, countHan, splitLines } from '../../src/core/text';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -302,5 +303,26 @@ describe('widenScripts', () => {
     assert.ok(re.test('聯繫我們'));
     assert.ok(re.test('聯系我們'));
     assert.ok(!new RegExp(widenScripts('来源\\s*作者')).test('来源\n作者'));
+  });
+});
+
+describe('cue words in both scripts', () => {
+  it('matches every built-in cue word in its OpenCC Traditional, Taiwan and Hong Kong forms', () => {
+    const missed: string[] = [];
+    for (const spec of CUES) {
+      // The word alone: conditions on what precedes or follows it are tested with the detector above.
+      const matcher = new CueMatcher([{ reason: spec.reason, kind: spec.kind, words: spec.words }]);
+      for (const word of spec.words.split(' ')) {
+        for (const config of ['s2t', 's2tw', 's2hk'] as const) {
+          const traditional = convertText(word, config);
+          let found = false;
+          matcher.scan(traditional, 0, 0, traditional.length, () => {
+            found = true;
+          });
+          if (!found) missed.push(`${word} → ${traditional} (${config})`);
+        }
+      }
+    }
+    assert.deepEqual(missed, []);
   });
 });
