@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import { registerCharacterCount, type CharacterCountSupport } from './features/characterCount';
 import { registerConversionCommands } from './features/conversionCommands';
 import { registerMixedScriptSupport, type MixedScriptSupport } from './features/mixedScript';
+import { registerPinyinCommands } from './features/pinyinCommands';
+import { registerPinyinHover } from './features/pinyinHover';
+import { registerPinyinInlayHints } from './features/pinyinInlayHints';
 
 /** What activate() returns: read by zhdoc's integration tests, since VS Code has no API to read decorations. */
 export interface ZhdocApi {
@@ -19,6 +22,9 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
   context.subscriptions.push(
     registerConversionCommands(context),
     mixedScript,
+    registerPinyinHover(),
+    registerPinyinInlayHints(),
+    registerPinyinCommands(),
     characterCount,
   );
   return { mixedScript, characterCount };

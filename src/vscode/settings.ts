@@ -1,6 +1,7 @@
 /** zhdoc's settings, read for a given document (folder and language overrides apply). */
 import * as vscode from 'vscode';
 import { conversionConfig, type ConversionConfigName, type ConversionOptions } from '../core/convert';
+import type { PinyinStyle } from '../core/pinyin';
 
 export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('zhdoc', scope);
@@ -19,4 +20,24 @@ export function conversionOptionsFor(config: ConversionConfigName, scope?: vscod
   }
   const preserve = (settings.get<unknown[]>('convert.preserve') ?? []).filter((w): w is string => typeof w === 'string' && w.length > 0);
   return { preserve, customPhrases: phrases, extensionCharacters: settings.get<boolean>('convert.extensionCharacters', true) };
+}
+
+export interface PinyinSettings {
+  readonly style: PinyinStyle;
+  readonly toneColours: boolean;
+  readonly gloss: boolean;
+  readonly hover: boolean;
+  readonly inlayHints: boolean;
+}
+
+export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSettings {
+  const settings = zhdocSettings(scope);
+  const style = settings.get<string>('pinyin.style', 'marks');
+  return {
+    style: style === 'numbers' || style === 'zhuyin' ? style : 'marks',
+    toneColours: settings.get<boolean>('pinyin.toneColors', true),
+    gloss: settings.get<boolean>('pinyin.gloss', true),
+    hover: settings.get<boolean>('pinyin.hover', true),
+    inlayHints: settings.get<boolean>('pinyin.inlayHints', false),
+  };
 }

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /** Drives the real VS Code workbench (code-server in chromium) for the UI tests: start, open, palette, hover. */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -83,4 +85,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     copyFileSync(path, join(ROOT, 'media/screenshots', name));
   }
   return path;
+}
+
+/**
+ * Moves the mouse over the `index`-th character of the first rendered occurrence of `text` and returns the
+ * text of the hover that appears.
+ */
+export async function hoverText(page: Page, text: string, index: number): Promise<string> {
+  const point = await page.evaluate(
+    ([needle, at]) => {
+      for (const line of document.querySelectorAll('.editor-instance .view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const i = node.textContent!.indexOf(needle as string);
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, i + (at as number));
+          range.setEnd(node, i + (at as number) + 1);
+          const box = range.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }
+      }
+      return undefined;
+    },
+    [text, index] as const,
+  );
+  if (!point) throw new Error(`"${text}" is not on screen`);
+  await page.mouse.move(point.x - 40, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+  await hover.waitFor({ timeout: 15_000 });
+  return (await hover.innerText()).trim();
 }

@@ -1,0 +1,102 @@
+/**
+ * Pinyin commands: Copy as Pinyin (selection or line), Annotate with Pinyin (`漢字(hànzì)`, one undo step) and
+ * its exact inverse Remove Pinyin Annotations, and Toggle Pinyin Inlay Hints.
+ */
+import * as vscode from 'vscode';
+import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
+import type { TextEdit } from '../core/text';
+import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { ensureResources } from '../vscode/resources';
+import { pinyinSettings, zhdocSettings } from '../vscode/settings';
+
+/** Lines per step of a long annotation, between which typing and cancellation get through. */
+const LINES_PER_STEP = 2000;
+const LARGE_DOCUMENT_CHARS = 350_000;
+
+export function registerPinyinCommands(): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('zhdoc.copyAsPinyin', copyAsPinyin),
+    vscode.commands.registerCommand('zhdoc.annotatePinyin', () => editWithPinyin('annotate')),
+    vscode.commands.registerCommand('zhdoc.removePinyinAnnotations', () => editWithPinyin('remove')),
+    vscode.commands.registerCommand('zhdoc.toggleInlayHints', async () => {
+      const settings = zhdocSettings();
+      const on = !settings.get<boolean>('pinyin.inlayHints', false);
+      await settings.update('pinyin.inlayHints', on, vscode.ConfigurationTarget.Global);
+      vscode.window.setStatusBarMessage(on ? vscode.l10n.t('zhdoc: pinyin inlay hints on') : vscode.l10n.t('zhdoc: pinyin inlay hints off'), 3000);
+      return on;
+    }),
+  );
+}
+
+/** Copies the selections (or the current line) as pinyin in the chosen style; resolves to the copied text. */
+async function copyAsPinyin(): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const document = editor.document;
+  const { style } = pinyinSettings(document);
+  await ensureResources('pinyin', 'opencc');
+  const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
+  const ranges = selections.length > 0 ? selections : [document.lineAt(editor.selection.active.line).range];
+  const pieces = ranges.map((range) => {
+    // Read each range in its context: whole lines around it, so the first and last words are segmented right.
+    const lines = new vscode.Range(range.start.line, 0, range.end.line, document.lineAt(range.end.line).text.length);
+    const text = document.getText(lines);
+    const start = document.offsetAt(range.start) - document.offsetAt(lines.start);
+    const end = document.offsetAt(range.end) - document.offsetAt(lines.start);
+    return toPinyinText(text, style, start, end);
+  });
+  const copied = pieces.join(document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  await vscode.env.clipboard.writeText(copied);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: pinyin copied ({0} characters)', [...copied].length), 3000);
+  return copied;
+}
+
+/** Annotates, or removes annotations from, the selections or the whole document, as one undo step. */
+async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return false;
+  const document = editor.document;
+  if (!(await ensureWritable(document))) return false;
+  await ensureResources('pinyin', 'opencc');
+  const { style } = pinyinSettings(document);
+  const version = document.version;
+  const ranges = targetRanges(editor);
+  const text = document.getText();
+  const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
+
+  const compute = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<TextEdit[] | 'cancelled' | 'stale'> => {
+    const edits: TextEdit[] = [];
+    for (const range of ranges) {
+      // Step through whole lines: a word never spans a line break, so each step is read exactly as a whole.
+      for (let line = range.start.line; line <= range.end.line; line += LINES_PER_STEP) {
+        const last = Math.min(range.end.line, line + LINES_PER_STEP - 1);
+        const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), document.offsetAt(range.start));
+        const to = Math.min(document.offsetAt(document.lineAt(last).range.end), document.offsetAt(range.end));
+        edits.push(...(mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)));
+        if (progress) {
+          progress.report({ increment: (100 * (to - from)) / total });
+          await yieldToEventLoop();
+          if (token?.isCancellationRequested) return 'cancelled';
+          if (document.version !== version) return 'stale';
+        }
+      }
+    }
+    return edits;
+  };
+  const title = mode === 'annotate' ? vscode.l10n.t('zhdoc: annotating {0} with pinyin', displayName(document)) : vscode.l10n.t('zhdoc: removing pinyin from {0}', displayName(document));
+  const result = total > LARGE_DOCUMENT_CHARS
+    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (p, t) => compute(p, t))
+    : await compute();
+  if (result === 'cancelled') return false;
+  const applied = result === 'stale' ? 'stale' : await applyDocumentEdits(editor, version, result);
+  if (applied === 'stale') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed meanwhile, so nothing was changed. Run the command again.', displayName(document)));
+  } else if (applied === 'failed') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+  } else if (applied === 'unchanged') {
+    vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: no Chinese words to annotate.') : vscode.l10n.t('zhdoc: no pinyin annotations found.'), 3000);
+  } else if (result !== 'stale') {
+    vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: {0} words annotated.', result.length) : vscode.l10n.t('zhdoc: {0} annotations removed.', result.length), 3000);
+  }
+  return applied === 'applied';
+}

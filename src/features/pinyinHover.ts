@@ -1,0 +1,104 @@
+/**
+ * Pinyin hover: the word under the cursor, segmented in context, with its reading (tone marks, numbers or
+ * zhuyin, tone-coloured), its other-script form, the other readings of its polyphonic characters and an
+ * English gloss from CC-CEDICT. Over a selection, the reading of the whole selection.
+ */
+import * as vscode from 'vscode';
+import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, toneOf, wordAt, type PinyinStyle, type WordView } from '../core/pinyin';
+import { escapeMarkdownText } from '../vscode/markdown';
+import { ensureResources } from '../vscode/resources';
+import { pinyinSettings } from '../vscode/settings';
+
+/** Code units read on either side of the hovered position: the core needs one clause, and lines can be megabytes long. */
+const HOVER_WINDOW = 256;
+/** Longest selection whose reading the hover shows. */
+const MAX_SELECTION = 2000;
+
+export function registerPinyinHover(): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ scheme: '*' }, {
+    async provideHover(document, position) {
+      const settings = pinyinSettings(document);
+      if (!settings.hover || document.uri.scheme === 'output') return undefined;
+      const selection = vscode.window.activeTextEditor?.document === document
+        ? vscode.window.activeTextEditor.selections.find((s) => !s.isEmpty && s.contains(position))
+        : undefined;
+      await ensureResources('pinyin', 'opencc', ...(settings.gloss ? (['cedict'] as const) : []));
+      if (selection) return selectionHover(document, selection, settings);
+      return wordHover(document, position, settings);
+    },
+  });
+}
+
+interface HoverSettings {
+  readonly style: PinyinStyle;
+  readonly toneColours: boolean;
+  readonly gloss: boolean;
+}
+
+function wordHover(document: vscode.TextDocument, position: vscode.Position, settings: HoverSettings): vscode.Hover | undefined {
+  const line = document.lineAt(position.line).text;
+  let from = Math.max(0, position.character - HOVER_WINDOW);
+  if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
+  const window = line.slice(from, position.character + HOVER_WINDOW);
+  const word = wordAt(window, position.character - from);
+  if (!word) return undefined;
+  const view = describeWord(word, settings.style);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportHtml = true;
+  md.appendMarkdown(`**${escapeMarkdownText(word.word)}** ${readingMarkdown(view, settings)}`);
+  const details: string[] = [];
+  if (view.counterpart) {
+    const label = view.counterpart.script === 'simplified' ? vscode.l10n.t('Simplified') : vscode.l10n.t('Traditional');
+    details.push(`${label}: ${escapeMarkdownText(view.counterpart.text)}`);
+  }
+  for (const p of view.polyphones) {
+    details.push(vscode.l10n.t('{0} is read {1} here; other readings: {2}', escapeMarkdownText(p.char), formatReading(p.reading, settings.style), p.others.map((r) => formatReading(r, settings.style)).join(', ')));
+  }
+  if (settings.gloss) {
+    const readings = word.readings.filter((r): r is string => r !== null);
+    const [gloss] = glossesOf(word.word, readings.length === word.readings.length ? readings : undefined);
+    if (gloss) details.push(`${escapeMarkdownText(gloss.gloss)} *(CC-CEDICT)*`);
+  }
+  if (details.length) md.appendMarkdown('\n\n' + details.join('  \n'));
+  const range = new vscode.Range(position.line, from + word.start, position.line, from + word.end);
+  return new vscode.Hover(md, range);
+}
+
+function selectionHover(document: vscode.TextDocument, selection: vscode.Selection, settings: HoverSettings): vscode.Hover | undefined {
+  const start = document.offsetAt(selection.start);
+  const end = Math.min(document.offsetAt(selection.end), start + MAX_SELECTION);
+  // Enough text around the selection for its first and last clauses to be read in context.
+  const before = Math.max(0, start - HOVER_WINDOW);
+  const text = document.getText(new vscode.Range(document.positionAt(before), document.positionAt(end + HOVER_WINDOW)));
+  const reading = selectionReading(text, start - before, end - before);
+  if (reading.words.length === 0) return undefined;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportHtml = true;
+  md.appendMarkdown(reading.words.map((w) => readingMarkdown(describeWord(w, settings.style), settings)).join(' '));
+  if (end < document.offsetAt(selection.end)) md.appendMarkdown(` …\n\n*${vscode.l10n.t('(first {0} characters of the selection)', MAX_SELECTION)}*`);
+  return new vscode.Hover(md, selection);
+}
+
+/** A word's reading, each syllable in its tone colour when colours are on (written as formatWord writes it). */
+function readingMarkdown(view: WordView, settings: HoverSettings): string {
+  if (!settings.toneColours) return escapeMarkdownText(view.pinyin);
+  const palette = isDarkTheme() ? TONE_COLOURS.dark : TONE_COLOURS.light;
+  const runTogether = settings.style === 'marks';
+  return view.syllables
+    .map((s, i) => {
+      // Pinyin orthography: syllables of a word run together, with an apostrophe before a, e or o (xī'ān).
+      const apostrophe = runTogether && i > 0 && /^[aeoāáǎàēéěèōóǒò]/.test(s.text) ? "'" : '';
+      const text = escapeMarkdownText(s.text);
+      return apostrophe + (s.reading ? `<span style="color:${palette[toneOf(s.reading)]};">${text}</span>` : text);
+    })
+    .join(runTogether ? '' : ' ');
+}
+
+function isDarkTheme(): boolean {
+  const kind = vscode.window.activeColorTheme.kind;
+  return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
