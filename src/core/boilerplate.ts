@@ -3,15 +3,18 @@
  * 来源/作者/时间/点击数 header, share and print bars, related-article lists, contact and licence footers.
  *
  * The method follows jusText, rebuilt for Chinese plain text where there is no markup to count links in:
- *  1. each line gets an intrinsic class from its own shape: `good` (prose: enough Han characters and
- *     sentence punctuation), `neargood`, `short`, or `bad` (a cue such as 分享到 or 版权所有, a menu of short
- *     tokens, a calendar grid, a lone search-engine name, a line repeated elsewhere in the file);
- *  2. context decides the undecided: a short line between two prose lines is content (a subheading), one
- *     between boilerplate is boilerplate; the file's start and end count as boilerplate, so menus cluster
- *     there; and a line that looks like prose but sits inside a cued block (comments, related lists) follows
- *     its block.
- * Hiding a line of the article is the one unforgivable error, so every threshold leans towards content.
- * Linear in the text: one character pass per line and one regular-expression scan of the whole text.
+ *  1. each line gets an intrinsic class and evidence from its own shape: `good` (prose: enough Han characters
+ *     and sentence punctuation), `neargood`, `short`, or `bad` (a cue such as 分享到 or 版权所有, a menu of
+ *     short items, a list item closed by a date stamp, a calendar grid, a lone search-engine name, a line
+ *     repeated far away in the file);
+ *  2. context weighs the undecided lines: a short line between two prose lines is content (a subheading), a
+ *     list of titles between menus is not; after the article, a comments cue turns readers' prose into
+ *     boilerplate; the title above a 来源/作者 header is vouched for;
+ *  3. a two-state segmentation (Viterbi, a cost per switch between content and boilerplate) turns evidence
+ *     into runs, so boilerplate clusters at the top and bottom and a lone odd line inside the article stays.
+ * Hiding a line of the article is the one unforgivable error, so every threshold leans towards content, and a
+ * file that does not look like a web page (notes, a poem, a README) folds nothing.
+ * Linear in the text: one character pass per line, one keyword scan over the lines that can hold cues.
  */
 import { builtinCues, compileUserCues, REASON_PRIORITY, type BoilerplateReason, type CueSpec, type UserCues } from './boilerplateCues';
 import { isHanCodePoint, type TextEdit } from './text';
@@ -33,7 +36,11 @@ export interface BoilerplateOptions {
   readonly extraCues?: readonly string[];
 }
 
-/** Consecutive boilerplate lines, 0-based and inclusive; blank lines inside a run belong to it, never at its edges. */
+/**
+ * Consecutive boilerplate lines, 0-based and inclusive. Blank lines inside a run belong to it; a block starts
+ * and ends on a non-blank line, except that the first block of a file takes the blank lines above it and
+ * the last block those below it.
+ */
 export interface BoilerplateBlock {
   readonly start: number;
   readonly end: number;
@@ -104,7 +111,12 @@ function run(text: string, options: BoilerplateOptions) {
   weighUndecided(intrinsic, features);
   promoteTitles(features, intrinsic);
   keepUnlessWebPage(intrinsic);
-  const decided = decide(features, intrinsic, params);
+  let decided = decide(features, intrinsic, params);
+  // A file is never all boilerplate unless every line of it is cued: if nothing was left, fold the cued lines only.
+  if (features.some((f, i) => !f.blank && intrinsic[i]!.evidence > CUED) && decided.every((d, i) => d.boilerplate || features[i]!.blank)) {
+    for (const x of intrinsic) if (x.evidence > CUED && x.evidence < NOT_A_WEB_PAGE) x.evidence = NOT_A_WEB_PAGE;
+    decided = decide(features, intrinsic, params);
+  }
   const blocks = toBlocks(features, decided);
   return { features, intrinsic, decided, blocks, ignoredCues: userCues.ignored };
 }
@@ -503,7 +515,6 @@ function sameLine(text: string, a: LineFeatures, b: LineFeatures): boolean {
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------------------
 // Intrinsic class and evidence
 
@@ -524,6 +535,9 @@ function intrinsic(cls: IntrinsicClass, evidence: number, reason?: BoilerplateRe
   return { cls, evidence, reason, weak, tier };
 }
 
+/** Size from which a line with a comma and a closing 。 is prose. */
+const SENTENCE_SIZE = 10;
+
 /** Copies of a line at least this many lines apart are boilerplate given twice. */
 const REPEAT_DISTANCE = 8;
 
@@ -536,6 +550,8 @@ function isProse(f: LineFeatures, params: Params): boolean {
   const size = sizeOf(f);
   if (size >= params.goodSize && f.punct >= 2) return true;
   if (size >= params.goodSize && f.punct >= 1 && f.endsSentence) return true;
+  // A whole sentence with a comma and a full stop is prose however short; headlines do not end with 。.
+  if (size >= SENTENCE_SIZE && f.punct >= 2 && f.endsWithFullStop) return true;
   return size >= 3 * params.goodSize && f.punct >= 1;
 }
 
@@ -573,19 +589,13 @@ function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   return intrinsic(cls, 0, undefined, false, f.loneDate ? 'signature' : f.endsWithFullStop ? 'sentence' : f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
 }
 
-/**
- * Evidence for a line that is neither prose nor cued, by tier and by how many of its nearest decided lines
- * (prose or boilerplate, skipping other undecided lines; the file's edges count as boilerplate) are prose:
- * none, one, both. jusText's rule in graded form: a subheading between two paragraphs is content, a list
- * of link titles between a menu and the footer is boilerplate, a table hanging off the end of an article
- * is left to its own tier.
- */
 /** Lines of web furniture (cues, menus, list items) from which a file is taken for a web page. */
 const WEB_PAGE_CUES = 3;
 
 /**
- * A web page shows WEB_PAGE_CUES lines of furniture, at least one of them named by a cue word: shape alone
- * is not enough (a spaced-out name looks like a menu item, the date under a speech's title like a stamp).
+ * A web page shows WEB_PAGE_CUES lines of furniture, at least two of them named by a cue word: shape alone
+ * is not enough (a spaced-out name looks like a menu item, the date under a speech's title like a stamp),
+ * nor is a word list headed 来源：… 作者：… with a 版权所有 line.
  */
 function looksLikeWebPage(lines: readonly Intrinsic[]): boolean {
   let cued = 0;
@@ -594,7 +604,7 @@ function looksLikeWebPage(lines: readonly Intrinsic[]): boolean {
     if (x.cls !== 'bad' || x.weak || x.reason === 'user') continue;
     decisive++;
     if (x.evidence <= CUED) cued++;
-    if (cued >= 1 && decisive >= WEB_PAGE_CUES) return true;
+    if (cued >= 2 && decisive >= WEB_PAGE_CUES) return true;
   }
   return false;
 }
@@ -614,6 +624,13 @@ function keepUnlessWebPage(lines: Intrinsic[]): void {
 /** Evidence every line gets at least in a file that is not a web page. */
 const NOT_A_WEB_PAGE = 1;
 
+/**
+ * Evidence for a line that is neither prose nor cued, by tier and by how many of its nearest decided lines
+ * (prose or boilerplate, skipping other undecided lines; in a web page the file's edges count as
+ * boilerplate) are prose: none, one, both. jusText's rule in graded form: a subheading between two
+ * paragraphs is content, a list of link titles between a menu and the footer is boilerplate, a table hanging
+ * off the end of an article is left to its own tier.
+ */
 const UNDECIDED_EVIDENCE: Record<UndecidedTier, readonly [number, number, number]> = {
   signature: [-0.4, 0.6, 0.6],
   sentence: [0, 0.5, 0.5],
@@ -875,7 +892,7 @@ function dominantReason(counts: Map<BoilerplateReason, number>): BoilerplateReas
 
 /**
  * Whole lines to delete: every block, with the blank lines after it (so the text keeps one gap where a block
- * was), and at the end of the text the blank lines before it too (so nothing trails the article).
+ * was), and at the end of the text the blank lines before it too (so no blank lines trail the article).
  */
 function removalRuns(text: string, result: BoilerplateResult): Array<[number, number]> {
   const starts = lineStartOffsets(text);
@@ -917,8 +934,9 @@ export function removeBoilerplateEdits(text: string, result: BoilerplateResult):
   for (const [a, b] of removalRuns(text, result)) {
     let from = starts[a]!;
     const to = b + 1 < n ? starts[b + 1]! : text.length;
-    // The run reaches the end of the text: take the break before it instead, so no empty line trails.
-    if (b + 1 >= n && a > 0) from = starts[a]! - 1 - (text.charCodeAt(starts[a]! - 2) === 0x0d && starts[a]! >= 2 ? 1 : 0);
+    // The run reaches the end of a text that does not end with a line break: take the break before the run
+    // too, so the text still does not end with one.
+    if (b + 1 >= n && a > 0 && !text.endsWith('\n')) from = starts[a]! - 1 - (starts[a]! >= 2 && text.charCodeAt(starts[a]! - 2) === 0x0d ? 1 : 0);
     if (to > from) edits.push({ offset: from, length: to - from, text: '' });
   }
   return edits;

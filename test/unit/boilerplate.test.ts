@@ -126,6 +126,8 @@ describe('detectBoilerplate keeps what only looks like boilerplate', () => {
     const words = '苹果 píngguǒ apple\n香蕉 xiāngjiāo banana\n橙子 chéngzi orange\n西瓜 xīguā watermelon\n';
     const notes = '# 读书笔记\n\n- 第一章\n- 第二章\n\n作者：鲁迅\n\n要点\n人物\n';
     for (const text of [poem, words, notes]) assert.deepEqual(detectBoilerplate(text).blocks, [], text);
+    const list = `来源：初级汉语课本  作者：王老师\n${words}版权所有\n`;
+    assertVisible(list, detectBoilerplate(list), ['苹果', '香蕉', '橙子', '西瓜']);
   });
 
   it('keeps English prose in a README and folds at most its licence line', () => {
@@ -139,6 +141,13 @@ describe('detectBoilerplate keeps what only looks like boilerplate', () => {
     ].join('\n');
     const result = detectBoilerplate(text);
     assertVisible(text, result, ['# zhdoc sample', 'This project', 'It works on']);
+  });
+
+  it('never folds a whole file that has uncued lines, even with no long paragraph in it', () => {
+    const text = '标题行\n\n正文第一段，内容不长，也是正文。\n正文第二段，内容也不长。\n\n版权所有 © 某网\n联系我们\n地址：某路1号\n';
+    const result = detectBoilerplate(text);
+    assertVisible(text, result, ['标题行', '正文第一段', '正文第二段']);
+    assertFolded(text, result, ['版权所有', '联系我们', '地址']);
   });
 
   it('keeps a short line between two paragraphs and a short closing sentence', () => {
@@ -243,8 +252,10 @@ describe('mainText and removeBoilerplateEdits', () => {
     const result = detectBoilerplate(text);
     assert.equal(
       mainText(text, result),
-      '江城召开防汛工作会议\n\n第一段，写得很长很长，有很多很多的内容，说明了事情的来龙去脉。\n\n第二段，同样写得很长，有很多的细节，交代了事情的结果和影响。',
+      '江城召开防汛工作会议\n\n第一段，写得很长很长，有很多很多的内容，说明了事情的来龙去脉。\n\n第二段，同样写得很长，有很多的细节，交代了事情的结果和影响。\n',
     );
+    const unterminated = text.replace(/\n$/, '');
+    assert.equal(mainText(unterminated, detectBoilerplate(unterminated)), mainText(text, result).replace(/\n$/, ''));
   });
 
   it('keeps \\r\\n breaks and gives the same text as applying the edits', () => {
