@@ -212,6 +212,8 @@ const BRACKET = 16;
 const PUNCT = 32;
 /** ASCII , ; ! ? . : sentence punctuation when it follows a Han character. */
 const ASCII_PUNCT = 64;
+/** A Han character of the BMP (astral ones are recognised from their surrogate pair). */
+const HAN = 128;
 
 let charClasses: Uint8Array | undefined;
 
@@ -226,6 +228,7 @@ function classes(): Uint8Array {
       else if (isBracketOrQuote(c)) t[c] = BRACKET;
       else if (isSentencePunct(c)) t[c] = PUNCT;
       else if (c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x2e) t[c] = ASCII_PUNCT;
+      else if (isHanCodePoint(c)) t[c] = HAN;
     }
     charClasses = t;
   }
@@ -347,7 +350,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
     let k = table[c]!;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       c = text.codePointAt(i)!;
-      k = 0;
+      k = isHanCodePoint(c) ? HAN : 0;
       i++;
     }
     if (k === SPACE) {
@@ -372,7 +375,7 @@ function measureLine(text: string, start: number, end: number): LineFeatures {
       inToken = true;
       tokenHasHan = false;
     }
-    const hanChar = k === 0 && c >= 0x3007 && isHanCodePoint(c);
+    const hanChar = k === HAN;
     if (hanChar) {
       han++;
       if (!tokenHasHan) hanTokens++;
