@@ -1,0 +1,367 @@
+/**
+ * Candidates for slogans the document itself repeats: quoted phrases, enumerations joined by 、, numeral
+ * formulae (两个先行, 三个一号工程) and other maximal repeats. Each candidate carries the number of occurrences
+ * it needs; the caller counts real occurrences with the same matcher as known slogans and keeps those that
+ * reach it.
+ */
+import { containsHan } from '../text';
+import { findAnchoredRepeats } from './repeats';
+import { EXCLUDED_UNIT, foldPhrase, HAN as HAN_CLASS, isHanUnit, unitClasses, type TextStreams } from './streams';
+
+export type DiscoveryMethod = 'quoted' | 'enumeration' | 'numeral' | 'repeat';
+
+export interface Candidate {
+  /** Folded form, enumeration separators as 、. */
+  readonly key: string;
+  readonly method: DiscoveryMethod;
+  /** Occurrences the phrase needs in the document to be reported. */
+  readonly minCount: number;
+  /** A costlier test, run only for a candidate that has its occurrences (word boundaries at the cuts). */
+  readonly verify?: () => boolean;
+}
+
+export interface DiscoveryOptions {
+  /** For quoted phrases, enumerations and numeral formulae. */
+  readonly minDiscoveredCount: number;
+  /** For other repeats. */
+  readonly minRepeatCount: number;
+  /** Repeats are searched in at most this many units of the match view (evenly spaced windows beyond it). */
+  readonly repeatScanLimit: number;
+  /** Known phrase keys: candidates equal to one are not discoveries. */
+  readonly isKnownKey: (key: string) => boolean;
+  /** True when the string contains a known phrase (a repeat that merely extends a known slogan). */
+  readonly containsKnown: (text: string) => boolean;
+  /** True when [start, end) of the match view starts and ends on word boundaries. */
+  readonly isWordBounded: (start: number, end: number) => boolean;
+  /** True when a short string is one word of the general vocabulary (the segmenter's dictionary). */
+  readonly isDictionaryWord: (word: string) => boolean;
+  /** True when [start, end) of `text` starts and ends on word boundaries. */
+  readonly isWordBoundedIn: (text: string, start: number, end: number) => boolean;
+}
+
+const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』']];
+/** A quoted phrase longer than this is a quotation, not a phrase. */
+const MAX_QUOTED = 24;
+/** Arabic numeral formulae written without Han characters: 8+4, 4+1. */
+const DIGIT_FORMULA = /^[0-9]+(?:\+[0-9A-Za-z]+)+$/;
+
+export interface QuotedPhrases {
+  /** Folded content of every quoted phrase, with the number of times it is quoted. */
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+/**
+ * Every phrase inside quote marks (“…” ‘…’ 「…」 『…』), counted by folded form. Quotes are found in the
+ * original text (quote marks are not folded); one that opens inside an excluded range does not count.
+ */
+export function quotedPhrases(streams: TextStreams): QuotedPhrases {
+  const { text, folded } = streams;
+  const counts = new Map<string, number>();
+  const keys = new Map<string, string>();
+  for (const [open, close] of QUOTE_PAIRS) {
+    const re = new RegExp(`${open}([^${open}${close}\\n]{1,${MAX_QUOTED}})${close}`, 'g');
+    for (const m of text.matchAll(re)) {
+      if (folded[m.index] === EXCLUDED_UNIT) continue;
+      const content = m[1]!;
+      let key = keys.get(content);
+      if (key === undefined) {
+        const trimmed = content.trim();
+        key = /[。！？!?]/.test(trimmed) || (!containsHan(trimmed) && !DIGIT_FORMULA.test(trimmed)) ? '' : foldPhrase(trimmed);
+        if (key.length < 2) key = '';
+        keys.set(content, key);
+      }
+      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return { counts };
+}
+
+/**
+ * Quoted phrases quoted at least `minCount` times. Some quotations are not formulae and are left out: a phrase
+ * with a particle (“我眼中的中国式现代化” names an event), a word or idiom of the general vocabulary in scare
+ * quotes (“不同”, “表扬”, “南辕北辙”), told by `isDictionaryWord`, and a figure with one character (“30强”);
+ * numeral formulae (“三农”, “三公”) stay.
+ */
+export function quotedCandidates(quoted: QuotedPhrases, minCount: number, isDictionaryWord: (word: string) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [key, count] of quoted.counts) {
+    if (count < minCount) continue;
+    if (FREE_PHRASE_PARTICLES.test(key)) continue;
+    if (/[0-9]/.test(key) && !DIGIT_FORMULA.test(key) && hanCount(key) < 2) continue;
+    if (!isNumeralFormula(key) && isDictionaryWord(key)) continue;
+    out.push({ key, method: 'quoted', minCount });
+  }
+  return out;
+}
+
+function hanCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isHanUnit(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/**
+ * Enumerations of parallel items joined by 、 (创新深化、改革攻坚、开放提升). Items are runs of Han characters; the
+ * outer items are cut to the length of the inner ones, so 强力推进创新深化、改革攻坚、开放提升大会 yields the
+ * three four-character items, provided the cuts fall on word boundaries. Lists of plain words (立法、行政、司法)
+ * and of places are not formulae: items need three characters, or there must be four items of two.
+ */
+export function enumerationCandidates(streams: TextStreams, minCount: number, isWordBoundedIn: (text: string, start: number, end: number) => boolean): Candidate[] {
+  const { text } = streams;
+  const found = new Map<string, { count: number; start: number; end: number }>();
+  for (const runs of enumerationRuns(streams)) {
+    // runs: start and end of each item run, flattened.
+    const items = parallelItemSpans(runs);
+    if (!items) continue;
+    const raw = items.map(([a, b]) => text.slice(a, b));
+    const key = foldPhrase(raw.join('、'));
+    const seen = found.get(key);
+    if (seen) {
+      seen.count++;
+      continue;
+    }
+    if (!formulaicItems(key.split('、'))) continue;
+    found.set(key, { count: 1, start: items[0]![0], end: items[items.length - 1]![1] });
+  }
+  // The document must write the enumeration out at least `minCount` times; its count also takes in the same
+  // items written without separators (the headline's 创新深化改革攻坚开放提升).
+  const out: Candidate[] = [];
+  for (const [key, { count, start, end }] of found) {
+    if (count >= minCount) out.push({ key, method: 'enumeration', minCount, verify: () => isWordBoundedIn(text, start, end) });
+  }
+  return out;
+}
+
+/**
+ * Runs of Han characters joined by 、 (at least two runs), found from the separators outwards in linear time,
+ * each as the flattened starts and ends of its runs. Runs in excluded ranges are left out.
+ */
+function* enumerationRuns(streams: TextStreams): Generator<number[]> {
+  const { text, folded } = streams;
+  const classes = unitClasses();
+  const isHan = (i: number): boolean => i >= 0 && i < folded.length && (classes[folded[i]!]! & HAN_CLASS) !== 0;
+  let i = text.indexOf('、');
+  while (i !== -1) {
+    if (!isHan(i - 1) || !isHan(i + 1)) {
+      i = text.indexOf('、', i + 1);
+      continue;
+    }
+    let start = i - 1;
+    while (isHan(start - 1)) start--;
+    const runs = [start, i];
+    let end = i + 1;
+    for (;;) {
+      const runStart = end;
+      while (isHan(end)) end++;
+      runs.push(runStart, end);
+      if (text.charCodeAt(end) === 0x3001 && isHan(end + 1)) end++;
+      else break;
+    }
+    yield runs;
+    i = text.indexOf('、', end);
+  }
+}
+
+/**
+ * The spans of parallel items: inner runs of one length (2 to 8), outer runs cut to that length (a two-run
+ * enumeration takes the length of its last run). Undefined when the runs are not parallel.
+ */
+function parallelItemSpans(runs: readonly number[]): Array<[number, number]> | undefined {
+  const count = runs.length / 2;
+  const length = runs[3]! - runs[2]!;
+  if (length < 2 || length > 8) return undefined;
+  for (let r = 1; r < count - 1; r++) if (runs[2 * r + 1]! - runs[2 * r]! !== length) return undefined;
+  const firstStart = runs[1]! - length;
+  const lastEnd = runs[2 * count - 2]! + length;
+  if (firstStart < runs[0]! || lastEnd > runs[2 * count - 1]!) return undefined;
+  const spans: Array<[number, number]> = [[firstStart, runs[1]!]];
+  for (let r = 1; r < count - 1; r++) spans.push([runs[2 * r]!, runs[2 * r + 1]!]);
+  spans.push([runs[2 * count - 2]!, lastEnd]);
+  return spans;
+}
+
+/** Province-level names: an enumeration of them is a list of places, not a formula. */
+const PLACES = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/;
+
+function formulaicItems(items: readonly string[]): boolean {
+  const length = items[0]!.length;
+  if (length < 3 && items.length < 4) return false;
+  for (const item of items) {
+    if (NOT_FIRST.has(item[0]!) || NOT_LAST.has(item[item.length - 1]!) || item.endsWith('好')) return false;
+    if (FREE_PHRASE_PARTICLES.test(item) || PLACES.test(item) || PERSON_WORDS.test(item)) return false;
+  }
+  return true;
+}
+
+const NUMERALS = '一二两三四五六七八九十百千万双';
+/** Characters of written numbers: a formula begins with one numeral, a number with several (十八大, 二〇三五年). */
+const NUMBER_CHARS = '〇零一二两三四五六七八九十百千万亿';
+let numeralTable: Uint8Array | undefined;
+
+/** One byte per code unit: 1 for a numeral that can begin a formula, 2 for any other character of a number. */
+function numeralUnits(): Uint8Array {
+  if (!numeralTable) {
+    numeralTable = new Uint8Array(0x10000);
+    for (const c of NUMBER_CHARS) numeralTable[c.charCodeAt(0)] = 2;
+    for (const c of NUMERALS) numeralTable[c.charCodeAt(0)] = 1;
+  }
+  return numeralTable;
+}
+const MEASURES = '个大号项条张种位';
+/** Numeral + measure heads that count things rather than name a formula (一个, 一种, 三个月, 两个人). */
+const COUNTING_BODIES = ['月', '年', '人', '百分点', '小时', '国家', '地区', '城市', '省', '市', '县', '村', '乡镇', '部门', '单位', '项目', '问题', '多', '余', '以上', '左右', '方面', '阶段', '部分', '层次', '环节', '步'];
+/** Several numerals, each with one or two characters of content: 三去一降一补, 两学一做, 五险一金. */
+const INTERLEAVED = /^(?:[一二两三四五六七八九十双][^一二两三四五六七八九十双〇零百千万亿个届次年月日号]{1,2}){2,4}$/;
+
+/**
+ * A numeral formula: one Chinese numeral, an optional measure word, then the named thing (两个先行, 四个意识,
+ * 三个一号工程, 五位一体), or several numerals interleaved with content (三去一降一补, 两学一做). Two characters
+ * qualify as a numeral and a noun (三农, 四风).
+ */
+export function isNumeralFormula(phrase: string): boolean {
+  const chars = [...phrase];
+  if (!NUMERALS.includes(chars[0]!)) return false;
+  if (chars.length === 2) return '两三四五六七八九十双'.includes(chars[0]!) && !NUMBER_CHARS.includes(chars[1]!) && !MEASURES.includes(chars[1]!);
+  if (INTERLEAVED.test(phrase)) return true;
+  if (NUMBER_CHARS.includes(chars[1]!)) return false;
+  const measure = chars[1]!;
+  const hasMeasure = MEASURES.includes(measure);
+  // 一个, 一种, 一项 … count one thing; 一号 (一号工程) names one.
+  if (chars[0] === '一' && hasMeasure && measure !== '号') return false;
+  if (!hasMeasure) return false;
+  const body = chars.slice(2).join('');
+  if (body.length < 2) return false;
+  return !COUNTING_BODIES.some((b) => body.startsWith(b));
+}
+
+/** Characters that do not begin a formula: particles, prepositions, conjunctions. */
+const NOT_FIRST = new Set([...'的了着过和与及或是在对把被将从向于由等也都就而并又还其之所让使给得地吗呢吧啊即这那该此每各某们']);
+/** Characters that do not end one. */
+const NOT_LAST = new Set([...'的了着过和与及或是在对把被将从向于由也都就而并又还其之所让使给得地等为以要会能可上下中里时后前们这那']);
+/** Particles that mark a free phrase, not a fixed one, when they occur inside. */
+const FREE_PHRASE_PARTICLES = /[的了着吗呢吧啊们]/;
+/** People and offices: a repeated 习近平同志 or 省委书记 is a name or a title, not a formula. */
+const PERSON_WORDS = /同志|书记|主席|总理|省长|市长|县长|区长|部长|主任|委员|常委|秘书长|记者|校长|院长|局长|厅长|处长|教授|先生|女士|通讯员|负责人|老师|同学/;
+/** Dates and clock times. */
+const DATE_WORDS = /[〇零一二三四五六七八九十]年|[一二三四五六七八九十]月|[一二三四五六七八九十]日/;
+/** Verbs and adverbs that open an ordinary clause around a formula (深入学习贯彻, 进一步加强, 认真落实). */
+const CLAUSE_OPENERS = /^(?:深入|认真|进一步|切实|不断|积极|努力|大力|着力|坚决|扎实|全面贯彻|贯彻落实|学习贯彻|深刻|充分|始终|持续|加快|加强|推动|推进|围绕|按照|根据|通过|结合|关于|作为|成为|实现|提高|提升|发挥|开展|组织|召开|参加|进行)/;
+
+/** Why a repeated string is an ordinary phrase rather than a formula, or undefined when it may be a formula. */
+export function ordinaryPhraseReason(phrase: string): string | undefined {
+  const chars = [...phrase];
+  if (NOT_FIRST.has(chars[0]!)) return 'starts with a function word';
+  if (NOT_LAST.has(chars[chars.length - 1]!)) return 'ends with a function word';
+  if (FREE_PHRASE_PARTICLES.test(phrase)) return 'contains a particle';
+  if (PERSON_WORDS.test(phrase)) return 'a name or a title';
+  if (DATE_WORDS.test(phrase)) return 'a date';
+  if (CLAUSE_OPENERS.test(phrase)) return 'opens an ordinary clause';
+  return undefined;
+}
+
+/** Nouns that head a named formula: a repeat ending in one names a strategy, project, spirit or experience. */
+const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|示范区|先行区|先行|窗口|方针|布局|攻坚战|保卫战|倡议|品牌|计划';
+const FORMULA_HEADS_ANYWHERE = new RegExp(`(?:${FORMULA_HEAD_WORDS})`, 'g');
+/** The spirit of a meeting or a speech (全国教育大会精神, 重要指示精神) is what to study, not a formula. */
+const MEETING_SPIRIT = /(?:会|讲话|指示|批示|文件)精神$/;
+
+/**
+ * Repeats that look like formulae, from three sources. Repetition alone makes a term (经济发展, 领导干部), not a
+ * formula, so a repeat must also show what makes one:
+ *  - numeral formulae: maximal repeats starting at a numeral (两个先行, 三个一号工程, 三去一降一补);
+ *  - named things: maximal repeats of five characters or more ending in a head noun that names a strategy,
+ *    project, spirit or experience (…战略, …工程, …精神, …经验; 国家战略 and 重大工程 are too generic);
+ *  - terms the document quotes somewhere but fewer times than a quoted phrase needs.
+ * Then a repeat must not be an ordinary phrase (a function word at either end, a particle inside, a name, title
+ * or date, a clause opener, a word or idiom of the dictionary such as 千方百计), must not merely extend a known
+ * slogan, and must stand on word boundaries at most of its occurrences.
+ */
+export function repeatCandidates(match: string, quoted: QuotedPhrases, options: DiscoveryOptions): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const windows = scanWindows(match.length, options.repeatScanLimit);
+  /** `positions` are known occurrences for a repeat; quoted terms are counted later, by matching. */
+  const consider = (key: string, positions: readonly number[] | undefined, method: DiscoveryMethod, needed: number): void => {
+    if (seen.has(key) || options.isKnownKey(key)) return;
+    seen.add(key);
+    if (positions && positions.length < needed) return;
+    if (method === 'numeral' ? NOT_LAST.has(key[key.length - 1]!) || FREE_PHRASE_PARTICLES.test(key) : ordinaryPhraseReason(key)) return;
+    if (options.containsKnown(key)) return;
+    const verify = (): boolean => !options.isDictionaryWord(key) && (!positions || mostlyBounded(positions, key.length, options.isWordBounded));
+    out.push({ key, method, minCount: needed, verify });
+  };
+
+  const numerals = numeralUnits();
+  const numeralStarts: number[] = [];
+  const headEnds: number[] = [];
+  const headAt = new RegExp(FORMULA_HEADS_ANYWHERE.source, 'g');
+  for (const [a, b] of windows) {
+    for (let i = a; i < b; i++) {
+      if (numerals[match.charCodeAt(i)] === 1 && (i === 0 || numerals[match.charCodeAt(i - 1)] === 0)) numeralStarts.push(i);
+    }
+    headAt.lastIndex = a;
+    for (let m = headAt.exec(match); m && m.index < b; m = headAt.exec(match)) headEnds.push(m.index + m[0].length);
+  }
+  for (const r of findAnchoredRepeats(match, Int32Array.from(numeralStarts), { minLength: 4, maxLength: 12, minCount: options.minDiscoveredCount, direction: 'right' })) {
+    const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
+    if (isNumeralFormula(key)) consider(key, r.positions, 'numeral', options.minDiscoveredCount);
+  }
+  // Named things grow leftwards from the end of their head noun.
+  for (const r of findAnchoredRepeats(match, Int32Array.from(headEnds), { minLength: 5, maxLength: 12, minCount: options.minRepeatCount, direction: 'left' })) {
+    const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
+    if (!MEETING_SPIRIT.test(key)) consider(key, r.positions, 'repeat', options.minRepeatCount);
+  }
+
+  // Quoted once or more but short of a quoted phrase's count: a term if it recurs as often as a repeat must.
+  for (const key of quoted.counts.keys()) {
+    if (hanCount(key) >= 4 && key.length === hanCount(key)) consider(key, undefined, 'repeat', options.minRepeatCount);
+  }
+  return out;
+}
+
+/** True when at least half of (up to three) sampled occurrences lie on word boundaries. */
+function mostlyBounded(positions: readonly number[], length: number, isWordBounded: (s: number, e: number) => boolean): boolean {
+  const step = Math.max(1, Math.floor(positions.length / 3));
+  let checked = 0;
+  let bounded = 0;
+  for (let j = 0; j < positions.length && checked < 3; j += step) {
+    checked++;
+    if (isWordBounded(positions[j]!, positions[j]! + length)) bounded++;
+  }
+  return bounded * 2 >= checked;
+}
+
+/**
+ * The whole text when it is within `limit`; else evenly spaced windows adding up to `limit`. A formula that
+ * recurs through a long document recurs in the windows too; its exact count comes from matching the whole text.
+ */
+export function scanWindows(length: number, limit: number): Array<[number, number]> {
+  if (length <= limit) return [[0, length]];
+  const size = 16 * 1024;
+  const count = Math.max(1, Math.floor(limit / size));
+  const stride = length / count;
+  const windows: Array<[number, number]> = [];
+  for (let i = 0; i < count; i++) {
+    const start = Math.floor(i * stride);
+    windows.push([start, Math.min(length, start + size)]);
+  }
+  return windows;
+}
+
+/** True for a unit that can be part of a phrase's word (used when cutting a window for word segmentation). */
+export function isWordUnit(c: number): boolean {
+  return isHanUnit(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** All discovery candidates of a text, one per folded key (a key found by several rules keeps the first). */
+export function candidatesFor(streams: TextStreams, options: DiscoveryOptions): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  const add = (c: Candidate): void => {
+    if (!byKey.has(c.key) && !options.isKnownKey(c.key)) byKey.set(c.key, c);
+  };
+  const quoted = quotedPhrases(streams);
+  quotedCandidates(quoted, options.minDiscoveredCount, options.isDictionaryWord).forEach(add);
+  enumerationCandidates(streams, options.minDiscoveredCount, options.isWordBoundedIn).forEach(add);
+  repeatCandidates(streams.match, quoted, options).forEach(add);
+  return [...byKey.values()];
+}

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { builtinSloganLexicon, foldPhrase, readUserSloganEntries, SLOGAN_CATEGORIES, validateSloganEntries } from '../../src/core/slogans';
+import lexiconFile from '../../data/slogans/lexicon.json';
+
+describe('built-in slogan lexicon', () => {
+  const entries = builtinSloganLexicon();
+
+  it('has at least 300 entries', () => {
+    assert.ok(entries.length >= 300, `${entries.length} entries`);
+  });
+
+  it('follows the schema: fields, Han characters, years, known categories, no form listed twice', () => {
+    assert.deepEqual(validateSloganEntries(lexiconFile.entries, SLOGAN_CATEGORIES), []);
+  });
+
+  it('writes every phrase in Simplified script, so folding leaves it unchanged', () => {
+    const traditional = entries.filter((e) => foldPhrase(e.phrase) !== e.phrase.replace(/[，,；; ]/g, '、'));
+    assert.deepEqual(traditional.map((e) => e.phrase), []);
+  });
+
+  it('has no two entries that fold to the same form (八八战略 and 八八戰略 would be one)', () => {
+    const seen = new Map<string, string>();
+    for (const e of entries) {
+      for (const form of [e.phrase, ...e.abbreviations]) {
+        const key = foldPhrase(form);
+        assert.ok(!seen.has(key), `${form} folds like ${seen.get(key)}`);
+        seen.set(key, form);
+      }
+    }
+  });
+
+  it('holds the provincial formulae of the seed article with their sources', () => {
+    const byPhrase = new Map(entries.map((e) => [e.phrase, e]));
+    for (const phrase of ['八八战略', '两个先行', '重要窗口', '地瓜经济', '一号发展工程', '创新深化、改革攻坚、开放提升', '干在实处、走在前列、勇立潮头', '千村示范、万村整治', '枫桥经验']) {
+      assert.ok(byPhrase.has(phrase), phrase);
+    }
+    assert.equal(byPhrase.get('八八战略')!.year, 2003);
+    assert.match(byPhrase.get('八八战略')!.source, /2003年7月/);
+    assert.deepEqual(byPhrase.get('八八战略')!.abbreviations, []);
+    assert.ok(byPhrase.get('绿水青山就是金山银山')!.abbreviations.includes('两山理论'));
+  });
+
+  it('leaves year and source empty rather than guessing', () => {
+    const unknownYears = entries.filter((e) => e.year === null).length;
+    assert.ok(unknownYears > 0 && unknownYears < entries.length);
+  });
+});
+
+describe('validateSloganEntries', () => {
+  const good = { phrase: '八八战略', category: '浙江省委提法', year: 2003, abbreviations: [], source: 'x' };
+
+  it('accepts a valid entry', () => {
+    assert.deepEqual(validateSloganEntries([good]), []);
+  });
+
+  it('reports each kind of problem', () => {
+    const problems = validateSloganEntries([
+      { ...good, phrase: 'ABC' },
+      { ...good, phrase: '两山', year: 1800 },
+      { ...good, phrase: '双碳', abbreviations: ['two carbons'] },
+      { ...good, phrase: '三农', category: '' },
+      { ...good, phrase: '四风', extra: 1 },
+      good,
+      { ...good, phrase: '八八战略 ' },
+      { ...good, phrase: '五水共治', category: '其他' },
+    ], SLOGAN_CATEGORIES);
+    const text = problems.join('\n');
+    assert.match(text, /entry 0 \(ABC\): phrase has no Han characters/);
+    assert.match(text, /entry 1 \(两山\): year must be null or a year/);
+    assert.match(text, /entry 2 \(双碳\): abbreviations must be/);
+    assert.match(text, /entry 3 \(三农\): category must be a non-empty string/);
+    assert.match(text, /entry 4 \(四风\): unknown fields extra/);
+    assert.match(text, /entry 6 \(八八战略 \): phrase must be a non-empty trimmed string/);
+    assert.match(text, /entry 7 \(五水共治\): unknown category 其他/);
+    assert.deepEqual(validateSloganEntries({}), ['entries: not an array']);
+  });
+
+  it('finds a form listed by two entries', () => {
+    const problems = validateSloganEntries([good, { ...good, phrase: '两山理论', abbreviations: ['八八战略'] }]);
+    assert.deepEqual(problems, ['entry 1 (两山理论): "八八战略" is already listed by entry 0']);
+  });
+});
+
+describe('readUserSloganEntries', () => {
+  it('reads strings and partial entries, reports and skips the rest', () => {
+    const { entries, problems } = readUserSloganEntries(['胆剑精神', { phrase: '越思政', category: '绍兴', year: 2021 }, { phrase: 'abc' }, 7]);
+    assert.deepEqual(entries, [
+      { phrase: '胆剑精神', category: '自定义', year: null, abbreviations: [], source: '' },
+      { phrase: '越思政', category: '绍兴', year: 2021, abbreviations: [], source: '' },
+    ]);
+    assert.equal(problems.length, 2);
+    assert.deepEqual(readUserSloganEntries(undefined), { entries: [], problems: [] });
+    assert.deepEqual(readUserSloganEntries('x').problems, ['user lexicon: not an array']);
+  });
+});
