@@ -7,6 +7,7 @@ import { convertUsage, runConvert } from './cli/convert';
 import { InputError, UsageError } from './cli/io';
 import { pinyinUsage, runPinyin } from './cli/pinyin';
 import { runScript, scriptUsage } from './cli/script';
+import { runSlogans, slogansUsage } from './cli/slogans';
 
 interface CliCommand {
   readonly usage: string;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CliCommand> = {
   script: { usage: scriptUsage, run: runScript },
   pinyin: { usage: pinyinUsage, run: runPinyin },
   boilerplate: { usage: boilerplateUsage, run: runBoilerplate },
+  slogans: { usage: slogansUsage, run: runSlogans },
 };
 
 function usage(): string {
