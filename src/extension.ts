@@ -3,6 +3,7 @@
  * returns a Disposable; nothing heavy (dictionaries, converters) is loaded here, only on first use.
  */
 import * as vscode from 'vscode';
+import { registerBoilerplateSupport, type BoilerplateSupport } from './features/boilerplateFolding';
 import { registerCharacterCount, type CharacterCountSupport } from './features/characterCount';
 import { registerConversionCommands } from './features/conversionCommands';
 import { registerMixedScriptSupport, type MixedScriptSupport } from './features/mixedScript';
@@ -14,20 +15,23 @@ import { registerPinyinInlayHints } from './features/pinyinInlayHints';
 export interface ZhdocApi {
   readonly mixedScript: Pick<MixedScriptSupport, 'statusText' | 'decorations'>;
   readonly characterCount: Pick<CharacterCountSupport, 'statusText'>;
+  readonly boilerplate: Pick<BoilerplateSupport, 'blocks' | 'statusText'>;
 }
 
 export function activate(context: vscode.ExtensionContext): ZhdocApi {
   const mixedScript = registerMixedScriptSupport();
   const characterCount = registerCharacterCount();
+  const boilerplate = registerBoilerplateSupport();
   context.subscriptions.push(
     registerConversionCommands(context),
     mixedScript,
     registerPinyinHover(),
     registerPinyinInlayHints(),
     registerPinyinCommands(),
+    boilerplate,
     characterCount,
   );
-  return { mixedScript, characterCount };
+  return { mixedScript, characterCount, boilerplate };
 }
 
 export function deactivate(): void {
