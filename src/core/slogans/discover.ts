@@ -25,8 +25,6 @@ export interface DiscoveryOptions {
   readonly minDiscoveredCount: number;
   /** For other repeats. */
   readonly minRepeatCount: number;
-  /** Repeats are searched in at most this many units of the match view (evenly spaced windows beyond it). */
-  readonly repeatScanLimit: number;
   /** Known phrase keys: candidates equal to one are not discoveries. */
   readonly isKnownKey: (key: string) => boolean;
   /** True when the string contains a known phrase (a repeat that merely extends a known slogan). */
@@ -108,20 +106,23 @@ function hanCount(s: string): number {
  */
 export function enumerationCandidates(streams: TextStreams, minCount: number, isWordBoundedIn: (text: string, start: number, end: number) => boolean): Candidate[] {
   const { text } = streams;
-  const found = new Map<string, { count: number; start: number; end: number }>();
-  for (const runs of enumerationRuns(streams)) {
-    // runs: start and end of each item run, flattened.
+  // Counted by the text as written first, then merged by folded form: folding once per distinct enumeration.
+  const written = new Map<string, { count: number; start: number; end: number }>();
+  forEachEnumeration(streams, (runs) => {
     const items = parallelItemSpans(runs);
-    if (!items) continue;
-    const raw = items.map(([a, b]) => text.slice(a, b));
-    const key = foldPhrase(raw.join('、'));
+    // Lists of plain words (立法、行政、司法) are not formulae: items of three characters, or four items of two.
+    if (!items || (items[0]![1] - items[0]![0] < 3 && items.length < 4)) return;
+    const raw = text.slice(items[0]![0], items[items.length - 1]![1]);
+    const seen = written.get(raw);
+    if (seen) seen.count++;
+    else written.set(raw, { count: 1, start: items[0]![0], end: items[items.length - 1]![1] });
+  });
+  const found = new Map<string, { count: number; start: number; end: number }>();
+  for (const [raw, at] of written) {
+    const key = foldPhrase(raw);
     const seen = found.get(key);
-    if (seen) {
-      seen.count++;
-      continue;
-    }
-    if (!formulaicItems(key.split('、'))) continue;
-    found.set(key, { count: 1, start: items[0]![0], end: items[items.length - 1]![1] });
+    if (seen) seen.count += at.count;
+    else if (formulaicItems(key.split('、'))) found.set(key, { ...at });
   }
   // The document must write the enumeration out at least `minCount` times; its count also takes in the same
   // items written without separators (the headline's 创新深化改革攻坚开放提升).
@@ -133,13 +134,14 @@ export function enumerationCandidates(streams: TextStreams, minCount: number, is
 }
 
 /**
- * Runs of Han characters joined by 、 (at least two runs), found from the separators outwards in linear time,
- * each as the flattened starts and ends of its runs. Runs in excluded ranges are left out.
+ * Calls `visit` for each chain of Han runs joined by 、 (at least two runs), found from the separators outwards
+ * in linear time, with the flattened starts and ends of its runs. Runs in excluded ranges are left out.
  */
-function* enumerationRuns(streams: TextStreams): Generator<number[]> {
+function forEachEnumeration(streams: TextStreams, visit: (runs: number[]) => void): void {
   const { text, folded } = streams;
   const classes = unitClasses();
-  const isHan = (i: number): boolean => i >= 0 && i < folded.length && (classes[folded[i]!]! & HAN_CLASS) !== 0;
+  const n = folded.length;
+  const isHan = (i: number): boolean => i >= 0 && i < n && (classes[folded[i]!]! & HAN_CLASS) !== 0;
   let i = text.indexOf('、');
   while (i !== -1) {
     if (!isHan(i - 1) || !isHan(i + 1)) {
@@ -157,7 +159,7 @@ function* enumerationRuns(streams: TextStreams): Generator<number[]> {
       if (text.charCodeAt(end) === 0x3001 && isHan(end + 1)) end++;
       else break;
     }
-    yield runs;
+    visit(runs);
     i = text.indexOf('、', end);
   }
 }
@@ -184,8 +186,6 @@ function parallelItemSpans(runs: readonly number[]): Array<[number, number]> | u
 const PLACES = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/;
 
 function formulaicItems(items: readonly string[]): boolean {
-  const length = items[0]!.length;
-  if (length < 3 && items.length < 4) return false;
   for (const item of items) {
     if (NOT_FIRST.has(item[0]!) || NOT_LAST.has(item[item.length - 1]!) || item.endsWith('好')) return false;
     if (FREE_PHRASE_PARTICLES.test(item) || PLACES.test(item) || PERSON_WORDS.test(item)) return false;
@@ -212,6 +212,14 @@ const MEASURES = '个大号项条张种位';
 const COUNTING_BODIES = ['月', '年', '人', '百分点', '小时', '国家', '地区', '城市', '省', '市', '县', '村', '乡镇', '部门', '单位', '项目', '问题', '多', '余', '以上', '左右', '方面', '阶段', '部分', '层次', '环节', '步'];
 /** Several numerals, each with one or two characters of content: 三去一降一补, 两学一做, 五险一金. */
 const INTERLEAVED = /^(?:[一二两三四五六七八九十双][^一二两三四五六七八九十双〇零百千万亿个届次年月日号]{1,2}){2,4}$/;
+
+/** A cheap test before the repeat search: a measure word follows (一 only with 号), or another numeral soon does. */
+function mayStartNumeralFormula(match: string, i: number): boolean {
+  const next = match[i + 1] ?? '';
+  if (MEASURES.includes(next)) return match[i] !== '一' || next === '号';
+  const numerals = numeralUnits();
+  return numerals[match.charCodeAt(i + 2)] === 1 || numerals[match.charCodeAt(i + 3)] === 1;
+}
 
 /**
  * A numeral formula: one Chinese numeral, an optional measure word, then the named thing (两个先行, 四个意识,
@@ -262,6 +270,8 @@ export function ordinaryPhraseReason(phrase: string): string | undefined {
 /** Nouns that head a named formula: a repeat ending in one names a strategy, project, spirit or experience. */
 const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|示范区|先行区|先行|窗口|方针|布局|攻坚战|保卫战|倡议|品牌|计划';
 const FORMULA_HEADS_ANYWHERE = new RegExp(`(?:${FORMULA_HEAD_WORDS})`, 'g');
+/** A head noun after an evaluative or counting modifier (重大水利工程, 一批示范工程) describes, it does not name. */
+const GENERIC_MODIFIER = /^(?:重大|重要|重点|主要|有关|相关|各项|各类|一批|若干|部分|优秀|先进|典型|一系列|系列|新的|总体|整体|一般)/;
 /** The spirit of a meeting or a speech (全国教育大会精神, 重要指示精神) is what to study, not a formula. */
 const MEETING_SPIRIT = /(?:会|讲话|指示|批示|文件)精神$/;
 
@@ -279,7 +289,6 @@ const MEETING_SPIRIT = /(?:会|讲话|指示|批示|文件)精神$/;
 export function repeatCandidates(match: string, quoted: QuotedPhrases, options: DiscoveryOptions): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const windows = scanWindows(match.length, options.repeatScanLimit);
   /** `positions` are known occurrences for a repeat; quoted terms are counted later, by matching. */
   const consider = (key: string, positions: readonly number[] | undefined, method: DiscoveryMethod, needed: number): void => {
     if (seen.has(key) || options.isKnownKey(key)) return;
@@ -294,14 +303,10 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
   const numerals = numeralUnits();
   const numeralStarts: number[] = [];
   const headEnds: number[] = [];
-  const headAt = new RegExp(FORMULA_HEADS_ANYWHERE.source, 'g');
-  for (const [a, b] of windows) {
-    for (let i = a; i < b; i++) {
-      if (numerals[match.charCodeAt(i)] === 1 && (i === 0 || numerals[match.charCodeAt(i - 1)] === 0)) numeralStarts.push(i);
-    }
-    headAt.lastIndex = a;
-    for (let m = headAt.exec(match); m && m.index < b; m = headAt.exec(match)) headEnds.push(m.index + m[0].length);
+  for (let i = 0; i < match.length; i++) {
+    if (numerals[match.charCodeAt(i)] === 1 && (i === 0 || numerals[match.charCodeAt(i - 1)] === 0) && mayStartNumeralFormula(match, i)) numeralStarts.push(i);
   }
+  for (const m of match.matchAll(FORMULA_HEADS_ANYWHERE)) headEnds.push(m.index + m[0].length);
   for (const r of findAnchoredRepeats(match, Int32Array.from(numeralStarts), { minLength: 4, maxLength: 12, minCount: options.minDiscoveredCount, direction: 'right' })) {
     const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
     if (isNumeralFormula(key)) consider(key, r.positions, 'numeral', options.minDiscoveredCount);
@@ -309,7 +314,7 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
   // Named things grow leftwards from the end of their head noun.
   for (const r of findAnchoredRepeats(match, Int32Array.from(headEnds), { minLength: 5, maxLength: 12, minCount: options.minRepeatCount, direction: 'left' })) {
     const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
-    if (!MEETING_SPIRIT.test(key)) consider(key, r.positions, 'repeat', options.minRepeatCount);
+    if (!MEETING_SPIRIT.test(key) && !GENERIC_MODIFIER.test(key)) consider(key, r.positions, 'repeat', options.minRepeatCount);
   }
 
   // Quoted once or more but short of a quoted phrase's count: a term if it recurs as often as a repeat must.
@@ -319,33 +324,19 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
   return out;
 }
 
-/** True when at least half of (up to three) sampled occurrences lie on word boundaries. */
+/** True when at least two of three sampled occurrences (or all, when fewer) lie on word boundaries. */
 function mostlyBounded(positions: readonly number[], length: number, isWordBounded: (s: number, e: number) => boolean): boolean {
-  const step = Math.max(1, Math.floor(positions.length / 3));
-  let checked = 0;
+  const samples = positions.length <= 3 ? positions : [positions[0]!, positions[positions.length >> 1]!, positions[positions.length - 1]!];
+  const needed = Math.min(2, samples.length);
   let bounded = 0;
-  for (let j = 0; j < positions.length && checked < 3; j += step) {
-    checked++;
-    if (isWordBounded(positions[j]!, positions[j]! + length)) bounded++;
+  let failed = 0;
+  for (const p of samples) {
+    if (isWordBounded(p, p + length)) bounded++;
+    else failed++;
+    if (bounded >= needed) return true;
+    if (failed > samples.length - needed) return false;
   }
-  return bounded * 2 >= checked;
-}
-
-/**
- * The whole text when it is within `limit`; else evenly spaced windows adding up to `limit`. A formula that
- * recurs through a long document recurs in the windows too; its exact count comes from matching the whole text.
- */
-export function scanWindows(length: number, limit: number): Array<[number, number]> {
-  if (length <= limit) return [[0, length]];
-  const size = 16 * 1024;
-  const count = Math.max(1, Math.floor(limit / size));
-  const stride = length / count;
-  const windows: Array<[number, number]> = [];
-  for (let i = 0; i < count; i++) {
-    const start = Math.floor(i * stride);
-    windows.push([start, Math.min(length, start + size)]);
-  }
-  return windows;
+  return false;
 }
 
 /** True for a unit that can be part of a phrase's word (used when cutting a window for word segmentation). */

@@ -9,8 +9,9 @@
  * phrase of its layer claims, so 创新深化 is not reported beside 创新深化、改革攻坚、开放提升 when it only occurs
  * inside it.
  *
- * The whole analysis is a pure function of the text (linear apart from the repeat search, which is bounded by
- * `repeatScanLimit`); an editor should run it debounced after edits, or off the main thread for huge files.
+ * The whole analysis is a pure function of the text, linear in its length: the repeat search only grows from
+ * anchors (numerals, head nouns). An editor should run it debounced after edits, off the main thread for huge
+ * files.
  */
 import { builtinSloganLexicon, type SloganEntry } from './lexicon';
 import { candidatesFor, type Candidate, type DiscoveryMethod, isWordUnit } from './discover';
@@ -75,8 +76,6 @@ export interface SloganOptions {
   readonly lexicon?: readonly SloganEntry[];
   /** Most discovered phrases reported, the most frequent first (default 200). */
   readonly maxDiscovered?: number;
-  /** Units of text searched for unquoted repeats; beyond it, evenly spaced windows (default 1,000,000). */
-  readonly repeatScanLimit?: number;
 }
 
 export const SLOGAN_DEFAULTS = {
@@ -84,7 +83,6 @@ export const SLOGAN_DEFAULTS = {
   minDiscoveredCount: 2,
   minRepeatCount: 3,
   maxDiscovered: 200,
-  repeatScanLimit: 1_000_000,
 } as const;
 
 /** A phrase of at most this many characters must stand on word boundaries (三个地 is not in 三个地方). */
@@ -193,7 +191,6 @@ export function findSlogans(text: string, options: SloganOptions = {}): Slogan[]
     const candidates = candidatesFor(streams, {
       minDiscoveredCount,
       minRepeatCount,
-      repeatScanLimit: options.repeatScanLimit ?? SLOGAN_DEFAULTS.repeatScanLimit,
       isKnownKey: (key) => lexicon.keys.has(key) || ignored.has(key),
       containsKnown: (s) => containsPattern(lexicon.trie, s),
       isWordBounded: (s, e) => bounds.bounded(s, e),
@@ -426,6 +423,8 @@ class WordBounds {
     while (from > 0 && start - from < 12 && isWordUnit(text.charCodeAt(from - 1))) from--;
     let to = end;
     while (to < text.length && to - end < 12 && isWordUnit(text.charCodeAt(to))) to++;
+    // Nothing but punctuation or spaces on either side: bounded without asking the segmenter.
+    if (from === start && to === end) return true;
     const window = text.slice(from, to);
     const key = `${start - from}:${end - from}:${window}`;
     let result = this.cache.get(key);
