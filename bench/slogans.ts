@@ -5,6 +5,7 @@
  *    quoted at least twice) whose every occurrence is covered by a marked span; an occurrence is covered when
  *    all its non-space characters are marked; occurrences inside boilerplate lines do not count;
  *  - the share of the text that marked spans cover (a tool that marks everything is no use);
+ *  - the same recall on Traditional copies of the texts (OpenCC s2t), where the conversion keeps the length;
  *  - the top 20 discovered phrases of each file, for judging precision by hand;
  *  - the seed article: the phrases that must be marked and a footer that must not be;
  *  - speed on 1 MB and 10 MB, with the naive method (indexOf for every lexicon form, plus the quoted rule) as
@@ -16,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectBoilerplate } from '../src/core/boilerplate';
+import { convertText } from '../src/core/convert';
 import { builtinSloganLexicon, findSlogans, lineBlocksToRanges, markedMask, sloganCoverage, type OffsetRange, type Slogan } from '../src/core/slogans';
 import { corpusDir } from './corpus';
 
@@ -123,6 +125,24 @@ console.log(`| **all** | ${total.listed} | **${pct(total.covered, total.listed)}
 console.log(`\nListed phrases covered (each list entry counted; bar ≥ 90%): zhdoc ${pct(total.covered, total.listed)}, naive quoted-twice rule ${pct(total.naive, total.listed)}`);
 console.log(`Distinct phrases per file covered (a phrase on both lists once): zhdoc ${pct(total.unionCovered, total.union)}, naive ${pct(total.unionNaive, total.union)}`);
 console.log(`Text covered by marked spans (bar ≤ 25%): ${pct(total.marked, total.units)} of UTF-16 units, ${pct(total.markedHan, total.han)} of Han characters`);
+// The same texts in Traditional script: the listed phrases stay at the same offsets when s2t keeps the length.
+const trad = { listed: 0, covered: 0, files: 0, skipped: 0 };
+for (const r of records) {
+  const text = readFileSync(join(corpus, 'discourse/texts', r.file), 'utf8');
+  const traditional = convertText(text, 's2t');
+  if (traditional.length !== text.length) {
+    trad.skipped++;
+    continue;
+  }
+  trad.files++;
+  const excluded = excludedRanges(traditional);
+  const marked = markedMask(traditional.length, findSlogans(traditional, { excludedRanges: excluded }));
+  for (const p of [...Object.keys(r.slogan_counts), ...Object.keys(r.repeated_quoted_phrases)]) {
+    trad.listed++;
+    if (fullyCovered(text, p, marked, excluded)) trad.covered++;
+  }
+}
+console.log(`Same on Traditional copies (s2t, ${trad.files} files${trad.skipped ? `, ${trad.skipped} skipped: conversion changed their length` : ''}): ${pct(trad.covered, trad.listed)} of ${trad.listed}`);
 console.log(`\nListed phrases not fully covered (${misses.length}):\n  ${misses.join('\n  ') || '—'}`);
 console.log(`\n${allDiscovered ? 'All' : 'Top 20'} discovered phrases per file, most frequent first (judge precision by hand):`);
 for (const l of listings) console.log(`  ${l}`);

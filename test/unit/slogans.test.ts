@@ -118,6 +118,14 @@ describe('findSlogans: discovered phrases', () => {
     assert.ok(discovered.every((s) => fixture.includes(s.phrase)));
   });
 
+  it('wants more than two repeats of a counted thing that is never quoted', () => {
+    const story = '他有两个女儿。两个女儿都上学了。老人说，两个先行要抓好。我们推进“两个先行”。';
+    const found = findSlogans(story, { lexicon: [] });
+    assert.equal(byPhrase(found, '两个女儿'), undefined);
+    assert.equal(byPhrase(found, '两个先行')?.count, 2);
+    assert.equal(byPhrase(findSlogans(story + '两个女儿很乖。', { lexicon: [] }), '两个女儿')?.count, 3);
+  });
+
   it('leaves out ordinary repeated phrases and scare-quoted words', () => {
     assert.equal(discovered.find((s) => s.key === '经济社会发展'), undefined);
     assert.equal(discovered.find((s) => s.key === '表扬'), undefined);
@@ -192,7 +200,7 @@ describe('findSlogans: the project sample article', () => {
 describe('discovery rules', () => {
   it('tells numeral formulae from numbers and counts', () => {
     for (const p of ['两个先行', '四个意识', '三个一号工程', '三去一降一补', '两学一做', '三农', '四风', '八大科技创新工程', '一号改革工程']) assert.ok(isNumeralFormula(p), p);
-    for (const p of ['一个方面', '三个月', '十八大以来', '二〇三五年', '五千多年', '八届五次全体', '一些', '两个方面', '百姓']) assert.ok(!isNumeralFormula(p), p);
+    for (const p of ['一个方面', '三个月', '十八大以来', '二〇三五年', '五千多年', '八届五次全体', '一些', '两个方面', '百姓', '一句王八蛋']) assert.ok(!isNumeralFormula(p), p);
   });
 
   it('names why a repeat is an ordinary phrase', () => {

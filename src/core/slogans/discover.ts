@@ -85,11 +85,20 @@ export function quotedCandidates(quoted: QuotedPhrases, minCount: number, isDict
   for (const [key, count] of quoted.counts) {
     if (count < minCount) continue;
     if (FREE_PHRASE_PARTICLES.test(key)) continue;
+    // An enumeration of single characters (“六、四”) would match any two numerals with a comma between.
+    if (key.split('、').some((item) => item.length < 2)) continue;
     if (/[0-9]/.test(key) && !DIGIT_FORMULA.test(key) && hanCount(key) < 2) continue;
     if (!isNumeralFormula(key) && isDictionaryWord(key)) continue;
     out.push({ key, method: 'quoted', minCount });
   }
   return out;
+}
+
+/** True when `key` is quoted somewhere in the document, alone or as the start of a quoted phrase. */
+function quotedWithin(quoted: QuotedPhrases, key: string): boolean {
+  if (quoted.counts.has(key)) return true;
+  for (const q of quoted.counts.keys()) if (q.startsWith(key)) return true;
+  return false;
 }
 
 function hanCount(s: string): number {
@@ -101,36 +110,31 @@ function hanCount(s: string): number {
 /**
  * Enumerations of parallel items joined by 、 (创新深化、改革攻坚、开放提升). Items are runs of Han characters; the
  * outer items are cut to the length of the inner ones, so 强力推进创新深化、改革攻坚、开放提升大会 yields the
- * three four-character items, provided the cuts fall on word boundaries. Lists of plain words (立法、行政、司法)
- * and of places are not formulae: items need three characters, or there must be four items of two.
+ * three four-character items, provided the cuts fall on word boundaries. Lists of plain words (立法、行政、司法),
+ * of places and of offices are not formulae. An enumeration written out once is a candidate: it recurs when the
+ * same items come again with any separators or none, which matching counts.
  */
 export function enumerationCandidates(streams: TextStreams, minCount: number, isWordBoundedIn: (text: string, start: number, end: number) => boolean): Candidate[] {
   const { text } = streams;
   // Counted by the text as written first, then merged by folded form: folding once per distinct enumeration.
-  const written = new Map<string, { count: number; start: number; end: number }>();
+  const written = new Map<string, { start: number; end: number }>();
   forEachEnumeration(streams, (runs) => {
     const items = parallelItemSpans(runs);
-    // Lists of plain words (立法、行政、司法) are not formulae: items of three characters, or four items of two.
-    if (!items || (items[0]![1] - items[0]![0] < 3 && items.length < 4)) return;
+    // Lists of plain words (立法、行政、司法) are not formulae: items need three characters, or there must be four
+    // items of two; a pair of three-character items is mostly a pair of verb phrases (摆事实、讲道理).
+    const length = items ? items[0]![1] - items[0]![0] : 0;
+    if (!items || (length < 3 && items.length < 4) || (length < 4 && items.length === 2)) return;
     const raw = text.slice(items[0]![0], items[items.length - 1]![1]);
-    const seen = written.get(raw);
-    if (seen) seen.count++;
-    else written.set(raw, { count: 1, start: items[0]![0], end: items[items.length - 1]![1] });
+    if (!written.has(raw)) written.set(raw, { start: items[0]![0], end: items[items.length - 1]![1] });
   });
-  const found = new Map<string, { count: number; start: number; end: number }>();
+  const found = new Map<string, { start: number; end: number }>();
   for (const [raw, at] of written) {
     const key = foldPhrase(raw);
-    const seen = found.get(key);
-    if (seen) seen.count += at.count;
-    else if (formulaicItems(key.split('、'))) found.set(key, { ...at });
+    if (!found.has(key) && formulaicItems(key.split('、'))) found.set(key, at);
   }
-  // The document must write the enumeration out at least `minCount` times; its count also takes in the same
-  // items written without separators (the headline's 创新深化改革攻坚开放提升).
-  const out: Candidate[] = [];
-  for (const [key, { count, start, end }] of found) {
-    if (count >= minCount) out.push({ key, method: 'enumeration', minCount, verify: () => isWordBoundedIn(text, start, end) });
-  }
-  return out;
+  // Every enumeration written out once is a candidate: its count, by matching, takes in the same items with other
+  // separators or none (the headline's 创新深化改革攻坚开放提升) and must reach `minCount`.
+  return [...found].map(([key, { start, end }]) => ({ key, method: 'enumeration' as const, minCount, verify: () => isWordBoundedIn(text, start, end) }));
 }
 
 /**
@@ -211,7 +215,20 @@ const MEASURES = '个大号项条张种位';
 /** Numeral + measure heads that count things rather than name a formula (一个, 一种, 三个月, 两个人). */
 const COUNTING_BODIES = ['月', '年', '人', '百分点', '小时', '国家', '地区', '城市', '省', '市', '县', '村', '乡镇', '部门', '单位', '项目', '问题', '多', '余', '以上', '左右', '方面', '阶段', '部分', '层次', '环节', '步'];
 /** Several numerals, each with one or two characters of content: 三去一降一补, 两学一做, 五险一金. */
-const INTERLEAVED = /^(?:[一二两三四五六七八九十双][^一二两三四五六七八九十双〇零百千万亿个届次年月日号]{1,2}){2,4}$/;
+const INTERLEAVED_GROUP = /[一二两三四五六七八九十双][^一二两三四五六七八九十双〇零百千万亿个届次年月日号]{1,2}/g;
+/** Measure words that count things (两个女儿, 三种办法): with them a numeral phrase needs more evidence. */
+const COUNTING_MEASURES = '个种位';
+
+/**
+ * Several numerals interleaved with content in parallel groups: 三去一降一补, 两学一做, 五险一金, 两强三提高 (the
+ * last group may be one character longer). 一句王八蛋 has numerals but no parallel groups.
+ */
+function isInterleaved(phrase: string): boolean {
+  const groups = phrase.match(INTERLEAVED_GROUP);
+  if (!groups || groups.length < 2 || groups.length > 4 || groups.join('') !== phrase) return false;
+  const length = groups[0]!.length;
+  return groups.every((g, i) => g.length === length || (i === groups.length - 1 && g.length === length + 1));
+}
 
 /** A cheap test before the repeat search: a measure word follows (一 only with 号), or another numeral soon does. */
 function mayStartNumeralFormula(match: string, i: number): boolean {
@@ -230,7 +247,7 @@ export function isNumeralFormula(phrase: string): boolean {
   const chars = [...phrase];
   if (!NUMERALS.includes(chars[0]!)) return false;
   if (chars.length === 2) return '两三四五六七八九十双'.includes(chars[0]!) && !NUMBER_CHARS.includes(chars[1]!) && !MEASURES.includes(chars[1]!);
-  if (INTERLEAVED.test(phrase)) return true;
+  if (isInterleaved(phrase)) return true;
   if (NUMBER_CHARS.includes(chars[1]!)) return false;
   const measure = chars[1]!;
   const hasMeasure = MEASURES.includes(measure);
@@ -281,7 +298,7 @@ const MEETING_SPIRIT = /(?:会|讲话|指示|批示|文件)精神$/;
  *  - numeral formulae: maximal repeats starting at a numeral (两个先行, 三个一号工程, 三去一降一补);
  *  - named things: maximal repeats of five characters or more ending in a head noun that names a strategy,
  *    project, spirit or experience (…战略, …工程, …精神, …经验; 国家战略 and 重大工程 are too generic);
- *  - terms the document quotes somewhere but fewer times than a quoted phrase needs.
+ *  - coined terms of five characters or more that the document quotes, but fewer times than a quoted phrase needs.
  * Then a repeat must not be an ordinary phrase (a function word at either end, a particle inside, a name, title
  * or date, a clause opener, a word or idiom of the dictionary such as 千方百计), must not merely extend a known
  * slogan, and must stand on word boundaries at most of its occurrences.
@@ -309,7 +326,10 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
   for (const m of match.matchAll(FORMULA_HEADS_ANYWHERE)) headEnds.push(m.index + m[0].length);
   for (const r of findAnchoredRepeats(match, Int32Array.from(numeralStarts), { minLength: 4, maxLength: 12, minCount: options.minDiscoveredCount, direction: 'right' })) {
     const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
-    if (isNumeralFormula(key)) consider(key, r.positions, 'numeral', options.minDiscoveredCount);
+    if (!isNumeralFormula(key)) continue;
+    // 两个先行 and 两个女儿 look alike: a counted thing is a formula if the document quotes it or keeps repeating it.
+    const counting = COUNTING_MEASURES.includes(key[1]!) && !quotedWithin(quoted, key);
+    consider(key, r.positions, 'numeral', counting ? options.minRepeatCount : options.minDiscoveredCount);
   }
   // Named things grow leftwards from the end of their head noun.
   for (const r of findAnchoredRepeats(match, Int32Array.from(headEnds), { minLength: 5, maxLength: 12, minCount: options.minRepeatCount, direction: 'left' })) {
@@ -317,9 +337,10 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
     if (!MEETING_SPIRIT.test(key) && !GENERIC_MODIFIER.test(key)) consider(key, r.positions, 'repeat', options.minRepeatCount);
   }
 
-  // Quoted once or more but short of a quoted phrase's count: a term if it recurs as often as a repeat must.
+  // Quoted once or more but short of a quoted phrase's count: a coined term if it recurs as often as a repeat must.
+  // Four characters in quotes are as often a scare-quoted common term (“直属机构”), so five are needed.
   for (const key of quoted.counts.keys()) {
-    if (hanCount(key) >= 4 && key.length === hanCount(key)) consider(key, undefined, 'repeat', options.minRepeatCount);
+    if (hanCount(key) >= 5 && key.length === hanCount(key)) consider(key, undefined, 'repeat', options.minRepeatCount);
   }
   return out;
 }
