@@ -13,6 +13,8 @@ export const BOILERPLATE_SELECTOR: vscode.DocumentSelector = [{ language: 'plain
 const MAX_CHARS = 20_000_000;
 
 export interface BoilerplateSupport extends vscode.Disposable {
+  /** The boilerplate analysis of a plain-text or markdown document (cached per version), for other features. */
+  analysis(document: vscode.TextDocument): BoilerplateAnalysis | undefined;
   /** The boilerplate blocks found in a document (0-based inclusive lines), for tests. */
   blocks(document: vscode.TextDocument): ReadonlyArray<{ start: number; end: number; reason: string }>;
   /** What the status bar hint shows now, or undefined when hidden (for tests). */
@@ -206,6 +208,7 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
   onEditorsChanged();
 
   return {
+    analysis: analysisOf,
     blocks: (document) => analysisOf(document)?.blocks ?? [],
     statusText: () => (statusShown ? status.text : undefined),
     dispose: () => {

@@ -1,0 +1,47 @@
+/**
+ * Hover on a marked slogan: the phrase, how often this document repeats it, whether it is known or discovered,
+ * its category, year and source, and links to the previous and next occurrence, Ignore and Add to Lexicon.
+ */
+import * as vscode from 'vscode';
+import { neighbourOccurrences, sloganAt } from '../core/slogans';
+import { escapeMarkdownText } from '../vscode/markdown';
+import { SLOGAN_SELECTOR, type SloganModel } from '../vscode/sloganModel';
+
+const HOVER_COMMANDS = ['zhdoc.revealSlogan', 'zhdoc.ignorePhrase', 'zhdoc.addToLexicon'];
+
+export function registerSloganHover(model: SloganModel): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(SLOGAN_SELECTOR, {
+    provideHover(document, position) {
+      const slogans = model.current(document);
+      if (!slogans) return undefined;
+      const hit = sloganAt(slogans, document.offsetAt(position));
+      if (!hit) return undefined;
+      const { slogan, occurrence, index } = hit;
+      const md = new vscode.MarkdownString();
+      md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+      const kind = slogan.kind === 'known' ? vscode.l10n.t('known slogan') : vscode.l10n.t('discovered: repeated in this document');
+      md.appendMarkdown(`**${escapeMarkdownText(slogan.phrase)}** · ${escapeMarkdownText(kind)}`);
+      const facts = [slogan.category, slogan.year ? String(slogan.year) : undefined].filter((x): x is string => !!x);
+      if (facts.length) md.appendMarkdown(` · ${escapeMarkdownText(facts.join(' · '))}`);
+      md.appendMarkdown('  \n' + escapeMarkdownText(vscode.l10n.t('×{0} in this document (occurrence {1} of {2})', slogan.count, index + 1, slogan.count)));
+      if (slogan.source) md.appendMarkdown('  \n' + escapeMarkdownText(slogan.source));
+      if (slogan.abbreviations.length) md.appendMarkdown('  \n' + escapeMarkdownText(vscode.l10n.t('Also written: {0}', slogan.abbreviations.join('、'))));
+      const links: string[] = [];
+      if (slogan.count > 1) {
+        const { previous, next } = neighbourOccurrences(slogan, index);
+        links.push(commandLink(vscode.l10n.t('← Previous'), 'zhdoc.revealSlogan', { uri: document.uri.toString(), offset: previous.offset, length: previous.length }));
+        links.push(commandLink(vscode.l10n.t('Next →'), 'zhdoc.revealSlogan', { uri: document.uri.toString(), offset: next.offset, length: next.length }));
+      }
+      if (slogan.kind === 'discovered') links.push(commandLink(vscode.l10n.t('Add to Lexicon'), 'zhdoc.addToLexicon', { phrase: slogan.phrase }));
+      links.push(commandLink(vscode.l10n.t('Ignore'), 'zhdoc.ignorePhrase', { phrase: slogan.phrase }));
+      md.appendMarkdown('\n\n' + links.join(' · '));
+      const range = new vscode.Range(document.positionAt(occurrence.offset), document.positionAt(occurrence.offset + occurrence.length));
+      return new vscode.Hover(md, range);
+    },
+  });
+}
+
+/** A command link whose argument is JSON, URI-encoded: document text in it cannot break out of the link. */
+function commandLink(label: string, command: string, argument: unknown): string {
+  return `[${escapeMarkdownText(label)}](command:${command}?${encodeURIComponent(JSON.stringify([argument]))})`;
+}

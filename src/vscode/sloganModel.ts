@@ -1,0 +1,129 @@
+/**
+ * The slogans of each open document, computed off the typing path: after an edit the document is analysed
+ * again once typing pauses (longer pauses for large documents), and listeners hear when new results are in.
+ * Boilerplate lines are excluded, so a footer repeated twice is never a slogan.
+ */
+import * as vscode from 'vscode';
+import type { BoilerplateResult } from '../core/boilerplate';
+import { findSlogans, lineBlocksToRanges, readUserSloganEntries, type Slogan, type SloganEntry, type SloganOptions } from '../core/slogans';
+import { ensureResources } from './resources';
+import { zhdocSettings } from './settings';
+
+export const SLOGAN_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
+
+/** Above this size the document is not analysed (VS Code turns its own features off for such files too). */
+const MAX_CHARS = 20_000_000;
+
+interface Entry {
+  version: number;
+  settingsKey: string;
+  slogans: readonly Slogan[];
+}
+
+export interface SloganModelOptions {
+  /** The boilerplate of a document, whose lines never count. */
+  readonly boilerplate: (document: vscode.TextDocument) => BoilerplateResult | undefined;
+}
+
+export class SloganModel implements vscode.Disposable {
+  private readonly results = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires when a document's slogans were recomputed (or dropped). */
+  readonly onDidChange = this.changed.event;
+  /** Problems found in the user lexicon setting, reported once per distinct list. */
+  private reportedProblems = '';
+
+  constructor(private readonly options: SloganModelOptions) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.applies(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const key = d.uri.toString();
+        this.results.delete(key);
+        clearTimeout(this.timers.get(key));
+        this.timers.delete(key);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('zhdoc.slogans') && !e.affectsConfiguration('zhdoc.boilerplate')) return;
+        for (const editor of vscode.window.visibleTextEditors) if (this.applies(editor.document)) void this.refresh(editor.document);
+      }),
+    );
+  }
+
+  applies(document: vscode.TextDocument): boolean {
+    return vscode.languages.match(SLOGAN_SELECTOR, document) > 0 && zhdocSettings(document).get<boolean>('slogans.enabled', true);
+  }
+
+  /** The slogans as last computed for the document's current version, or undefined. */
+  current(document: vscode.TextDocument): readonly Slogan[] | undefined {
+    const entry = this.results.get(document.uri.toString());
+    return entry && entry.version === document.version && entry.settingsKey === this.settingsKey(document) ? entry.slogans : undefined;
+  }
+
+  /** The slogans of the document now, computing them if needed. */
+  async get(document: vscode.TextDocument): Promise<readonly Slogan[]> {
+    if (!this.applies(document)) return [];
+    return this.current(document) ?? this.refresh(document);
+  }
+
+  /** Computes the slogans of the document now and tells listeners. */
+  async refresh(document: vscode.TextDocument): Promise<readonly Slogan[]> {
+    if (!this.applies(document)) return [];
+    await ensureResources('sloganLexicon', 'opencc');
+    const version = document.version;
+    const text = document.getText();
+    const slogans = text.length > MAX_CHARS ? [] : findSlogans(text, this.sloganOptions(document, text));
+    if (document.isClosed || document.version !== version) return slogans;
+    this.results.set(document.uri.toString(), { version, settingsKey: this.settingsKey(document), slogans });
+    this.changed.fire(document);
+    return slogans;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    // About a second of work per 10 MB: wait for a real pause in typing before doing it again.
+    const delay = length > 1_000_000 ? 1500 : 400;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!document.isClosed) void this.refresh(document);
+    }, delay));
+  }
+
+  private settingsKey(document: vscode.TextDocument): string {
+    const s = zhdocSettings(document);
+    return JSON.stringify(['markKnown', 'discover', 'minRepeats', 'minQuotedRepeats', 'userLexicon', 'ignore', 'excludeBoilerplate'].map((k) => s.get(`slogans.${k}`)));
+  }
+
+  sloganOptions(document: vscode.TextDocument, text: string): SloganOptions {
+    const s = zhdocSettings(document);
+    const { entries, problems } = readUserSloganEntries(s.get<unknown>('slogans.userLexicon'));
+    this.reportProblems(problems);
+    const boilerplate = s.get<boolean>('slogans.excludeBoilerplate', true) ? this.options.boilerplate(document) : undefined;
+    return {
+      known: s.get<boolean>('slogans.markKnown', true),
+      discover: s.get<boolean>('slogans.discover', true),
+      minRepeatCount: s.get<number>('slogans.minRepeats', 3),
+      minDiscoveredCount: s.get<number>('slogans.minQuotedRepeats', 2),
+      userLexicon: entries as readonly SloganEntry[],
+      ignore: s.get<string[]>('slogans.ignore', []).filter((x) => typeof x === 'string'),
+      excludedRanges: boilerplate ? lineBlocksToRanges(text, boilerplate.blocks) : [],
+    };
+  }
+
+  private reportProblems(problems: readonly string[]): void {
+    const key = problems.join('\n');
+    if (!key || key === this.reportedProblems) return;
+    this.reportedProblems = key;
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: some entries of zhdoc.slogans.userLexicon were skipped: {0}', problems.join('; ')));
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
