@@ -22,7 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    // Webview scripts run in the webview's browser page.
+    files: ['media/webview/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    ignores: ['media/webview/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );
