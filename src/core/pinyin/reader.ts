@@ -78,6 +78,13 @@ function loadData(): Data {
   return data;
 }
 
+/** The entry of a string that only begins words: no word itself. */
+const PREFIX_ONLY: LexiconWord = { cost: Infinity, indices: '' };
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** The words starting with `first`, parsed from their packed line the first time they are needed. */
 function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {
   let words = d.parsed.get(first);
@@ -103,6 +110,13 @@ function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | u
       i++;
     }
     words.set(rest, { cost, indices: line.slice(idxStart, i) });
+    // Mark the word's proper prefixes, so the segmentation stops extending a word as soon as none continues it.
+    for (let end = rest.length - 1; end > 0; end--) {
+      if (isLowSurrogate(rest.charCodeAt(end))) continue;
+      const prefix = rest.slice(0, end);
+      if (words.has(prefix)) break;
+      words.set(prefix, PREFIX_ONLY);
+    }
   }
   d.parsed.set(first, words);
   return words;
@@ -145,11 +159,13 @@ const TRADITIONAL_READINGS: Readonly<Record<string, string | ((simplified: strin
   曬: 'shai4',
 };
 
+const FORM_DECIDES = new Set(Object.keys(TRADITIONAL_READINGS));
+
 /** A Han run in Simplified form, code point for code point, or undefined when it is Simplified already. */
 function simplifiedRun(chars: readonly string[]): string[] | undefined {
   let needs = false;
   for (const c of chars) {
-    if (scriptOf(c) === 'traditional' || c in TRADITIONAL_READINGS) {
+    if (scriptOf(c) === 'traditional' || FORM_DECIDES.has(c)) {
       needs = true;
       break;
     }
@@ -245,7 +261,8 @@ export function analyseRun(chars: readonly string[]): RunAnalysis {
   const spans: Array<readonly [number, number]> = [];
   const d = loadData();
   const v = loadVendor();
-  const simple = simplifiedRun(chars) ?? chars;
+  const converted = simplifiedRun(chars);
+  const simple = converted ?? chars;
   const n = simple.length;
 
   // Cheapest segmentation; only the words that contain a polyphone matter, others cost as single characters.
@@ -269,7 +286,8 @@ export function analyseRun(chars: readonly string[]): RunAnalysis {
     for (let len = 2; len <= d.maxWord && i + len <= n; len++) {
       rest += simple[i + len - 1]!;
       const w = words.get(rest);
-      if (!w) continue;
+      if (!w) break;
+      if (w === PREFIX_ONLY) continue;
       const cost = best[i]! + w.cost;
       if (cost < best[i + len]!) {
         best[i + len] = cost;
@@ -298,7 +316,8 @@ export function analyseRun(chars: readonly string[]): RunAnalysis {
 
   for (let i = 0; i < n; i++) {
     const original = chars[i]!;
-    const special = TRADITIONAL_READINGS[original];
+    // Only a run that needed converting can hold a character whose form decides.
+    const special = converted && FORM_DECIDES.has(original) ? TRADITIONAL_READINGS[original] : undefined;
     const fromForm = typeof special === 'function' ? special(simple[i]!, chars[i + 1] ?? '') : special;
     out[i] = fromForm ?? decided[i] ?? singleReading(v, simple[i]!) ?? singleReading(v, original);
   }

@@ -59,7 +59,7 @@ function runEnd(text: string, i: number, limit: number): number {
  * data to ship, Traditional and Simplified alike); where it splits a word that the reader's lexicon chose
  * (實/處 of 實處), the pieces are joined, so a word is never shown with half of the reading decided for it.
  */
-function runWords(text: string, start: number, end: number): PinyinWord[] {
+function runWords(text: string, start: number, end: number, icuBounds?: readonly number[]): PinyinWord[] {
   const chars: string[] = [];
   const offsets: number[] = [];
   for (let i = start; i < end; i += sizeAt(text, i)) {
@@ -70,12 +70,7 @@ function runWords(text: string, start: number, end: number): PinyinWord[] {
   const { readings, words: lexiconWords } = analyseRun(chars);
   const joined = new Set<number>();
   for (const [a, b] of lexiconWords) for (let k = a + 1; k < b; k++) joined.add(offsets[k]!);
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const bounds: number[] = [];
-  for (const s of segmenter.segment(text.slice(start, end))) {
-    const at = start + s.index;
-    if (at > start && !joined.has(at)) bounds.push(at);
-  }
+  const bounds = (icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end && !joined.has(at));
   bounds.push(end);
   const words: PinyinWord[] = [];
   let wordStart = start;
@@ -89,6 +84,22 @@ function runWords(text: string, start: number, end: number): PinyinWord[] {
   return words;
 }
 
+/** The first offset at or after `at` (up to `limit`) that is not inside a Han run: a safe end for a stretch. */
+function stretchEnd(text: string, at: number, limit: number): number {
+  if (at >= limit) return limit;
+  if (isLowSurrogate(text.charCodeAt(at))) at++;
+  while (at < limit && isHanAt(text, at)) at += sizeAt(text, at);
+  return at;
+}
+
+/** Word starts that Intl.Segmenter finds in text[start, end), in order. */
+function segmentBounds(text: string, start: number, end: number): number[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const bounds: number[] = [];
+  for (const s of segmenter.segment(text.slice(start, end))) bounds.push(start + s.index);
+  return bounds;
+}
+
 /**
  * The words of text[start, end) (Han runs only) that overlap it, each read in the context of its whole run
  * (up to WINDOW code units beyond the range).
@@ -97,13 +108,26 @@ export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[
   const words: PinyinWord[] = [];
   let i = runStart(text, start, Math.max(0, start - WINDOW));
   const to = runEnd(text, end, Math.min(text.length, end + WINDOW));
+  // Intl.Segmenter is called on stretches of a few hundred code units holding whole runs: one call per run
+  // costs more than the segmentation, one call on a whole large document is quadratic in V8.
+  let icu: number[] = [];
+  let icuEnd = i;
+  let k = 0;
   while (i < to) {
     if (!isHanAt(text, i)) {
       i += sizeAt(text, i);
       continue;
     }
     const j = runEnd(text, i, to);
-    for (const w of runWords(text, i, j)) if (w.end > start && w.start < end) words.push(w);
+    if (j > icuEnd) {
+      icuEnd = Math.max(j, stretchEnd(text, i + 512, to));
+      icu = segmentBounds(text, i, icuEnd);
+      k = 0;
+    }
+    while (k < icu.length && icu[k]! <= i) k++;
+    const inRun: number[] = [];
+    for (let m = k; m < icu.length && icu[m]! < j; m++) inRun.push(icu[m]!);
+    for (const w of runWords(text, i, j, inRun)) if (w.end > start && w.start < end) words.push(w);
     i = j;
   }
   return words;
