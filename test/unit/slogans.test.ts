@@ -168,6 +168,11 @@ describe('findSlogans: options', () => {
     assert.equal(byPhrase(slogans, '八八战略')?.category, '我的');
   });
 
+  it('lets a user entry replace a built-in one, abbreviations and all', () => {
+    const slogans = findSlogans('两山理论和绿水青山就是金山银山', { userLexicon: [{ ...entry('绿水青山就是金山银山'), category: '我的' }], discover: false });
+    assert.deepEqual(slogans.map((s) => [s.phrase, s.count, s.category]), [['绿水青山就是金山银山', 1, '我的']]);
+  });
+
   it('can replace the lexicon', () => {
     const slogans = findSlogans('两山理论和绿水青山就是金山银山', { lexicon: [entry('绿水青山就是金山银山', ['两山理论'])], discover: false });
     assert.deepEqual(slogans.map((s) => [s.phrase, s.count]), [['绿水青山就是金山银山', 2]]);

@@ -119,7 +119,9 @@ function compileLexicon(entries: readonly SloganEntry[], user: readonly SloganEn
     }
   };
   for (const e of user) addEntry(e, 'user');
-  for (const e of entries) addEntry(e, 'lexicon');
+  // A user entry for a built-in phrase replaces the built-in entry, abbreviations and all.
+  const overridden = new Set(user.map((e) => foldPhrase(e.phrase)));
+  for (const e of entries) if (!overridden.has(foldPhrase(e.phrase))) addEntry(e, 'lexicon');
   return { trie, patterns, keys };
 }
 
@@ -405,7 +407,8 @@ function toOccurrences(streams: TextStreams, spans: readonly number[]): SloganOc
  * as bounded.
  */
 class WordBounds {
-  private readonly cache = new Map<string, boolean>();
+  /** Verdicts by window, kept across calls: an editor re-analyses the same document after every edit. */
+  private static readonly cache = new Map<string, boolean>();
   private static segmenter: Intl.Segmenter | null | undefined;
 
   constructor(private readonly streams: TextStreams) {}
@@ -427,7 +430,8 @@ class WordBounds {
     if (from === start && to === end) return true;
     const window = text.slice(from, to);
     const key = `${start - from}:${end - from}:${window}`;
-    let result = this.cache.get(key);
+    const cache = WordBounds.cache;
+    let result = cache.get(key);
     if (result === undefined) {
       let startOk = start === from;
       let endOk = end === to;
@@ -436,8 +440,8 @@ class WordBounds {
         if (s.index === end - from) endOk = true;
       }
       result = startOk && endOk;
-      if (this.cache.size > 50_000) this.cache.clear();
-      this.cache.set(key, result);
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, result);
     }
     return result;
   }
@@ -446,8 +450,14 @@ class WordBounds {
   isOneWord(word: string): boolean {
     const segmenter = WordBounds.wordSegmenter();
     if (!segmenter) return false;
-    const segments = [...segmenter.segment(word)];
-    return segments.length === 1 && segments[0]!.isWordLike === true;
+    const key = `=${word}`;
+    let result = WordBounds.cache.get(key);
+    if (result === undefined) {
+      const segments = [...segmenter.segment(word)];
+      result = segments.length === 1 && segments[0]!.isWordLike === true;
+      WordBounds.cache.set(key, result);
+    }
+    return result;
   }
 
   /** A short phrase stands alone when it is quoted on its own (“三农”) or bounded by words. */
