@@ -104,6 +104,11 @@ describe('pinyin: readings in context', () => {
     assert.equal(read('两只小猫'), 'liang3 zhi1 xiao3 mao1');
     assert.equal(read('我了解了'), 'wo3 liao3 jie3 le5');
     assert.equal(read('什么'), 'shen2 me5');
+    assert.equal(read('买了3只鸡'), 'mai3 le5 zhi1 ji1');
+    assert.equal(read('住在武康路40弄'), 'zhu4 zai4 wu3 kang1 lu4 long4');
+    assert.equal(read('此事应尽快办理'), 'ci3 shi4 ying1 jin3 kuai4 ban4 li3');
+    assert.equal(read('他跑得很快'), 'ta1 pao3 de5 hen3 kuai4');
+    assert.equal(read('将军率部突围'), 'jiang1 jun1 shuai4 bu4 tu1 wei2');
   });
 
   it('gives one entry per code point: null for anything not Han, astral characters whole', () => {

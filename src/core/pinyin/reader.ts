@@ -208,6 +208,7 @@ const TRANSLITERATION_READINGS: Readonly<Record<string, string>> = {
   塞: 'sai4', 什: 'shi2', 伯: 'bo2', 柏: 'bo2', 莎: 'sha1', 茜: 'xi1', 耶: 'ye1', 缪: 'miu4', 艮: 'gen4', 喀: 'ka1', 佛: 'fo2', 朴: 'pu3', 扎: 'za1',
 };
 const TROOPS = new Set([...'部军兵师众队舰机骑团']);
+const DEGREE = new Set([...'很非较太更最挺真好多十极不']);
 
 function isTransliterationContext(chars: readonly string[], i: number): boolean {
   let near = 0;
@@ -219,9 +220,9 @@ function isTransliterationContext(chars: readonly string[], i: number): boolean 
  * The reading of a polyphonic character that no word covers, from its neighbours in the run (Simplified).
  * Each rule is a general fact of usage, not a fix for one sentence.
  */
-function contextReading(chars: readonly string[], i: number): string | undefined {
+function contextReading(chars: readonly string[], i: number, before: string): string | undefined {
   const c = chars[i]!;
-  const prev = chars[i - 1] ?? '';
+  const prev = chars[i - 1] ?? before;
   const next = chars[i + 1] ?? '';
   const tr = TRANSLITERATION_READINGS[c];
   if (tr && isTransliterationContext(chars, i)) return tr;
@@ -233,11 +234,18 @@ function contextReading(chars: readonly string[], i: number): string | undefined
     case '什': // shén lives only in 什么, a word of its own; alone 什 is shí (什锦, names)
       return next === '么' || next === '麼' ? 'shen2' : 'shi2';
     case '为': // the copula 为 wéi (改为, 均为); wèi "for" opens its clause or precedes 了/何
-      return i === 0 || next === '了' || next === '何' ? 'wei4' : 'wei2';
+      return (i === 0 && !/[\p{L}\p{N}]/u.test(before)) || next === '了' || next === '何' ? 'wei4' : 'wei2';
     case '量': // alone after a noun, the quantity 量 liàng (计算量); the verb liáng opens its phrase
-      return i === 0 && next ? 'liang2' : 'liang4';
-    case '率': // "lead" shuài before troops; the rate lǜ ends a word
-      return TROOPS.has(next) ? 'shuai4' : next ? undefined : 'lv4';
+      return i === 0 && !/[\p{L}\p{N}]/u.test(before) && next ? 'liang2' : 'liang4';
+    case '率': // "lead" shuài before the troops led (率部, 率新四军); the rate lǜ ends a word
+      for (let j = i + 1; j <= i + 4 && j < chars.length; j++) if (TROOPS.has(chars[j]!)) return 'shuai4';
+      return next ? undefined : 'lv4';
+    case '应': // alone before a verb, the modal yīng "should"; yìng lives in words (答应, 应对, 反应)
+      return next ? 'ying1' : undefined;
+    case '弄': // a numbered lane (武康路40弄) is lòng
+      return /[0-9０-９]$/.test(prev) ? 'long4' : undefined;
+    case '得': // the complement marker before a degree word (死得较为突然, 跑得很快)
+      return DEGREE.has(next) ? 'de5' : undefined;
     case '将': // the future/disposal marker jiāng never ends a clause; the general jiàng may
       return next ? undefined : 'jiang4';
     case '藏': // Tibet: 驻藏, 入藏, 藏军
@@ -255,8 +263,11 @@ export interface RunAnalysis {
   readonly words: Array<readonly [number, number]>;
 }
 
-/** Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided them. */
-export function analyseRun(chars: readonly string[]): RunAnalysis {
+/**
+ * Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided
+ * them. `before` is the character just before the run, if any (a digit before 只 makes it the classifier).
+ */
+export function analyseRun(chars: readonly string[], before = ''): RunAnalysis {
   const out: Array<string | null> = new Array(chars.length);
   const spans: Array<readonly [number, number]> = [];
   const d = loadData();
@@ -310,7 +321,7 @@ export function analyseRun(chars: readonly string[]): RunAnalysis {
       }
     } else {
       const poly = d.polyphones.get(simple[start]!);
-      if (poly) decided[start] = contextReading(simple, start) ?? poly.readings[0];
+      if (poly) decided[start] = contextReading(simple, start, before) ?? poly.readings[0];
     }
   }
 
@@ -385,7 +396,7 @@ export function readingsOf(text: string): Array<string | null> {
 export function readingsByOffset(text: string, start = 0, end = text.length): Array<string | null | undefined> {
   const out: Array<string | null | undefined> = new Array(end - start);
   for (const run of hanRuns(text, start, end)) {
-    const { readings } = analyseRun(run.chars);
+    const { readings } = analyseRun(run.chars, charBefore(text, run.start));
     let offset = run.start;
     run.chars.forEach((c, k) => {
       out[offset - start] = readings[k]!;
@@ -394,6 +405,13 @@ export function readingsByOffset(text: string, start = 0, end = text.length): Ar
   }
   for (let i = 0; i < out.length; i++) if (out[i] === undefined && !isLowSurrogateAt(text, start + i)) out[i] = null;
   return out;
+}
+
+/** The code point just before offset i, or '' at the start. */
+export function charBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text[i - 1]!;
 }
 
 function isLowSurrogateAt(text: string, i: number): boolean {

@@ -6,7 +6,7 @@
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint } from '../text';
-import { analyseRun } from './reader';
+import { analyseRun, charBefore } from './reader';
 import { formatWord, type PinyinStyle } from './syllable';
 
 /** Code units read on either side of a position: far more than any clause needs for context. */
@@ -67,7 +67,7 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
     chars.push(String.fromCodePoint(text.codePointAt(i)!));
   }
   offsets.push(end);
-  const { readings, words: lexiconWords } = analyseRun(chars);
+  const { readings, words: lexiconWords } = analyseRun(chars, charBefore(text, start));
   const joined = new Set<number>();
   for (const [a, b] of lexiconWords) for (let k = a + 1; k < b; k++) joined.add(offsets[k]!);
   const bounds = (icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end && !joined.has(at));
