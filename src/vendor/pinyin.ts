@@ -1,4 +1,4 @@
-// Entry of dist/vendor/pinyin.js: pinyin-pro (readings of characters with one reading) and zhdoc's reading data
-// (polyphonic characters and the words that decide them), loaded together on the first pinyin request.
-export { pinyin } from 'pinyin-pro';
-export { POLYPHONE_LINES, WORD_LINES } from '../core/generated/pinyinData';
+// Entry of dist/vendor/pinyin.js: zhdoc's reading data (every character's readings and the words that decide
+// the polyphonic ones), loaded on the first pinyin request. pinyin-pro's own readings of single characters are
+// baked into it at generation time (scripts/gen-pinyin-data.mjs), which spares its 60 ms first call.
+export { POLYPHONE_LINES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';

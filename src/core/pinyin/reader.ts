@@ -1,6 +1,7 @@
 /**
- * Readings of Chinese text in context. pinyin-pro gives the reading of every character with one reading;
- * zhdoc decides the polyphonic ones itself, because that is where pinyin-pro errs about one time in ten:
+ * Readings of Chinese text in context. A character with one reading has it (pinyin-pro's reading, baked into the
+ * data at generation time); zhdoc decides the polyphonic ones itself, because that is where pinyin-pro errs
+ * about one time in ten:
  *
  *  1. each run of Han characters is segmented by the cheapest path through a lexicon of words that contain a
  *     polyphonic character (a unigram model: cost −ln frequency, from @pinyin-pro/data and CC-CEDICT);
@@ -10,19 +11,18 @@
  *  4. Traditional text is read through a code-point-aligned conversion to Simplified, except for characters
  *     whose Traditional form itself decides the reading (幹 gàn, 髮 fà, 儘 jǐn …).
  *
- * The data (about 2 MB) and pinyin-pro load on the first call, never at import.
+ * The data (about 2 MB) loads on the first call, never at import.
  */
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint } from '../text';
-import { isReading } from './syllable';
 
 type Vendor = typeof PinyinVendor;
 
 let vendor: Vendor | undefined;
 
-/** Loads pinyin-pro and the reading data on first use (`zhdoc-vendor:pinyin`, see scripts/build.mjs). */
+/** Loads the reading data on first use (`zhdoc-vendor:pinyin`, see scripts/build.mjs). */
 function loadVendor(): Vendor {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   vendor ??= require('zhdoc-vendor:pinyin') as Vendor;
@@ -49,6 +49,8 @@ interface LexiconWord {
 
 interface Data {
   readonly polyphones: Map<string, Polyphone>;
+  /** Characters with one reading → that reading. */
+  readonly singles: Map<string, string>;
   /** First character → its line of WORD_LINES, parsed on first use. */
   readonly wordLines: Map<string, string>;
   readonly parsed: Map<string, Map<string, LexiconWord>>;
@@ -74,7 +76,14 @@ function loadData(): Data {
     const ch = String.fromCodePoint(line.codePointAt(0)!);
     wordLines.set(ch, line.slice(ch.length));
   }
-  data = { polyphones, wordLines, parsed: new Map(), maxWord: 8 };
+  const singles = new Map<string, string>();
+  for (const line of v.SINGLE_LINES.split('\n')) {
+    let at = 0;
+    while (at < line.length && line.charCodeAt(at) < 0x80) at++;
+    const reading = line.slice(0, at);
+    for (const ch of line.slice(at)) singles.set(ch, reading);
+  }
+  data = { polyphones, singles, wordLines, parsed: new Map(), maxWord: 8 };
   return data;
 }
 
@@ -271,7 +280,6 @@ export function analyseRun(chars: readonly string[], before = ''): RunAnalysis {
   const out: Array<string | null> = new Array(chars.length);
   const spans: Array<readonly [number, number]> = [];
   const d = loadData();
-  const v = loadVendor();
   const converted = simplifiedRun(chars);
   const simple = converted ?? chars;
   const n = simple.length;
@@ -330,27 +338,9 @@ export function analyseRun(chars: readonly string[], before = ''): RunAnalysis {
     // Only a run that needed converting can hold a character whose form decides.
     const special = converted && FORM_DECIDES.has(original) ? TRADITIONAL_READINGS[original] : undefined;
     const fromForm = typeof special === 'function' ? special(simple[i]!, chars[i + 1] ?? '') : special;
-    out[i] = fromForm ?? decided[i] ?? singleReading(v, simple[i]!) ?? singleReading(v, original);
+    out[i] = fromForm ?? decided[i] ?? d.singles.get(simple[i]!) ?? d.singles.get(original) ?? d.polyphones.get(original)?.readings[0] ?? null;
   }
   return { readings: out, words: spans.reverse() };
-}
-
-const singleReadings = new Map<string, string | null>();
-
-/**
- * The reading of a character with one reading, from pinyin-pro, asked about the character alone: with one
- * reading there is no context to weigh, and alone pinyin-pro gives the citation tone (欢 huān, not the light
- * tone of 喜欢 that its phrase dictionary has). Null when pinyin-pro does not know the character.
- */
-function singleReading(v: Vendor, char: string): string | null {
-  let r = singleReadings.get(char);
-  if (r === undefined) {
-    const got = v.pinyin(char, { toneType: 'num', toneSandhi: false, v: true });
-    const canonical = got.endsWith('0') ? got.slice(0, -1) + '5' : got;
-    r = isReading(canonical) ? canonical : null;
-    singleReadings.set(char, r);
-  }
-  return r;
 }
 
 /** Runs of Han code points in text[start, end): [UTF-16 start, UTF-16 end, code points]. */
