@@ -5,7 +5,7 @@
  */
 import { readingsOfCharacter } from './pinyin/reader';
 import { formatReading, formatWord, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
-import { counterpartWord, type PinyinWord } from './pinyin/words';
+import { counterpartWord, wordsIn, type PinyinWord } from './pinyin/words';
 
 export { annotatePinyin, annotationOf, removePinyinAnnotations } from './pinyin/annotate';
 export { glossesOf, isGlossLoaded, type Gloss } from './pinyin/gloss';
@@ -37,10 +37,18 @@ export interface PolyphoneView {
   readonly others: readonly string[];
 }
 
+export interface PinyinPiece {
+  readonly text: string;
+  /** The syllable's tone, for colouring; undefined for a separator (`'`, space) or an unknown reading (`?`). */
+  readonly tone: Tone | undefined;
+}
+
 export interface WordView {
   readonly word: PinyinWord;
   /** The whole word's reading in the style (hànzì, han4 zi4, ㄏㄢˋ ㄗˋ). */
   readonly pinyin: string;
+  /** The same text cut into syllables and separators, to colour each syllable by its tone. */
+  readonly pieces: readonly PinyinPiece[];
   readonly syllables: readonly SyllableView[];
   /** The word in the other script (發展 ↔ 发展), when it differs. */
   readonly counterpart: { readonly script: 'traditional' | 'simplified'; readonly text: string } | undefined;
@@ -65,10 +73,47 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
   return {
     word,
     pinyin: formatWord(word.readings.map((r) => r ?? '?'), style),
+    pieces: pinyinPieces(word.readings, style),
     syllables,
     counterpart: counterpartWord(word.word),
     polyphones,
   };
+}
+
+/**
+ * A word's reading as formatWord writes it, cut into syllables (with their tones) and separators: joining the
+ * pieces' text gives exactly formatWord's result.
+ */
+export function pinyinPieces(readings: ReadonlyArray<string | null>, style: PinyinStyle): PinyinPiece[] {
+  const pieces: PinyinPiece[] = [];
+  let written = '';
+  readings.forEach((r, i) => {
+    const joined = formatWord(readings.slice(0, i + 1).map((x) => x ?? '?'), style);
+    const syllable = r ? formatReading(r, style) : '?';
+    const separator = joined.slice(written.length, joined.length - syllable.length);
+    if (separator) pieces.push({ text: separator, tone: undefined });
+    pieces.push({ text: syllable, tone: r ? toneOf(r) : undefined });
+    written = joined;
+  });
+  return pieces;
+}
+
+export interface PinyinHint {
+  /** UTF-16 offset just after the word: where an inlay hint goes. */
+  readonly offset: number;
+  /** The word's reading in the style. */
+  readonly label: string;
+  readonly word: PinyinWord;
+}
+
+/**
+ * Inlay hints for the words of text[start, end) (pass the visible range: the work is proportional to it, not to
+ * the document).
+ */
+export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length): PinyinHint[] {
+  return wordsIn(text, start, end)
+    .filter((w) => w.end > start && w.end <= end)
+    .map((word) => ({ offset: word.end, label: formatWord(word.readings.map((r) => r ?? '?'), style), word }));
 }
 
 /**

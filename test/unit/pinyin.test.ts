@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  annotatePinyin, describeWord, formatReading, formatWord, glossesOf, isGlossLoaded, isPinyinLoaded, parseReading,
+  annotatePinyin, describeWord, formatReading, pinyinHints, pinyinPieces, formatWord, glossesOf, isGlossLoaded, isPinyinLoaded, parseReading,
   readingsOf, readingsOfCharacter, readingsOfHan, removePinyinAnnotations, selectionReading, toMarks, toPinyinText,
   toZhuyin, wordAt, wordsIn,
 } from '../../src/core/pinyin';
@@ -207,6 +207,24 @@ describe('pinyin: words', () => {
     const poly = hang.polyphones.find((p) => p.char === '行')!;
     assert.equal(poly.reading, 'hang2');
     assert.ok(poly.others.includes('xing2'));
+  });
+});
+
+describe('pinyin: display pieces and hints', () => {
+  it('cuts a word into syllables with tones and separators that join to the word', () => {
+    const pieces = pinyinPieces(['xi1', 'an1'], 'marks');
+    assert.deepEqual(pieces, [{ text: 'xī', tone: 1 }, { text: "'", tone: undefined }, { text: 'ān', tone: 1 }]);
+    assert.equal(pinyinPieces(['han4', null], 'numbers').map((p) => p.text).join(''), 'han4 ?');
+    assert.equal(pinyinPieces(['zhong1', 'wen2'], 'zhuyin').map((p) => p.text).join(''), formatWord(['zhong1', 'wen2'], 'zhuyin'));
+  });
+
+  it('gives an inlay hint after each word of a range only', () => {
+    const text = '第一段：发展经济。第二段：保护环境。';
+    const start = text.indexOf('第二段');
+    const hints = pinyinHints(text, 'marks', start, text.length);
+    assert.ok(hints.length > 0);
+    assert.ok(hints.every((h) => h.offset > start));
+    assert.ok(hints.some((h) => h.label === 'bǎohù' && text.slice(h.offset - 2, h.offset) === '保护'));
   });
 });
 
