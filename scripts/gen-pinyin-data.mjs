@@ -88,9 +88,9 @@ function customary(ch) {
   return r;
 }
 
-// Characters whose neutral tone is their own (particles and the noun suffix 子): elsewhere a dictionary's neutral
+// Characters whose neutral tone is their own (particles, the noun suffix 子, the bo of 萝卜): elsewhere a dictionary's neutral
 // tone (知识 zhī·shi) is read in its citation tone, as learners' dictionaries and most readers write it.
-const NEUTRAL_KEPT = new Set([...'的了么呢着吗啊吧得地啦哟哦呗咯喔哩嘛呀们哪啰呐咧喽哇子']);
+const NEUTRAL_KEPT = new Set([...'的了么呢着吗啊吧得地啦哟哦呗咯喔哩嘛呀们哪啰呐咧喽哇子卜']);
 // Tone sandhi is how a syllable is said next to another, not its reading: 一个 is written yī gè, as dictionaries
 // and the CPP labels write it, whatever a word list's spelling of the sandhi (yí gè).
 const SANDHI = { 一: 'yi1', 不: 'bu4', 七: 'qi1', 八: 'ba1' };
@@ -157,9 +157,37 @@ for (const [word, list] of cedictReadings) {
   const trad = traditionalChars(word);
   const readings = list[0].split(' ').map((s, k) => citation(chars[k], s, trad[k]));
   const known = words.get(word);
-  if (!known) words.set(word, { readings, freq: CEDICT_FREQ });
-  else if (list.length === 1) known.readings = readings;
+  // A verb with 了 liǎo (到了 "in the end") would swallow the particle of 回到了: leave such pairs to the rules.
+  if (!known && !(chars.length === 2 && chars[1] === '了')) words.set(word, { readings, freq: CEDICT_FREQ });
+  else if (known && list.length === 1) known.readings = readings;
 }
+
+// Repair a long word whose reading of a character contradicts every shorter word inside it that covers the
+// character, when those are more frequent (complete.json has 希腊人 xī xī rén against 希腊 xī là).
+let repaired = 0;
+for (const [word, entry] of words) {
+  const chars = [...word];
+  if (chars.length < 3) continue;
+  for (let k = 0; k < chars.length; k++) {
+    const seen = new Map();
+    for (let a = 0; a <= k; a++) {
+      for (let b = Math.max(k + 1, a + 2); b <= chars.length; b++) {
+        if (b - a >= chars.length) continue;
+        const inner = words.get(chars.slice(a, b).join(''));
+        if (!inner) continue;
+        const r = inner.readings[k - a];
+        seen.set(r, (seen.get(r) ?? 0) + inner.freq);
+      }
+    }
+    if (seen.size !== 1) continue;
+    const [[r, freq]] = [...seen];
+    if (r !== entry.readings[k] && freq > entry.freq) {
+      entry.readings = entry.readings.map((x, i) => (i === k ? r : x));
+      repaired++;
+    }
+  }
+}
+
 
 // ---------------------------------------------------------------- characters
 /** Every reading a character has: Unihan's, the lexicon's, CC-CEDICT's. */
@@ -339,5 +367,6 @@ export const GLOSS_LINES = ${JSON.stringify(glossLines.join('\n'))};
 `;
 writeFileSync(join(root, 'src/core/generated/cedictGlosses.ts'), glossData);
 
+console.log(`long words repaired from the words inside them: ${repaired}`);
 console.log(`polyphonic characters: ${polyphones.length}; single-reading characters: ${singleCount}; words: ${wordCount}; pinyinData.ts ${(Buffer.byteLength(pinyinData) / 1024).toFixed(0)} KiB`);
 console.log(`glosses: ${glossCount}; cedictGlosses.ts ${(Buffer.byteLength(glossData) / 1024).toFixed(0)} KiB`);

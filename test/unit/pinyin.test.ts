@@ -111,6 +111,12 @@ describe('pinyin: readings in context', () => {
     assert.equal(read('将军率部突围'), 'jiang1 jun1 shuai4 bu4 tu1 wei2');
   });
 
+  it('repairs word-list errors from the words inside a longer word, and keeps the light bo of 萝卜', () => {
+    assert.equal(read('希腊人'), 'xi1 la4 ren2');
+    assert.equal(read('萝卜'), 'luo2 bo5');
+    assert.equal(read('回到了家乡'), 'hui2 dao4 le5 jia1 xiang1');
+  });
+
   it('gives one entry per code point: null for anything not Han, astral characters whole', () => {
     const r = readingsOf('中𠮷a，文');
     assert.equal(r.length, 5);
