@@ -6,7 +6,7 @@
  */
 import { containsHan } from '../text';
 import { findAnchoredRepeats } from './repeats';
-import { EXCLUDED_UNIT, foldPhrase, HAN as HAN_CLASS, isHanUnit, unitClasses, type TextStreams } from './streams';
+import { EXCLUDED_UNIT, foldPhrase, HAN as HAN_CLASS, isHanUnit, SEPARATOR_CLASS, unitClasses, type TextStreams } from './streams';
 
 export type DiscoveryMethod = 'quoted' | 'enumeration' | 'numeral' | 'repeat';
 
@@ -88,8 +88,8 @@ export function quotedCandidates(quoted: QuotedPhrases, minCount: number, isDict
     // An enumeration of single characters (“六、四”) would match any two numerals with a comma between.
     if (key.split('、').some((item) => item.length < 2)) continue;
     if (/[0-9]/.test(key) && !DIGIT_FORMULA.test(key) && hanCount(key) < 2) continue;
-    if (!isNumeralFormula(key) && isDictionaryWord(key)) continue;
-    out.push({ key, method: 'quoted', minCount });
+    const verify = isNumeralFormula(key) ? undefined : (): boolean => !isDictionaryWord(key);
+    out.push(verify ? { key, method: 'quoted', minCount, verify } : { key, method: 'quoted', minCount });
   }
   return out;
 }
@@ -117,7 +117,7 @@ function hanCount(s: string): number {
 export function enumerationCandidates(streams: TextStreams, minCount: number, isWordBoundedIn: (text: string, start: number, end: number) => boolean): Candidate[] {
   const { text } = streams;
   // Counted by the text as written first, then merged by folded form: folding once per distinct enumeration.
-  const written = new Map<string, { start: number; end: number }>();
+  const written = new Map<string, { count: number; start: number; end: number; junctions: number[] }>();
   forEachEnumeration(streams, (runs) => {
     const items = parallelItemSpans(runs);
     // Lists of plain words (立法、行政、司法) are not formulae: items need three characters, or there must be four
@@ -125,16 +125,61 @@ export function enumerationCandidates(streams: TextStreams, minCount: number, is
     const length = items ? items[0]![1] - items[0]![0] : 0;
     if (!items || (length < 3 && items.length < 4) || (length < 4 && items.length === 2)) return;
     const raw = text.slice(items[0]![0], items[items.length - 1]![1]);
-    if (!written.has(raw)) written.set(raw, { start: items[0]![0], end: items[items.length - 1]![1] });
+    const seen = written.get(raw);
+    if (seen) seen.count++;
+    else written.set(raw, { count: 1, start: items[0]![0], end: items[items.length - 1]![1], junctions: items.slice(1).map(([start], i) => pairKey(streams.folded[items[i]![1] - 1]!, streams.folded[start]!)) });
   });
+  // An enumeration written out fewer times than it needs recurs only if its items meet again with other
+  // separators or none, which matching counts. Most never do; a count of the pairs of characters that meet across
+  // a junction (at most one separator between) rules those out before they cost a place in the matcher.
+  const pairs = written.size > 0 ? junctionCounts(streams.match) : undefined;
   const found = new Map<string, { start: number; end: number }>();
-  for (const [raw, at] of written) {
+  for (const [raw, { count, start, end, junctions }] of written) {
+    if (count < minCount && junctions.some((j) => pairs!.count(j) < 2)) continue;
     const key = foldPhrase(raw);
-    if (!found.has(key) && formulaicItems(key.split('、'))) found.set(key, at);
+    if (!found.has(key) && formulaicItems(key.split('、'))) found.set(key, { start, end });
   }
-  // Every enumeration written out once is a candidate: its count, by matching, takes in the same items with other
-  // separators or none (the headline's 创新深化改革攻坚开放提升) and must reach `minCount`.
   return [...found].map(([key, { start, end }]) => ({ key, method: 'enumeration' as const, minCount, verify: () => isWordBoundedIn(text, start, end) }));
+}
+
+/** Two tables of 2^21 saturating counters, each pair counted in both under different hashes (a count-min sketch). */
+const PAIR_BITS = 21;
+
+function pairKey(a: number, b: number): number {
+  return (a << 16) | b;
+}
+
+interface PairCounts {
+  count(pair: number): number;
+}
+
+/**
+ * How often each pair of Han units meets, adjacent or across one run of separators. Counts are never too low
+ * (pairs that share a counter add up); taking the smaller of two independently hashed counters keeps them close.
+ */
+function junctionCounts(match: string): PairCounts {
+  const classes = unitClasses();
+  const size = 1 << PAIR_BITS;
+  const first = new Uint8Array(size);
+  const second = new Uint8Array(size);
+  const slot1 = (pair: number): number => Math.imul(pair, 0x9e3779b1) >>> (32 - PAIR_BITS);
+  const slot2 = (pair: number): number => Math.imul(pair ^ (pair >>> 15), 0x85ebca6b) >>> (32 - PAIR_BITS);
+  const n = match.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const a = match.charCodeAt(i);
+    if (!(classes[a]! & HAN_CLASS)) continue;
+    let j = i + 1;
+    while (j < n && classes[match.charCodeAt(j)]! & SEPARATOR_CLASS) j++;
+    if (j >= n) break;
+    const b = match.charCodeAt(j);
+    if (!(classes[b]! & HAN_CLASS)) continue;
+    const pair = pairKey(a, b);
+    const s1 = slot1(pair);
+    const s2 = slot2(pair);
+    if (first[s1]! < 255) first[s1]!++;
+    if (second[s2]! < 255) second[s2]!++;
+  }
+  return { count: (pair) => Math.min(first[slot1(pair)]!, second[slot2(pair)]!) };
 }
 
 /**

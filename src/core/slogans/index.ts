@@ -294,23 +294,27 @@ function matchDiscovered(
     return !short[id] || bounds.standsAlone(start, end);
   };
   const checked = new Uint8Array(candidates.length);
+  // The costly tests run for the most frequent candidates first, and for a bounded number of them: only
+  // `maxDiscovered` phrases are reported, so a text with a hundred thousand quoted pairs stays fast.
+  let checks = maxDiscovered * 3;
   let matches = scan(streams.match, trie, accept);
   for (let round = 0; round < 8; round++) {
     const counts = new Int32Array(candidates.length);
     for (let j = 0; j < matches.count; j++) counts[matches.ids[j]!]!++;
     let died = false;
-    candidates.forEach((c, id) => {
-      if (!alive[id]) return;
+    const order = candidates.map((_, id) => id).filter((id) => alive[id]).sort((x, y) => counts[y]! - counts[x]!);
+    for (const id of order) {
+      const c = candidates[id]!;
       let keep = counts[id]! >= c.minCount;
       if (keep && c.verify && !checked[id]) {
         checked[id] = 1;
-        keep = c.verify();
+        keep = checks-- > 0 && c.verify();
       }
       if (!keep) {
         alive[id] = 0;
         died ||= counts[id]! > 0;
       }
-    });
+    }
     if (!died) break;
     matches = rescan(streams.match, trie, matches, alive, accept);
   }

@@ -2,14 +2,14 @@
  * Maximal repeats of Han characters anchored at given positions: strings of `minLength` to `maxLength` Han
  * characters that start at an anchor (or, growing leftwards, end at one), occur at least `minCount` times, and
  * cannot be extended away from the anchor without losing an occurrence. Found by refining groups of anchors one
- * character at a time (a depth-limited MSD radix sort of the anchored suffixes), so the work is proportional to
- * the anchors and stops at `maxLength`: a numeral formula grows rightwards from its numeral, a named project
- * leftwards from its head noun (…工程).
+ * character at a time (a depth-limited MSD radix sort of the anchored suffixes, by buckets), so the work is
+ * proportional to the anchors and stops at `maxLength`: a numeral formula grows rightwards from its numeral, a
+ * named project leftwards from its head noun (…工程).
  */
 import { isHanUnit } from './streams';
 
 export interface Repeat {
-  /** Start offset of each occurrence (occurrences may overlap). */
+  /** Start offset of each occurrence (occurrences may overlap); a sample of them when there are very many. */
   readonly positions: readonly number[];
   readonly length: number;
 }
@@ -24,8 +24,6 @@ export interface RepeatOptions {
   readonly maxRepeats?: number;
 }
 
-/** Sort keys pack a code unit above the anchor: anchors must stay below 2^26. */
-const ANCHOR_LIMIT = 1 << 26;
 
 export function findAnchoredRepeats(text: string, anchors: Int32Array, options: RepeatOptions): Repeat[] {
   const { minLength, maxLength, minCount } = options;
@@ -40,35 +38,39 @@ export function findAnchoredRepeats(text: string, anchors: Int32Array, options: 
   };
   const seedLength = Math.min(minLength, 4);
   const repeats: Repeat[] = [];
-  const stack: Array<{ anchors: Float64Array; length: number }> = [];
-  for (const group of seedGroups(text, anchors, seedLength, minCount, right)) stack.push({ anchors: group, length: seedLength });
+  const stack: Array<{ anchors: number[]; length: number }> = [];
+  for (const group of seedGroups(text, anchors, seedLength, minCount, right)) stack.push({ anchors: sample(group), length: seedLength });
   while (stack.length > 0 && repeats.length < maxRepeats) {
     const { anchors: group, length } = stack.pop()!;
-    const count = group.length;
-    // Sort by the extending unit (-1 at the end of a run) and split into groups.
-    const keys = new Float64Array(count);
-    for (let j = 0; j < count; j++) keys[j] = (nextUnit(group[j]!, length) + 1) * ANCHOR_LIMIT + group[j]!;
-    keys.sort();
-    let maximal = true;
-    let j = 0;
-    while (j < count) {
-      const unit = Math.floor(keys[j]! / ANCHOR_LIMIT);
-      let k = j + 1;
-      while (k < count && Math.floor(keys[k]! / ANCHOR_LIMIT) === unit) k++;
-      if (unit > 0 && k - j === count) maximal = false;
-      if (unit > 0 && k - j >= minCount && length < maxLength) {
-        const sub = new Float64Array(k - j);
-        for (let g = j; g < k; g++) sub[g - j] = keys[g]! % ANCHOR_LIMIT;
-        stack.push({ anchors: sub, length: length + 1 });
-      }
-      j = k;
+    // Bucket by the extending unit (-1 where the run ends): linear, however large the group.
+    const buckets = new Map<number, number[]>();
+    for (const a of group) {
+      const unit = nextUnit(a, length);
+      const bucket = buckets.get(unit);
+      if (bucket) bucket.push(a);
+      else buckets.set(unit, [a]);
     }
+    const maximal = !(buckets.size === 1 && !buckets.has(-1));
+    if (length < maxLength) for (const [unit, bucket] of buckets) if (unit >= 0 && bucket.length >= minCount) stack.push({ anchors: sample(bucket), length: length + 1 });
     if (maximal && length >= minLength) {
-      const positions = Array.from(group, (a) => (right ? a : a - length));
+      const positions = group.map((a) => (right ? a : a - length));
       repeats.push({ positions: positions.sort((x, y) => x - y), length });
     }
   }
   return repeats;
+}
+
+/**
+ * Anchors of a group, thinned to at most `MAX_GROUP` evenly spaced ones. A string repeated that often is a
+ * repeat for certain; the repeats found are candidates whose occurrences the matcher counts exactly, so a sample
+ * keeps text made of one phrase over and over from costing a pass over every copy at every length.
+ */
+const MAX_GROUP = 4096;
+
+function sample(group: number[]): number[] {
+  if (group.length <= MAX_GROUP) return group;
+  const step = group.length / MAX_GROUP;
+  return Array.from({ length: MAX_GROUP }, (_, i) => group[Math.floor(i * step)]!);
 }
 
 /** A 15-bit key per Han unit: 0x3000–0xafff as is, compatibility ideographs into the unused 0xa000 block. */
@@ -81,10 +83,10 @@ function hanKey(c: number): number {
  * least `minCount` times. Grams of up to four units are packed exactly into two 30-bit halves and counted in an
  * open-addressing table.
  */
-function seedGroups(text: string, anchors: Int32Array, length: number, minCount: number, right: boolean): Float64Array[] {
+function seedGroups(text: string, anchors: Int32Array, length: number, minCount: number, right: boolean): number[][] {
   const valid: number[] = [];
   for (const a of anchors) {
-    let ok = a < ANCHOR_LIMIT;
+    let ok = true;
     for (let k = 0; k < length && ok; k++) {
       const i = right ? a + k : a - 1 - k;
       ok = i >= 0 && i < text.length && isHanUnit(text.charCodeAt(i));
@@ -125,5 +127,5 @@ function seedGroups(text: string, anchors: Int32Array, length: number, minCount:
     if (!group) groups.set(slot, (group = []));
     group.push(a);
   });
-  return [...groups.values()].map((g) => Float64Array.from(g));
+  return [...groups.values()];
 }
