@@ -130,40 +130,41 @@ export function enumerationCandidates(streams: TextStreams, minCount: number, is
     else written.set(raw, { count: 1, start: items[0]![0], end: items[items.length - 1]![1], junctions: items.slice(1).map(([start], i) => pairKey(streams.folded[items[i]![1] - 1]!, streams.folded[start]!)) });
   });
   // An enumeration written out fewer times than it needs recurs only if its items meet again with other
-  // separators or none, which matching counts. Most never do; a count of the pairs of characters that meet across
-  // a junction (at most one separator between) rules those out before they cost a place in the matcher.
-  const pairs = written.size > 0 ? junctionCounts(streams.match) : undefined;
+  // separators or none, which matching counts. Most never do; counting the pairs of characters that meet across
+  // its junctions (at most one separator between) rules those out before they cost a place in the matcher.
+  const wanted = new Set<number>();
+  for (const { count, junctions } of written.values()) if (count < minCount) for (const j of junctions) wanted.add(j);
+  const pairs = junctionCounts(streams.match, wanted);
   const found = new Map<string, { start: number; end: number }>();
   for (const [raw, { count, start, end, junctions }] of written) {
-    if (count < minCount && junctions.some((j) => pairs!.count(j) < 2)) continue;
+    if (count < minCount && junctions.some((j) => (pairs.get(j) ?? 0) < 2)) continue;
     const key = foldPhrase(raw);
     if (!found.has(key) && formulaicItems(key.split('、'))) found.set(key, { start, end });
   }
   return [...found].map(([key, { start, end }]) => ({ key, method: 'enumeration' as const, minCount, verify: () => isWordBoundedIn(text, start, end) }));
 }
 
-/** Two tables of 2^21 saturating counters, each pair counted in both under different hashes (a count-min sketch). */
-const PAIR_BITS = 21;
-
 function pairKey(a: number, b: number): number {
   return (a << 16) | b;
 }
 
-interface PairCounts {
-  count(pair: number): number;
+/** A bit per hashed pair: most pairs of the text are none of the wanted ones, and one bit in 8 KB says so. */
+const FILTER_BITS = 16;
+
+function filterIndex(pair: number): number {
+  return Math.imul(pair, 0x9e3779b1) >>> (32 - FILTER_BITS);
 }
 
-/**
- * How often each pair of Han units meets, adjacent or across one run of separators. Counts are never too low
- * (pairs that share a counter add up); taking the smaller of two independently hashed counters keeps them close.
- */
-function junctionCounts(match: string): PairCounts {
+/** How often each wanted pair of Han units meets in the match view, adjacent or across one run of separators. */
+function junctionCounts(match: string, wanted: ReadonlySet<number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (wanted.size === 0) return counts;
+  const filter = new Uint8Array(1 << (FILTER_BITS - 3));
+  for (const pair of wanted) {
+    const f = filterIndex(pair);
+    filter[f >> 3]! |= 1 << (f & 7);
+  }
   const classes = unitClasses();
-  const size = 1 << PAIR_BITS;
-  const first = new Uint8Array(size);
-  const second = new Uint8Array(size);
-  const slot1 = (pair: number): number => Math.imul(pair, 0x9e3779b1) >>> (32 - PAIR_BITS);
-  const slot2 = (pair: number): number => Math.imul(pair ^ (pair >>> 15), 0x85ebca6b) >>> (32 - PAIR_BITS);
   const n = match.length;
   for (let i = 0; i + 1 < n; i++) {
     const a = match.charCodeAt(i);
@@ -174,12 +175,11 @@ function junctionCounts(match: string): PairCounts {
     const b = match.charCodeAt(j);
     if (!(classes[b]! & HAN_CLASS)) continue;
     const pair = pairKey(a, b);
-    const s1 = slot1(pair);
-    const s2 = slot2(pair);
-    if (first[s1]! < 255) first[s1]!++;
-    if (second[s2]! < 255) second[s2]!++;
+    const f = filterIndex(pair);
+    if (!(filter[f >> 3]! & (1 << (f & 7))) || !wanted.has(pair)) continue;
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
-  return { count: (pair) => Math.min(first[slot1(pair)]!, second[slot2(pair)]!) };
+  return counts;
 }
 
 /**
