@@ -199,6 +199,8 @@ describe('pinyin: words', () => {
   it('turns text into pinyin for Copy as Pinyin, keeping what is not Han', () => {
     assert.equal(toPinyinText('发展经济。', 'marks'), 'fāzhǎn jīngjì。');
     assert.equal(toPinyinText('用Python写', 'numbers'), 'yong4 Python xie3');
+    // A selection that cuts 银行 keeps the reading 行 has in the word.
+    assert.equal(toPinyinText('去银行取钱', 'numbers', 2, 5), 'hang2 qu3 qian2');
   });
 
   it('describes a word for the hover: counterpart, other readings, tones', () => {

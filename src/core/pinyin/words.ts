@@ -193,7 +193,8 @@ function clip(text: string, w: PinyinWord, start: number, end: number): PinyinWo
  * everything else is kept as written. Unknown readings show as `?`.
  */
 export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length): string {
-  const words = wordsIn(text, start, end).filter((w) => w.start >= start && w.end <= end);
+  // A word cut by the selection keeps the readings of its selected characters, read in the whole word.
+  const words = wordsIn(text, start, end).map((w) => clip(text, w, start, end));
   let out = '';
   let last = start;
   let prevWasWord = false;
