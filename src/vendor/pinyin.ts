@@ -1,4 +1,5 @@
 // Entry of dist/vendor/pinyin.js: zhdoc's reading data (every character's readings and the words that decide
 // the polyphonic ones), loaded on the first pinyin request. pinyin-pro's own readings of single characters are
-// baked into it at generation time (scripts/gen-pinyin-data.mjs), which spares its 60 ms first call.
-export { POLYPHONE_LINES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';
+// baked into it at generation time (scripts/gen-pinyin-data.mjs), which spares its 60 ms first call; and the
+// Simplified → Traditional tables the hover's counterpart needs without building OpenCC's s2t converter.
+export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  annotatePinyin, describeWord, formatReading, pinyinHints, pinyinPieces, formatWord, glossesOf, isGlossLoaded, isPinyinLoaded, parseReading,
+  annotatePinyin, counterpartWord, describeWord, formatReading, pinyinHints, pinyinPieces, formatWord, glossesOf, isGlossLoaded, isPinyinLoaded, parseReading,
   readingsOf, readingsOfCharacter, readingsOfHan, removePinyinAnnotations, selectionReading, toMarks, toPinyinText,
   toZhuyin, wordAt, wordsIn,
 } from '../../src/core/pinyin';
+import { convertText } from '../../src/core/convert';
 import { applyEdits, splitLines } from '../../src/core/text';
 
 const fixtures = resolve(__dirname, '../../../test/fixtures/pinyin');
@@ -201,6 +202,12 @@ describe('pinyin: words', () => {
     assert.equal(toPinyinText('用Python写', 'numbers'), 'yong4 Python xie3');
     // A selection that cuts 银行 keeps the reading 行 has in the word.
     assert.equal(toPinyinText('去银行取钱', 'numbers', 2, 5), 'hang2 qu3 qian2');
+  });
+
+  it('gives the Traditional counterpart of Simplified words as OpenCC s2t does', () => {
+    for (const word of ['发展', '头发', '以后', '皇后', '这里', '公里', '干部', '干燥', '一分钟', '面条', '钟表', '汉字', '台风']) {
+      assert.equal(counterpartWord(word)?.text ?? word, convertText(word, 's2t'), word);
+    }
   });
 
   it('describes a word for the hover: counterpart, other readings, tones', () => {

@@ -6,7 +6,7 @@
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint } from '../text';
-import { analyseRun, charBefore } from './reader';
+import { analyseRun, charBefore, simplifiedToTraditional } from './reader';
 import { formatWord, type PinyinStyle } from './syllable';
 
 /** Code units read on either side of a position: far more than any clause needs for context. */
@@ -213,8 +213,9 @@ export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = 
 }
 
 /**
- * The word in the other script (發展 → 发展, 干 in 幹部 → 幹): Traditional words go to Simplified, Simplified
- * words to OpenCC standard Traditional; undefined when the word is the same in both.
+ * The word in the other script (發展 → 发展, 干部 → 幹部): Traditional words go to Simplified with OpenCC's t2s
+ * (cheap, and loaded already to read Traditional text), Simplified words to OpenCC standard Traditional through
+ * the reading data's copy of OpenCC's s2t tables; undefined when the word is the same in both.
  */
 export function counterpartWord(word: string): { script: 'traditional' | 'simplified'; text: string } | undefined {
   let traditional = 0;
@@ -225,7 +226,7 @@ export function counterpartWord(word: string): { script: 'traditional' | 'simpli
     else if (s === 'simplified') simplified++;
   }
   const toSimplified = traditional > simplified || (traditional === simplified && convertText(word, 't2s') !== word);
-  const other = toSimplified ? convertText(word, 't2s') : convertText(word, 's2t');
+  const other = toSimplified ? convertText(word, 't2s') : simplifiedToTraditional(word);
   if (other === word) return undefined;
   return { script: toSimplified ? 'simplified' : 'traditional', text: other };
 }
