@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --bench    also out/bench/*
 //   --watch                           rebuild on change
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -89,7 +89,7 @@ if (args.has('--bench')) {
   builds.push({ ...common, entryPoints: files('bench', '.ts'), outdir: join(root, 'out/bench') });
 }
 
-if (!args.has('--watch')) rmSync(join(root, 'dist'), { recursive: true, force: true });
+// dist is overwritten in place, not deleted first: a test reading dist/ while a build runs must not find it gone.
 if (args.has('--watch')) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching');

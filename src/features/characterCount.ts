@@ -41,9 +41,16 @@ export function registerCharacterCount(): CharacterCountSupport {
       : vscode.l10n.t('{0} Han characters (字数) in the document. Click for document statistics.', format(documentCount));
     item.show();
   };
+  let recountPending = false;
   const schedule = (recount: boolean): void => {
+    // A selection change right after an edit must not cancel the recount the edit asked for.
+    recountPending ||= recount;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => render(vscode.window.activeTextEditor, recount), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      const recountNow = recountPending;
+      recountPending = false;
+      render(vscode.window.activeTextEditor, recountNow);
+    }, DEBOUNCE_MS);
   };
 
   const disposables: vscode.Disposable[] = [

@@ -137,7 +137,9 @@ describe('mixed script', () => {
     const text = await waitFor('status bar text', () => api.mixedScript.statusText());
     assert.match(text, /^繁 9\d% · 简 \d%$/);
     await openUntitled('No Chinese here at all.');
-    await waitFor('status bar hidden', () => api.mixedScript.statusText() === undefined);
+    await waitFor('status bar hidden', () => api.mixedScript.statusText() === undefined).catch((e: Error) => {
+      throw new Error(`${e.message}: shows ${api.mixedScript.statusText()} for ${vscode.window.activeTextEditor?.document.uri.toString()} = ${JSON.stringify(vscode.window.activeTextEditor?.document.getText().slice(0, 40))} (${vscode.window.visibleTextEditors.length} visible)`);
+    });
   });
 
   it('highlights the stray Simplified characters of a Traditional page and Unify Script fixes exactly those', async () => {

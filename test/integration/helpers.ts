@@ -14,9 +14,24 @@ export async function zhdocApi(): Promise<ZhdocApi> {
 }
 
 /** Opens a new untitled document with `content` in an editor. */
+let untitledCount = 0;
+
+/**
+ * Opens a new untitled document with `content` in an editor. Each gets a name of its own: VS Code reuses
+ * Untitled-1 for the next untitled document, and the extension host can then briefly hand out the closed
+ * document's object for the new one.
+ */
 export async function openUntitled(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(document);
+  const name = `zhdoc-test-${++untitledCount}-${Date.now()}.${language === 'markdown' ? 'md' : 'txt'}`;
+  let document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: join(workspaceDir(), name) }));
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((b) => {
+    if (content.includes('\r\n')) b.setEndOfLine(vscode.EndOfLine.CRLF);
+    b.insert(new vscode.Position(0, 0), content);
+  });
+  await waitFor('the new editor to be active', () => vscode.window.activeTextEditor?.document === document);
+  return editor;
 }
 
 /** Writes `content` to a file of the test workspace and opens it. */
@@ -41,6 +56,8 @@ export async function discardAll(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await closeAllEditors();
+  // Closing a multi-megabyte document takes a moment; the next test must not see it as the active editor.
+  await waitFor('all editors closed', () => vscode.window.visibleTextEditors.length === 0, 30_000);
 }
 
 export function select(editor: vscode.TextEditor, ...ranges: Array<[number, number]>): void {

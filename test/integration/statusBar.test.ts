@@ -9,7 +9,7 @@ describe('status bar', () => {
   it('counts Han characters (字数), follows edits and selections, and hides without Chinese', async () => {
     const api = await zhdocApi();
     const editor = await openUntitled('深入實施“八八戰略”。\nVS Code 與 𠮷野家\n');
-    await waitFor('字数 12', () => api.characterCount.statusText() === '字数 12');
+    await waitFor('字数 12', () => api.characterCount.statusText() === '字数 12').catch((e: Error) => { throw new Error(`${e.message}: shows ${api.characterCount.statusText()} for ${JSON.stringify(vscode.window.activeTextEditor?.document.getText())}`); });
     await editor.edit((b) => b.insert(new vscode.Position(2, 0), '新增兩字'));
     await waitFor('字数 16 after typing', () => api.characterCount.statusText() === '字数 16');
     select(editor, [0, 4]);

@@ -113,7 +113,9 @@ export async function hoverText(page: Page, text: string, index: number): Promis
   if (!point) throw new Error(`"${text}" is not on screen`);
   await page.mouse.move(point.x - 40, point.y);
   await page.mouse.move(point.x, point.y, { steps: 5 });
-  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-  await hover.waitFor({ timeout: 15_000 });
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.locator('.hover-contents').first().waitFor({ timeout: 15_000 });
+  // Providers answer one after another (zhdoc's slogan and pinyin hovers): give the slower one a moment.
+  await page.waitForTimeout(700);
   return (await hover.innerText()).trim();
 }
