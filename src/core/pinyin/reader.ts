@@ -170,6 +170,12 @@ const TRADITIONAL_READINGS: Readonly<Record<string, string | ((simplified: strin
 
 const FORM_DECIDES = new Set(Object.keys(TRADITIONAL_READINGS));
 
+/** True when the text holds a character whose Traditional form decides its reading (乾, 著, 於 …). */
+export function hasFormDecidingCharacter(text: string): boolean {
+  for (const c of text) if (FORM_DECIDES.has(c)) return true;
+  return false;
+}
+
 /** A Han run in Simplified form, code point for code point, or undefined when it is Simplified already. */
 function simplifiedRun(chars: readonly string[]): string[] | undefined {
   let needs = false;

@@ -6,7 +6,7 @@
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint } from '../text';
-import { analyseRun, charBefore, simplifiedToTraditional } from './reader';
+import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
 import { formatWord, type PinyinStyle } from './syllable';
 
 /** Code units read on either side of a position: far more than any clause needs for context. */
@@ -68,10 +68,13 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
   }
   offsets.push(end);
   const { readings, words: lexiconWords } = analyseRun(chars, charBefore(text, start));
-  const joined = new Set<number>();
-  for (const [a, b] of lexiconWords) for (let k = a + 1; k < b; k++) joined.add(offsets[k]!);
-  const bounds = (icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end && !joined.has(at));
-  bounds.push(end);
+  const inside = new Set<number>();
+  for (const [a, b] of lexiconWords) for (let k = a + 1; k < b; k++) inside.add(offsets[k]!);
+  const icu = [start, ...(icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end), end];
+  // A boundary inside a lexicon word goes only where ICU fell back to single characters (實/處): two words it
+  // knows (經濟|發展) stay two words even when the lexicon lists the phrase.
+  const single = (a: number, b: number): boolean => b - a <= 2 && sizeAt(text, a) === b - a;
+  const bounds = icu.filter((at, n) => n > 0 && (at === end || !inside.has(at) || !(single(icu[n - 1]!, at) || single(at, icu[n + 1]!))));
   const words: PinyinWord[] = [];
   let wordStart = start;
   let k = 0;
@@ -225,7 +228,9 @@ export function counterpartWord(word: string): { script: 'traditional' | 'simpli
     if (s === 'traditional') traditional++;
     else if (s === 'simplified') simplified++;
   }
-  const toSimplified = traditional > simplified || (traditional === simplified && convertText(word, 't2s') !== word);
+  // A word of characters valid in both scripts is Simplified unless it holds one whose Traditional use differs
+  // (乾燥 is Traditional for 干燥): only then is OpenCC's t2s asked, so a Simplified hover never loads it.
+  const toSimplified = traditional > simplified || (traditional === simplified && hasFormDecidingCharacter(word) && convertText(word, 't2s') !== word);
   const other = toSimplified ? convertText(word, 't2s') : simplifiedToTraditional(word);
   if (other === word) return undefined;
   return { script: toSimplified ? 'simplified' : 'traditional', text: other };
