@@ -68,17 +68,30 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
   }
   offsets.push(end);
   const { readings, words: lexiconWords } = analyseRun(chars, charBefore(text, start));
-  const inside = new Set<number>();
-  for (const [a, b] of lexiconWords) for (let k = a + 1; k < b; k++) inside.add(offsets[k]!);
-  const icu = [start, ...(icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end), end];
-  // A boundary inside a lexicon word goes only where ICU fell back to single characters (實/處): two words it
-  // knows (經濟|發展) stay two words even when the lexicon lists the phrase.
-  const single = (a: number, b: number): boolean => b - a <= 2 && sizeAt(text, a) === b - a;
-  const bounds = icu.filter((at, n) => n > 0 && (at === end || !inside.has(at) || !(single(icu[n - 1]!, at) || single(at, icu[n + 1]!))));
+  // ICU's words, corrected by the lexicon words the reader chose: a lexicon word's edges are always word
+  // boundaries (ICU's 落/實習 across 貫徹落實 is cut back to 落實), and its pieces are joined where ICU fell back
+  // to single characters (實/處 → 實處); two words ICU knows inside a listed phrase (經濟|發展) stay two.
+  const bounds = new Set<number>((icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end));
+  for (const [a, b] of lexiconWords) {
+    bounds.add(offsets[a]!);
+    bounds.add(offsets[b]!);
+  }
+  const sorted = [...bounds].sort((x, y) => x - y);
+  for (const [a, b] of lexiconWords) {
+    const from = offsets[a]!;
+    const to = offsets[b]!;
+    const pieces = [from, ...sorted.filter((at) => at > from && at < to), to];
+    let hasSingle = false;
+    for (let n = 0; n + 1 < pieces.length; n++) if (pieces[n + 1]! - pieces[n]! === sizeAt(text, pieces[n]!)) hasSingle = true;
+    if (hasSingle) for (let n = 1; n + 1 < pieces.length; n++) bounds.delete(pieces[n]!);
+  }
+  bounds.delete(start);
+  bounds.add(end);
+  const ordered = [...bounds].sort((x, y) => x - y);
   const words: PinyinWord[] = [];
   let wordStart = start;
   let k = 0;
-  for (const bound of bounds) {
+  for (const bound of ordered) {
     const r: Array<string | null> = [];
     while (offsets[k]! < bound) r.push(readings[k++] ?? null);
     words.push({ start: wordStart, end: bound, word: text.slice(wordStart, bound), readings: r });
