@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { analyzeBoilerplate, boilerplateFoldingRanges, mainText, removeBoilerplateEdits, type BoilerplateAnalysis, type BoilerplateSensitivity } from '../core/boilerplate';
-import { applyDocumentEdits, displayName, ensureWritable } from '../vscode/editing';
+import { applyDocumentEdits, displayName, ensureWritable, commandEditor } from '../vscode/editing';
 import { zhdocSettings } from '../vscode/settings';
 
 export const BOILERPLATE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
@@ -157,18 +157,18 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
       if (e.affectsConfiguration('zhdoc.boilerplate')) onEditorsChanged();
     }),
     vscode.commands.registerCommand('zhdoc.foldBoilerplate', async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       if (!editor) return 0;
       const hidden = await foldBlocks(editor, true);
       if (hidden === 0) vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: no web boilerplate found in {0}.', displayName(editor.document)), 4000);
       return hidden;
     }),
     vscode.commands.registerCommand('zhdoc.unfoldBoilerplate', async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       return editor ? foldBlocks(editor, false) : 0;
     }),
     vscode.commands.registerCommand('zhdoc.extractMainText', async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       if (!editor) return undefined;
       const analysis = analysisOf(editor.document);
       const text = editor.document.getText();
@@ -178,7 +178,7 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
       return document;
     }),
     vscode.commands.registerCommand('zhdoc.removeBoilerplate', async (options?: { confirmed?: boolean }) => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       if (!editor) return false;
       const document = editor.document;
       const analysis = analysisOf(document);

@@ -3,6 +3,7 @@
  * Chinese writers count by. Click for the full statistics. Hidden for documents without Chinese.
  */
 import * as vscode from 'vscode';
+import { commandEditor } from '../vscode/editing';
 import { documentStatistics } from '../core/statistics';
 import { countHan } from '../core/text';
 
@@ -63,7 +64,7 @@ export function registerCharacterCount(): CharacterCountSupport {
       if (e.contentChanges.length > 0 && e.document === vscode.window.activeTextEditor?.document) schedule(true);
     }),
     vscode.commands.registerCommand('zhdoc.showDocumentStatistics', () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       if (!editor) return undefined;
       const stats = documentStatistics(editor.document.getText());
       void vscode.window.showInformationMessage(

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
 import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop, commandEditor } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
@@ -55,11 +55,8 @@ async function pickConfig(context: vscode.ExtensionContext): Promise<ConversionC
 
 /** Converts the active editor's selections (or document) with `config`. Resolves to true when text changed. */
 export async function convertActiveEditor(config: ConversionConfigName): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: open a text document to convert its script.'));
-    return false;
-  }
+  const editor = commandEditor();
+  if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
   await ensureResources('opencc');

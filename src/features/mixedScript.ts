@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { countScripts, findMinorityCharacters, type MinorityCharacter, type ScriptCounts } from '../core/script';
 import { containsHan } from '../core/text';
-import { applyDocumentEdits, displayName, ensureWritable } from '../vscode/editing';
+import { applyDocumentEdits, displayName, ensureWritable, commandEditor } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { zhdocSettings } from '../vscode/settings';
 
@@ -105,7 +105,7 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
       if (e.affectsConfiguration('zhdoc.script')) updateStatus();
     }),
     vscode.commands.registerCommand('zhdoc.showMixedScript', async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       if (!editor) return 0;
       await ensureResources('opencc');
       shown.set(editor.document.uri.toString(), []);
@@ -125,7 +125,7 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
       return count;
     }),
     vscode.commands.registerCommand('zhdoc.hideMixedScript', () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = commandEditor();
       if (!editor) return;
       shown.delete(editor.document.uri.toString());
       editor.setDecorations(decorationType, []);
@@ -175,7 +175,7 @@ function decorationFor(document: vscode.TextDocument, m: MinorityCharacter): vsc
 }
 
 async function unifyScript(): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = commandEditor();
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
 import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop, commandEditor } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
@@ -30,7 +30,7 @@ export function registerPinyinCommands(): vscode.Disposable {
 
 /** Copies the selections (or the current line) as pinyin in the chosen style; resolves to the copied text. */
 async function copyAsPinyin(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = commandEditor();
   if (!editor) return undefined;
   const document = editor.document;
   const { style } = pinyinSettings(document);
@@ -53,7 +53,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
 
 /** Annotates, or removes annotations from, the selections or the whole document, as one undo step. */
 async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = commandEditor();
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;

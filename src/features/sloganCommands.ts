@@ -3,6 +3,7 @@
  * Ignore Phrase, Count Slogans in Folder, and the reveal command that hovers, the tree and the report use.
  */
 import * as vscode from 'vscode';
+import { commandEditor } from '../vscode/editing';
 import { analyzeBoilerplate } from '../core/boilerplate';
 import { findSlogans, formatSlogansCsv, formatSlogansJson, lineBlocksToRanges, nextOccurrence, readUserSloganEntries, SLOGAN_CATEGORIES, USER_CATEGORY, type Slogan } from '../core/slogans';
 import { containsHan, countHan } from '../core/text';
@@ -32,12 +33,8 @@ export function registerSloganCommands(model: SloganModel, report: SloganReportS
     vscode.commands.registerCommand('zhdoc.nextSlogan', () => move(model, 'next')),
     vscode.commands.registerCommand('zhdoc.previousSlogan', () => move(model, 'previous')),
     vscode.commands.registerCommand('zhdoc.showSloganReport', async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (!document) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: open a Chinese text document to see its slogan report.'));
-        return undefined;
-      }
-      return report.showDocumentReport(document);
+      const document = commandEditor()?.document;
+      return document ? report.showDocumentReport(document) : undefined;
     }),
     vscode.commands.registerCommand('zhdoc.exportSlogans', (options?: { format?: 'csv' | 'json'; target?: vscode.Uri }) => exportSlogans(model, options)),
     vscode.commands.registerCommand('zhdoc.addToLexicon', (argument?: { phrase?: string; category?: string }) => addToLexicon(argument)),
@@ -47,7 +44,7 @@ export function registerSloganCommands(model: SloganModel, report: SloganReportS
 }
 
 async function move(model: SloganModel, direction: 'next' | 'previous'): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = commandEditor();
   if (!editor) return false;
   const slogans = await model.get(editor.document);
   // From the selection's start, so that with an occurrence selected the next and previous ones are found.
@@ -64,7 +61,7 @@ async function move(model: SloganModel, direction: 'next' | 'previous'): Promise
 }
 
 async function exportSlogans(model: SloganModel, options?: { format?: 'csv' | 'json'; target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
-  const document = vscode.window.activeTextEditor?.document;
+  const document = commandEditor()?.document;
   if (!document) return undefined;
   const slogans = await model.get(document);
   let format = options?.format;

@@ -100,3 +100,22 @@ export function yieldToEventLoop(): Promise<void> {
   const immediate = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
   return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
+
+/**
+ * The editor a command acts on. When there is none, says why: most often nothing is open, but a text file above
+ * 50 MB is open in an editor that VS Code does not share with extensions at all, and the user should hear that
+ * zhdoc cannot see it (and that the command line can), not silence.
+ */
+export function commandEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor) return editor;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('zhdoc cannot work on {0}: VS Code does not give extensions files larger than 50 MB. The zhdoc command line handles files of any size (zhdoc convert, pinyin, slogans, boilerplate).', vscode.workspace.asRelativePath(input.uri, false)),
+    );
+  } else {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: open a text document first.'));
+  }
+  return undefined;
+}

@@ -101,18 +101,30 @@ export class SloganModel implements vscode.Disposable {
 
   sloganOptions(document: vscode.TextDocument, text: string): SloganOptions {
     const s = zhdocSettings(document);
-    const { entries, problems } = readUserSloganEntries(s.get<unknown>('slogans.userLexicon'));
-    this.reportProblems(problems);
+    const entries = this.userEntries(s.get<unknown>('slogans.userLexicon'));
     const boilerplate = s.get<boolean>('slogans.excludeBoilerplate', true) ? this.options.boilerplate(document) : undefined;
     return {
       known: s.get<boolean>('slogans.markKnown', true),
       discover: s.get<boolean>('slogans.discover', true),
       minRepeatCount: s.get<number>('slogans.minRepeats', 3),
       minDiscoveredCount: s.get<number>('slogans.minQuotedRepeats', 2),
-      userLexicon: entries as readonly SloganEntry[],
+      userLexicon: entries,
       ignore: s.get<string[]>('slogans.ignore', []).filter((x) => typeof x === 'string'),
       excludedRanges: boilerplate ? lineBlocksToRanges(text, boilerplate.blocks) : [],
     };
+  }
+
+  private lastUserLexicon: { json: string; entries: readonly SloganEntry[] } | undefined;
+
+  /** The user's entries, the same array while the setting is unchanged: the core caches the compiled lexicon by identity. */
+  private userEntries(value: unknown): readonly SloganEntry[] {
+    const json = JSON.stringify(value ?? []);
+    if (this.lastUserLexicon?.json !== json) {
+      const { entries, problems } = readUserSloganEntries(value);
+      this.reportProblems(problems);
+      this.lastUserLexicon = { json, entries };
+    }
+    return this.lastUserLexicon.entries;
   }
 
   private reportProblems(problems: readonly string[]): void {
