@@ -11,9 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pinyin as rawPinyin } from 'pinyin-pro';
+import { OutputFormat, pinyin as rawPinyin, segment as rawSegment } from 'pinyin-pro';
 import { convertText, type ConversionConfigName } from '../src/core/convert';
-import { describeWord, glossesOf, readingsOf, wordAt } from '../src/core/pinyin';
+import { describeWord, glossesOf, readingsOf, wordAt, wordsIn } from '../src/core/pinyin';
 import { corpusDir } from './corpus';
 
 const root = resolve(__dirname, '../..');
@@ -111,6 +111,53 @@ const gap = (100 * simplified.right) / simplified.total - (100 * traditional.rig
 console.log(`  Traditional (s2t) vs Simplified: ${gap >= 0 ? '−' : '+'}${Math.abs(gap).toFixed(2)} points`);
 console.log('  most frequent remaining misses (Simplified), char label→zhdoc:');
 console.log('   ', [...simplified.misses].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, n]) => `${k} ×${n}`).join(', '));
+
+// ---------------------------------------------------------------- words
+// No gold segmentation here, so two proxies on the first 2,000 sentences: how many characters end up in
+// multi-character words, and how many of those words CC-CEDICT's common headwords (the gloss table) know.
+{
+  const sample = items.slice(0, 2000).map((x) => x.text);
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const isHanWord = (w: string): boolean => /^\p{Script=Han}+$/u.test(w);
+  const measure = (name: string, split: (s: string) => string[]): void => {
+    let han = 0;
+    let inMulti = 0;
+    let multi = 0;
+    let known = 0;
+    const t0 = performance.now();
+    const all = sample.map(split);
+    const ms = performance.now() - t0;
+    for (const words of all) {
+      for (const w of words.filter(isHanWord)) {
+        const n = [...w].length;
+        han += n;
+        if (n > 1) {
+          inMulti += n;
+          multi++;
+          if (glossesOf(w).length > 0) known++;
+        }
+      }
+    }
+    console.log(`  ${name.padEnd(40)} ${((100 * inMulti) / han).toFixed(1).padStart(5)}% of characters in words of 2+, ${((100 * known) / Math.max(1, multi)).toFixed(1).padStart(5)}% of those known to CC-CEDICT, ${((1000 * ms) / sample.length).toFixed(0)} µs/sentence`);
+  };
+  console.log('\nWord segmentation (proxies; 2,000 dev sentences):');
+  measure('Intl.Segmenter (ICU)', (s) => [...segmenter.segment(s)].map((x) => x.segment));
+  measure('pinyin-pro segment()', (s) => (rawSegment(s, { format: OutputFormat.ZhArray }) as string[][]).map((w) => w.join('')));
+  measure('zhdoc wordsIn (ICU + lexicon words)', (s) => wordsIn(s).map((w) => w.word));
+  const trad = sample.map((s) => convertText(s, 's2t'));
+  const measureTrad = (name: string, split: (s: string) => string[]): void => {
+    let han = 0;
+    let inMulti = 0;
+    for (const words of trad.map(split)) for (const w of words.filter(isHanWord)) {
+      han += [...w].length;
+      if ([...w].length > 1) inMulti += [...w].length;
+    }
+    console.log(`  ${name.padEnd(40)} ${((100 * inMulti) / han).toFixed(1).padStart(5)}% of characters in words of 2+ (Traditional)`);
+  };
+  measureTrad('Intl.Segmenter (ICU)', (s) => [...segmenter.segment(s)].map((x) => x.segment));
+  measureTrad('pinyin-pro segment()', (s) => (rawSegment(s, { format: OutputFormat.ZhArray }) as string[][]).map((w) => w.join('')));
+  measureTrad('zhdoc wordsIn (ICU + lexicon words)', (s) => wordsIn(s).map((w) => w.word));
+}
 
 // ---------------------------------------------------------------- latency
 /** A deterministic PRNG, so runs compare on the same offsets. */
