@@ -38,20 +38,22 @@ const freePort = () => new Promise((resolve) => { const s = createServer(); s.li
 
 /**
  * Starts code-server on 127.0.0.1 with throw-away user data and extensions folders.
- * @param {{ workspace: string, settings?: object, env?: object, port?: number, extensionsDir?: string, verbose?: boolean, locale?: string }} options
+ * @param {{ workspace: string, settings?: object, env?: object, port?: number, extensionsDir?: string, verbose?: boolean, locale?: string, workspaceTrust?: boolean }} options
+ *   workspaceTrust: run with workspace trust on, so the workspace opens untrusted (to test restricted mode).
  */
 export async function startCodeServer(options) {
   const tmp = mkdtempSync(join(tmpdir(), 'zhdoc-cs-'));
   const userData = join(tmp, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...(options.settings ?? {}) }, null, 2));
+  const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {};
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...(options.settings ?? {}) }, null, 2));
   if (options.locale) writeFileSync(join(userData, 'User/argv.json'), JSON.stringify({ locale: options.locale }));
   writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
   const port = options.port ?? (await freePort());
   const extensionsDir = options.extensionsDir ?? join(tmp, 'extensions');
   const args = [codeServerEntry(), '--config', join(tmp, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check',
-    '--disable-getting-started-override', '--disable-workspace-trust', ...(options.locale ? ['--locale', options.locale] : []), options.workspace];
+    '--disable-getting-started-override', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), ...(options.locale ? ['--locale', options.locale] : []), options.workspace];
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(options.env ?? {}) } });
   let log = '';
   const onData = (d) => { log += d; if (options.verbose) process.stderr.write(`[code-server] ${d}`); };

@@ -17,7 +17,7 @@ const timeoutMs = Number(process.env.ZHDOC_TEST_TIMEOUT_MS || 600000);
 const settings = process.env.ZHDOC_TEST_SETTINGS ? JSON.parse(process.env.ZHDOC_TEST_SETTINGS) : {};
 
 const t0 = Date.now();
-const server = await startCodeServer({ workspace, settings, verbose: !!process.env.CS_VERBOSE });
+const server = await startCodeServer({ workspace, settings, verbose: !!process.env.CS_VERBOSE, workspaceTrust: process.env.ZHDOC_WORKSPACE_TRUST === '1' });
 const browser = await launchChromium();
 let result;
 try {

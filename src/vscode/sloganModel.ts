@@ -73,9 +73,10 @@ export class SloganModel implements vscode.Disposable {
   async refresh(document: vscode.TextDocument): Promise<readonly Slogan[]> {
     if (!this.applies(document)) return [];
     await ensureResources('sloganLexicon', 'opencc');
+    const fileEntries = await this.lexiconFileEntries(document);
     const version = document.version;
     const text = document.getText();
-    const slogans = text.length > MAX_CHARS ? [] : findSlogans(text, this.sloganOptions(document, text));
+    const slogans = text.length > MAX_CHARS ? [] : findSlogans(text, this.sloganOptions(document, text, fileEntries));
     if (document.isClosed || document.version !== version) return slogans;
     this.results.set(document.uri.toString(), { version, settingsKey: this.settingsKey(document), slogans });
     this.changed.fire(document);
@@ -96,12 +97,13 @@ export class SloganModel implements vscode.Disposable {
 
   private settingsKey(document: vscode.TextDocument): string {
     const s = zhdocSettings(document);
-    return JSON.stringify(['markKnown', 'discover', 'minRepeats', 'minQuotedRepeats', 'userLexicon', 'ignore', 'excludeBoilerplate'].map((k) => s.get(`slogans.${k}`)));
+    return JSON.stringify(['markKnown', 'discover', 'minRepeats', 'minQuotedRepeats', 'userLexicon', 'lexiconFiles', 'ignore', 'excludeBoilerplate'].map((k) => s.get(`slogans.${k}`)));
   }
 
-  sloganOptions(document: vscode.TextDocument, text: string): SloganOptions {
+  sloganOptions(document: vscode.TextDocument, text: string, fileEntries: readonly SloganEntry[] = []): SloganOptions {
     const s = zhdocSettings(document);
-    const entries = this.userEntries(s.get<unknown>('slogans.userLexicon'));
+    const inline = this.userEntries(s.get<unknown>('slogans.userLexicon'));
+    const entries = fileEntries.length ? [...inline, ...fileEntries] : inline;
     const boilerplate = s.get<boolean>('slogans.excludeBoilerplate', true) ? this.options.boilerplate(document) : undefined;
     return {
       known: s.get<boolean>('slogans.markKnown', true),
@@ -115,6 +117,45 @@ export class SloganModel implements vscode.Disposable {
   }
 
   private lastUserLexicon: { json: string; entries: readonly SloganEntry[] } | undefined;
+  private readonly lexiconFiles = new Map<string, { mtime: number; entries: readonly SloganEntry[] }>();
+  private lastFileEntries: { key: string; entries: readonly SloganEntry[] } | undefined;
+
+  /**
+   * Entries from the JSON files named by zhdoc.slogans.lexiconFiles (paths relative to the document's workspace
+   * folder). The setting is restricted in untrusted workspaces: VS Code then gives only the user's own value, so
+   * a repository cannot make zhdoc read files of its choosing.
+   */
+  private async lexiconFileEntries(document: vscode.TextDocument): Promise<readonly SloganEntry[]> {
+    const paths = zhdocSettings(document).get<unknown[]>('slogans.lexiconFiles', []).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+    if (paths.length === 0) return [];
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const all: SloganEntry[] = [];
+    const parts: string[] = [];
+    for (const path of paths) {
+      const uri = /^([a-z]:)?[\\/]/i.test(path) || !folder ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, path);
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        const cached = this.lexiconFiles.get(uri.toString());
+        let entries = cached?.mtime === stat.mtime ? cached.entries : undefined;
+        if (!entries) {
+          const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as unknown;
+          const list = Array.isArray(json) ? json : (json as { entries?: unknown })?.entries;
+          const read = readUserSloganEntries(list);
+          this.reportProblems(read.problems.map((p) => `${path}: ${p}`));
+          entries = read.entries;
+          this.lexiconFiles.set(uri.toString(), { mtime: stat.mtime, entries });
+        }
+        all.push(...entries);
+        parts.push(`${uri.toString()}@${stat.mtime}`);
+      } catch (e) {
+        this.reportProblems([`${path}: ${e instanceof Error ? e.message : String(e)}`]);
+      }
+    }
+    // The same array while the files are unchanged, so the core reuses its compiled lexicon.
+    const key = parts.join('|');
+    if (this.lastFileEntries?.key !== key) this.lastFileEntries = { key, entries: all };
+    return this.lastFileEntries.entries;
+  }
 
   /** The user's entries, the same array while the setting is unchanged: the core caches the compiled lexicon by identity. */
   private userEntries(value: unknown): readonly SloganEntry[] {
@@ -131,7 +172,7 @@ export class SloganModel implements vscode.Disposable {
     const key = problems.join('\n');
     if (!key || key === this.reportedProblems) return;
     this.reportedProblems = key;
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: some entries of zhdoc.slogans.userLexicon were skipped: {0}', problems.join('; ')));
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: some slogan lexicon entries were skipped: {0}', problems.join('; ')));
   }
 
   dispose(): void {

@@ -142,3 +142,20 @@ describe('slogans', () => {
     assert.equal(sample.slogans.find((s) => s.phrase === '八八战略')?.count, 4);
   });
 });
+
+describe('slogan lexicon files (trusted workspace)', () => {
+  afterEach(async () => {
+    await setSetting('zhdoc.slogans.lexiconFiles', undefined);
+    await discardAll();
+  });
+
+  it('reads known slogans from the JSON files zhdoc.slogans.lexiconFiles names', async () => {
+    const api = await zhdocApi();
+    await setSetting('zhdoc.slogans.lexiconFiles', ['team-lexicon.json']);
+    const editor = await openUntitled('坚持三个一以贯之。做到三个一以贯之。');
+    const slogans = await api.slogans.model.refresh(editor.document);
+    const phrase = slogans.find((s) => s.phrase === '三个一以贯之');
+    assert.equal(phrase?.kind, 'known');
+    assert.equal(phrase?.category, '政治要求');
+  });
+});
