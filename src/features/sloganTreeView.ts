@@ -13,7 +13,7 @@ type SloganNode =
 
 export interface SloganTreeSupport extends vscode.Disposable {
   /** The view's items as shown now: label, description and occurrence labels (for tests). */
-  items(): Promise<Array<{ label: string; description: string; occurrences: string[] }>>;
+  items(): Promise<Array<{ label: string; description: string; tooltip: string; occurrences: string[] }>>;
 }
 
 const PREVIEW = 14;
@@ -93,7 +93,8 @@ export function registerSloganTreeView(model: SloganModel): SloganTreeSupport {
           const item = await provider.getTreeItem(root);
           const children = (await provider.getChildren(root)) ?? [];
           const occurrences = await Promise.all(children.map(async (c) => String((await provider.getTreeItem(c)).label)));
-          return { label: String(item.label), description: String(item.description ?? ''), occurrences };
+          const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+          return { label: String(item.label), description: String(item.description ?? ''), tooltip, occurrences };
         }),
       );
     },
