@@ -4,7 +4,7 @@
  * English gloss from CC-CEDICT. Over a selection, the reading of the whole selection.
  */
 import * as vscode from 'vscode';
-import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, toneOf, wordAt, type PinyinStyle, type WordView } from '../core/pinyin';
+import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, wordAt, type PinyinStyle, type WordView } from '../core/pinyin';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings } from '../vscode/settings';
@@ -79,19 +79,13 @@ function selectionHover(document: vscode.TextDocument, selection: vscode.Selecti
   return new vscode.Hover(md, selection);
 }
 
-/** A word's reading, each syllable in its tone colour when colours are on (written as formatWord writes it). */
+/** A word's reading as formatWord writes it, each syllable in its tone colour when colours are on. */
 function readingMarkdown(view: WordView, settings: HoverSettings): string {
   if (!settings.toneColours) return escapeMarkdownText(view.pinyin);
   const palette = isDarkTheme() ? TONE_COLOURS.dark : TONE_COLOURS.light;
-  const runTogether = settings.style === 'marks';
-  return view.syllables
-    .map((s, i) => {
-      // Pinyin orthography: syllables of a word run together, with an apostrophe before a, e or o (xī'ān).
-      const apostrophe = runTogether && i > 0 && /^[aeoāáǎàēéěèōóǒò]/.test(s.text) ? "'" : '';
-      const text = escapeMarkdownText(s.text);
-      return apostrophe + (s.reading ? `<span style="color:${palette[toneOf(s.reading)]};">${text}</span>` : text);
-    })
-    .join(runTogether ? '' : ' ');
+  return view.pieces
+    .map((p) => (p.tone ? `<span style="color:${palette[p.tone]};">${escapeMarkdownText(p.text)}</span>` : escapeMarkdownText(p.text)))
+    .join('');
 }
 
 function isDarkTheme(): boolean {

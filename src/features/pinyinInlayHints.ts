@@ -3,7 +3,7 @@
  * visible range, and each line is read on its own, so the cost is that of a screenful even in a 10 MB document.
  */
 import * as vscode from 'vscode';
-import { formatWord, wordsIn } from '../core/pinyin';
+import { pinyinHints } from '../core/pinyin';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings } from '../vscode/settings';
 
@@ -23,10 +23,8 @@ export function registerPinyinInlayHints(): vscode.Disposable {
         const text = document.lineAt(line).text;
         const from = line === range.start.line ? Math.max(0, range.start.character - 200) : 0;
         const to = Math.min(text.length, line === range.end.line ? range.end.character + 200 : text.length, from + MAX_LINE_SPAN);
-        for (const word of wordsIn(text, from, to)) {
-          if (word.end > to) continue;
-          const label = formatWord(word.readings.map((r) => r ?? '?'), settings.style);
-          const hint = new vscode.InlayHint(new vscode.Position(line, word.end), label);
+        for (const { offset, label, word } of pinyinHints(text, settings.style, from, to)) {
+          const hint = new vscode.InlayHint(new vscode.Position(line, offset), label);
           hint.paddingLeft = true;
           hint.tooltip = `${word.word} ${label}`;
           hints.push(hint);
