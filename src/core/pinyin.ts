@@ -1,7 +1,7 @@
 /**
  * Pinyin for zhdoc: readings in context for Simplified, Traditional and mixed text, words around a position,
  * display forms, annotation and glosses. Pure: no vscode, no Node. Importing this module loads nothing heavy;
- * pinyin-pro and the reading data load on the first reading, the CC-CEDICT glosses on the first gloss.
+ * the reading data (built from pinyin-pro and CC-CEDICT) loads on the first reading, the glosses on the first gloss.
  */
 import { readingsOfCharacter } from './pinyin/reader';
 import { formatReading, formatWord, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
