@@ -302,3 +302,15 @@ describe('pinyin: glosses', () => {
     assert.equal(isGlossLoaded(), true);
   });
 });
+
+describe('pinyin edge cases found by property tests', () => {
+  it('reads a compatibility ideograph as its unified form (U+2F83D is 吸)', () => {
+    assert.deepEqual(readingsOf('\u{2F83D}着'), ['xi1', 'zhuo2']);
+  });
+
+  it('removes an annotation whose unknown reading runs into the next syllable', () => {
+    const text = '\u{2FA1D}着';
+    const annotated = applyEdits(text, annotatePinyin(text, 'marks'));
+    assert.equal(applyEdits(annotated, removePinyinAnnotations(annotated)), text);
+  });
+});

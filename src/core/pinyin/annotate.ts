@@ -36,10 +36,16 @@ export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end 
  */
 const ANNOTATION_SYLLABLE = /^(?:(?:[a-zA-Z]|[\u0300-\u036f])+[1-5]?|˙?[\u3105-\u312f\u31a0-\u31bf]+[ˊˇˋ]?|\?)$/;
 
-/** True for the body of an annotation: syllables separated by spaces, or run together with apostrophes. */
+/**
+ * True for the body of an annotation: syllables separated by spaces, or run together with apostrophes; a `?`
+ * (unknown reading) can run into its neighbours in the tone-mark style (`?zhe`).
+ */
 function isAnnotationBody(body: string): boolean {
   if (body === '') return false;
-  return body.normalize('NFD').split(/[ ']/).every((syllable) => ANNOTATION_SYLLABLE.test(syllable));
+  return body
+    .normalize('NFD')
+    .split(/[ ']|(?=\?)|(?<=\?)/)
+    .every((syllable) => ANNOTATION_SYLLABLE.test(syllable));
 }
 
 /** Deletions (sorted) of every pinyin annotation in text[start, end), the inverse of annotatePinyin. */

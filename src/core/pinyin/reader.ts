@@ -177,6 +177,22 @@ export function hasFormDecidingCharacter(text: string): boolean {
 }
 
 /** A Han run in Simplified form, code point for code point, or undefined when it is Simplified already. */
+/**
+ * Compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F: 吸 written as U+2F83D) are the same characters as their
+ * unified forms, which the reading data knows; NFC maps each to exactly one.
+ */
+function unifyCompatibilityIdeographs(chars: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  chars.forEach((c, i) => {
+    const cp = c.codePointAt(0)!;
+    if ((cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f)) {
+      const unified = c.normalize('NFC');
+      if (unified !== c && [...unified].length === 1) (out ??= [...chars])[i] = unified;
+    }
+  });
+  return out ?? chars;
+}
+
 function simplifiedRun(chars: readonly string[]): string[] | undefined {
   let needs = false;
   for (const c of chars) {
@@ -282,7 +298,8 @@ export interface RunAnalysis {
  * Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided
  * them. `before` is the character just before the run, if any (a digit before 只 makes it the classifier).
  */
-export function analyseRun(chars: readonly string[], before = ''): RunAnalysis {
+export function analyseRun(runChars: readonly string[], before = ''): RunAnalysis {
+  const chars = unifyCompatibilityIdeographs(runChars);
   const out: Array<string | null> = new Array(chars.length);
   const spans: Array<readonly [number, number]> = [];
   const d = loadData();
