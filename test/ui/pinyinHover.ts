@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hoverText, openWorkbench, ROOT, screenshot, waitForZhdoc } from './workbench';
+import { hoverText, openWorkbench, ROOT, screenshot, waitForFolded, waitForZhdoc } from './workbench';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   let failure: unknown;
   try {
     await waitForZhdoc(page);
+    await waitForFolded(page);
     const hover = await hoverText(page, '幹在實處', 0);
     assert.match(hover, /gàn/);
     console.log(`hover: ${JSON.stringify(hover.slice(0, 120))}`);

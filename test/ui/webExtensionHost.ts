@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbench, ROOT, runFromPalette, screenshot, visibleText, waitForZhdoc } from './workbench';
+import { hoverText, openWorkbench, ROOT, runFromPalette, screenshot, visibleText, waitForFolded, waitForZhdoc } from './workbench';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -30,6 +30,12 @@ async function main(): Promise<void> {
   let failure: unknown;
   try {
     await waitForZhdoc(page);
+    await waitForFolded(page);
+    // Pinyin and the slogan lexicon come from dist/vendor, fetched through the workspace file system.
+    const hover = await hoverText(page, '幹在實處', 0);
+    assert.match(hover, /gàn/);
+    assert.match(hover, /known slogan/);
+    await page.mouse.move(5, 5);
     await runFromPalette(page, 'zhdoc: Convert to Simplified');
     await page.locator('.view-line', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
     assert.ok((await visibleText(page)).includes('深入实施“八八战略”'));

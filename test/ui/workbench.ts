@@ -49,6 +49,16 @@ export async function waitForZhdoc(page: Page): Promise<void> {
   await page.locator('.statusbar-item', { hasText: /繁 \d+% · 简 \d+%|繁简通用/ }).first().waitFor({ timeout: 60_000 });
 }
 
+/**
+ * Waits until zhdoc has folded the sample page's boilerplate: the text stops moving, so a position measured
+ * on screen stays valid (a hover aimed before the fold would land on another line).
+ */
+export async function waitForFolded(page: Page): Promise<void> {
+  // zhdoc's boilerplate hint shows the fold icon once it has folded (in any display language).
+  await page.locator('.statusbar-item .codicon-fold').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+}
+
 /** Runs a command from the F1 palette by its title, retried while the palette has not listed it yet. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
