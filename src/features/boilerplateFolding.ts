@@ -39,6 +39,8 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
   const status = vscode.window.createStatusBarItem('zhdoc.boilerplate', vscode.StatusBarAlignment.Right, 98);
   status.name = vscode.l10n.t('zhdoc: Boilerplate');
   let statusShown = false;
+  /** The invalid user cues last reported, so the warning comes once per change of the setting. */
+  let reportedCues = '';
 
   const analysisOf = (document: vscode.TextDocument): BoilerplateAnalysis | undefined => {
     if (!vscode.languages.match(BOILERPLATE_SELECTOR, document)) return undefined;
@@ -53,6 +55,11 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
     if (text.length > MAX_CHARS) return undefined;
     const analysis = analyzeBoilerplate(text, { sensitivity, extraCues });
     cache.set(key, { version: document.version, settingsKey, analysis });
+    const ignored = analysis.ignoredCues.join('\n');
+    if (ignored && ignored !== reportedCues) {
+      reportedCues = ignored;
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: these boilerplate cues were ignored (empty, invalid or matching everything): {0}', analysis.ignoredCues.join(', ')));
+    }
     return analysis;
   };
   const hiddenLineCount = (analysis: BoilerplateAnalysis): number => boilerplateFoldingRanges(analysis).reduce((n, r) => n + r.end - r.start, 0);
