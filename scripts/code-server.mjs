@@ -1,6 +1,6 @@
 // Starts a real VS Code (code-server's bundled VS Code server and web workbench) and Debian chromium.
 // Used by the integration-test shim, the UI tests and `npm start`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,6 +75,18 @@ export async function startCodeServer(options) {
       if (payload) q.set('payload', JSON.stringify(payload));
       return `http://127.0.0.1:${port}/?${q}`;
     } };
+}
+
+/**
+ * Installs a .vsix into an extensions folder with code-server's own CLI, as a user installs an extension
+ * (a throw-away config and user-data folder, so nothing is written to the user's home).
+ */
+export function installVsix(entry, extensionsDir, vsix) {
+  const tmp = mkdtempSync(join(tmpdir(), 'zhdoc-install-'));
+  writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
+  const r = spawnSync(process.execPath, [entry, '--config', join(tmp, 'config.yaml'), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  rmSync(tmp, { recursive: true, force: true });
+  if (r.status !== 0 || !/successfully installed/.test(r.stdout)) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
 }
 
 /** code-server's remote authority is fixed: a local path P is vscode-remote://remote/P in the workbench. */
