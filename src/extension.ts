@@ -10,6 +10,7 @@ import { registerMixedScriptSupport, type MixedScriptSupport } from './features/
 import { registerPinyinCommands } from './features/pinyinCommands';
 import { registerPinyinHover } from './features/pinyinHover';
 import { registerPinyinInlayHints } from './features/pinyinInlayHints';
+import { registerSampleDocument } from './features/sampleDocument';
 import { registerSloganCommands } from './features/sloganCommands';
 import { registerSloganDecorations, type SloganDecorationSupport } from './features/sloganDecorations';
 import { registerSloganHover } from './features/sloganHover';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
     sloganReport,
     registerSloganCommands(sloganModel, sloganReport),
     characterCount,
+    registerSampleDocument(context),
   );
   return {
     mixedScript,
