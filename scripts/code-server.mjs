@@ -1,7 +1,8 @@
 // Starts a real VS Code (code-server's bundled VS Code server and web workbench) and Debian chromium.
 // Used by the integration-test shim, the UI tests and `npm start`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,8 @@ const freePort = () => new Promise((resolve) => { const s = createServer(); s.li
 
 /**
  * Starts code-server on 127.0.0.1 with throw-away user data and extensions folders.
- * @param {{ workspace: string, settings?: object, env?: object, port?: number, extensionsDir?: string, verbose?: boolean, locale?: string, workspaceTrust?: boolean }} options
+ * @param {{ workspace: string, settings?: object, env?: object, port?: number, extensionsDir?: string, verbose?: boolean, locale?: string, workspaceTrust?: boolean, install?: string[] }} options
+ *   install: .vsix files installed into this server's folders before it starts (a language pack must be).
  *   workspaceTrust: run with workspace trust on, so the workspace opens untrusted (to test restricted mode).
  */
 export async function startCodeServer(options) {
@@ -51,6 +53,8 @@ export async function startCodeServer(options) {
   writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
   const port = options.port ?? (await freePort());
   const extensionsDir = options.extensionsDir ?? join(tmp, 'extensions');
+  for (const vsix of options.install ?? []) installVsix(codeServerEntry(), extensionsDir, vsix, userData);
+  if (options.locale) registerLanguagePacks(extensionsDir, userData);
   const args = [codeServerEntry(), '--config', join(tmp, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check',
     '--disable-getting-started-override', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), ...(options.locale ? ['--locale', options.locale] : []), options.workspace];
@@ -81,12 +85,37 @@ export async function startCodeServer(options) {
  * Installs a .vsix into an extensions folder with code-server's own CLI, as a user installs an extension
  * (a throw-away config and user-data folder, so nothing is written to the user's home).
  */
-export function installVsix(entry, extensionsDir, vsix) {
+export function installVsix(entry, extensionsDir, vsix, userDataDir) {
   const tmp = mkdtempSync(join(tmpdir(), 'zhdoc-install-'));
   writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
-  const r = spawnSync(process.execPath, [entry, '--config', join(tmp, 'config.yaml'), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [entry, '--config', join(tmp, 'config.yaml'), '--user-data-dir', userDataDir ?? join(tmp, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
   rmSync(tmp, { recursive: true, force: true });
   if (r.status !== 0 || !/successfully installed/.test(r.stdout)) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
+}
+
+/**
+ * Writes the language-pack index (languagepacks.json) that VS Code's server reads to pick the display
+ * language. The server builds it only when a pack is installed through a running workbench; a pack installed
+ * beforehand from the command line is otherwise never seen.
+ */
+function registerLanguagePacks(extensionsDir, userData) {
+  if (!existsSync(extensionsDir)) return;
+  const index = {};
+  for (const dir of readdirSync(extensionsDir)) {
+    const manifestPath = join(extensionsDir, dir, 'package.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    for (const l of manifest.contributes?.localizations ?? []) {
+      const translations = Object.fromEntries((l.translations ?? []).map((t) => [t.id, join(extensionsDir, dir, t.path)]));
+      index[l.languageId.toLowerCase()] = {
+        hash: createHash('md5').update(`${manifest.publisher}.${manifest.name}@${manifest.version}`).digest('hex'),
+        extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+        translations,
+        label: l.localizedLanguageName ?? l.languageName,
+      };
+    }
+  }
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(index));
 }
 
 /** code-server's remote authority is fixed: a local path P is vscode-remote://remote/P in the workbench. */

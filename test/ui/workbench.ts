@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /** Drives the real VS Code workbench (code-server in chromium) for the UI tests: start, open, palette, hover. */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
@@ -11,7 +12,7 @@ interface CodeServerHandle {
 }
 interface CodeServerModule {
   ROOT: string;
-  startCodeServer(options: { workspace: string; settings?: object; locale?: string; verbose?: boolean }): Promise<CodeServerHandle>;
+  startCodeServer(options: { workspace: string; settings?: object; locale?: string; verbose?: boolean; install?: string[] }): Promise<CodeServerHandle>;
   launchChromium(options?: { headless?: boolean }): Promise<Browser>;
   remoteUri(path: string): string;
 }
@@ -28,7 +29,8 @@ export interface Workbench {
 export async function openWorkbench(workspace: string, file: string, options: { settings?: object; locale?: string; extensionPath?: string } = {}): Promise<Workbench> {
   // Loaded at run time: the launcher is plain JavaScript shared with `npm start` and the test shim.
   const launcher = (await import(join(ROOT, 'scripts/code-server.mjs'))) as CodeServerModule;
-  const server = await launcher.startCodeServer({ workspace, settings: { 'editor.hover.delay': 150, 'editor.wordWrap': 'on', ...options.settings }, locale: options.locale, verbose: !!process.env.CS_VERBOSE });
+  const install = options.locale && options.locale !== 'en' ? [languagePack(options.locale)] : [];
+  const server = await launcher.startCodeServer({ workspace, settings: { 'editor.hover.delay': 150, 'editor.wordWrap': 'on', ...options.settings }, locale: options.locale, install, verbose: !!process.env.CS_VERBOSE });
   const browser = await launcher.launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   page.on('pageerror', (e) => process.env.PAGE_CONSOLE && console.error('[workbench error]', e.message));
@@ -42,6 +44,21 @@ export async function openWorkbench(workspace: string, file: string, options: { 
       server.stop();
     },
   };
+}
+
+/**
+ * A .vsix of the test language pack for `locale` (test/fixtures/language-pack-<locale>), built once: with it
+ * installed the workbench runs in that display language, so zhdoc's own translations show.
+ */
+function languagePack(locale: string): string {
+  const source = join(ROOT, 'test/fixtures', `language-pack-${locale}`);
+  const vsix = join(RESULTS, `language-pack-${locale}.vsix`);
+  if (!existsSync(vsix)) {
+    mkdirSync(RESULTS, { recursive: true });
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--out', vsix], { cwd: source, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
+  }
+  return vsix;
 }
 
 /** Waits for zhdoc's first visible effect, the script-mix status bar item, so its commands are registered. */

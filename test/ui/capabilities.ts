@@ -1,0 +1,86 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * Each capability on the sample page in the real workbench, in English and in Chinese (zhdoc's own UI; VS Code's
+ * frame stays English without a language pack): mixed script highlighted, slogans marked with the Slogans view
+ * and report, boilerplate folded. Saves the screenshots the README and the walkthrough show.
+ */
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { hoverText, openWorkbench, ROOT, runFromPalette, screenshot, waitForFolded, waitForZhdoc } from './workbench';
+
+const LOCALES = (process.env.ZHDOC_UI_LOCALES ?? 'en,zh-cn').split(',');
+
+/** A command's title as the palette lists it in a display language, from zhdoc's own manifest strings. */
+function title(locale: string, key: string): string {
+  const file = locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`;
+  const strings = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
+  return `zhdoc: ${strings[`command.${key}`]}`;
+}
+
+async function paintedCount(page: Page, colour: RegExp): Promise<number> {
+  return page.evaluate((source) => {
+    const re = new RegExp(source);
+    return [...document.querySelectorAll('.monaco-editor .view-overlays div, .monaco-editor .view-line span')].filter((e) => re.test(getComputedStyle(e).backgroundColor)).length;
+  }, colour.source);
+}
+
+async function runLocale(locale: string): Promise<void> {
+  const suffix = locale === 'en' ? '' : `-${locale}`;
+  const workspace = mkdtempSync(join(tmpdir(), 'zhdoc-ui-'));
+  cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+  const workbench = await openWorkbench(workspace, 'sample-article.txt', locale === 'en' ? {} : { locale });
+  const { page } = workbench;
+  try {
+    await waitForZhdoc(page);
+    await waitForFolded(page);
+    await screenshot(page, `ui-boilerplate${suffix}.png`);
+
+    // Slogans: marks with count badges in the editor, and the Slogans view listing them.
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-overlays div')].some((e) => /^rgba\(255, 183, 0/.test(getComputedStyle(e).backgroundColor) || /^rgba\(208, 135, 0/.test(getComputedStyle(e).backgroundColor)), null, { timeout: 20_000, polling: 250 });
+    await page.locator('.activitybar .action-item a[aria-label^="zhdoc"]').first().click();
+    await page.locator('.pane-body .monaco-list-row', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, `ui-slogans${suffix}.png`);
+
+    // The report webview.
+    await runFromPalette(page, title(locale, 'showSloganReport'));
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('table tbody tr', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, `ui-slogan-report${suffix}.png`);
+
+    // Mixed script: the stray Simplified characters highlighted.
+    await page.locator('.view-line').first().click();
+    await runFromPalette(page, title(locale, 'showMixedScript'));
+    await page.waitForTimeout(800);
+    await page.waitForTimeout(500);
+    assert.ok((await paintedCount(page, /^rgba\(255, 140, 0/)) >= 1, 'minority characters highlighted');
+    await hoverText(page, '标誌性', 0).catch(() => '');
+    await screenshot(page, `ui-mixed-script${suffix}.png`);
+    await page.mouse.move(5, 5);
+
+    // Pinyin hover in the display language.
+    const hover = await hoverText(page, '幹在實處', 0);
+    assert.match(hover, /gàn/);
+    await screenshot(page, `ui-pinyin-hover${suffix}.png`);
+  } finally {
+    await workbench.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  for (const locale of LOCALES) {
+    await runLocale(locale);
+    console.log(`capabilities (${locale}) passed`);
+  }
+  console.log(`capability screenshots passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`capability UI test FAILED: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
