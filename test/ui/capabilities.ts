@@ -37,34 +37,33 @@ async function runLocale(locale: string): Promise<void> {
   try {
     await waitForZhdoc(page);
     await waitForFolded(page);
-    await screenshot(page, `ui-boilerplate${suffix}.png`);
+    await screenshot(page, `ui-boilerplate${suffix}.png`, { publish: true });
+
+    // Pinyin hover in the display language.
+    const hover = await hoverText(page, '幹在實處', 0);
+    assert.match(hover, /gàn/);
+    await screenshot(page, `ui-pinyin-hover${suffix}.png`, { publish: true });
+    await page.mouse.move(5, 5);
 
     // Slogans: marks with count badges in the editor, and the Slogans view listing them.
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-overlays div')].some((e) => /^rgba\(255, 183, 0/.test(getComputedStyle(e).backgroundColor) || /^rgba\(208, 135, 0/.test(getComputedStyle(e).backgroundColor)), null, { timeout: 20_000, polling: 250 });
     await page.locator('.activitybar .action-item a[aria-label^="zhdoc"]').first().click();
     await page.locator('.pane-body .monaco-list-row', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
-    await screenshot(page, `ui-slogans${suffix}.png`);
+    await screenshot(page, `ui-slogans${suffix}.png`, { publish: true });
 
     // The report webview.
     await runFromPalette(page, title(locale, 'showSloganReport'));
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('table tbody tr', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
-    await screenshot(page, `ui-slogan-report${suffix}.png`);
+    await screenshot(page, `ui-slogan-report${suffix}.png`, { publish: true });
 
     // Mixed script: the stray Simplified characters highlighted.
     await page.locator('.view-line').first().click();
     await runFromPalette(page, title(locale, 'showMixedScript'));
-    await page.waitForTimeout(800);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(1300);
     assert.ok((await paintedCount(page, /^rgba\(255, 140, 0/)) >= 1, 'minority characters highlighted');
     await hoverText(page, '标誌性', 0).catch(() => '');
-    await screenshot(page, `ui-mixed-script${suffix}.png`);
-    await page.mouse.move(5, 5);
-
-    // Pinyin hover in the display language.
-    const hover = await hoverText(page, '幹在實處', 0);
-    assert.match(hover, /gàn/);
-    await screenshot(page, `ui-pinyin-hover${suffix}.png`);
+    await screenshot(page, `ui-mixed-script${suffix}.png`, { publish: true });
   } finally {
     await workbench.close();
     rmSync(workspace, { recursive: true, force: true });

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   } catch (e) {
     failure = e;
   }
-  const shot = await screenshot(page, 'ui-pinyin-hover.png');
+  const shot = await screenshot(page, 'ui-pinyin-hover-smoke.png');
   await workbench.close();
   rmSync(workspace, { recursive: true, force: true });
   if (failure) {

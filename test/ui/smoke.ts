@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   } catch (e) {
     failure = e;
   }
-  const shot = await screenshot(page, 'ui-convert-to-simplified.png');
+  const shot = await screenshot(page, 'ui-convert-to-simplified.png', { publish: true });
   await workbench.close();
   rmSync(workspace, { recursive: true, force: true });
   if (failure) {

@@ -100,14 +100,14 @@ export async function visibleText(page: Page): Promise<string> {
 }
 
 /**
- * Saves a screenshot under test-results/; with ZHDOC_UPDATE_SCREENSHOTS=1 also under media/screenshots/, where
- * the README's pictures come from (`npm run screenshots`).
+ * Saves a screenshot under test-results/. A published one (the README's and the walkthrough's pictures) is
+ * also copied to media/screenshots/ when ZHDOC_UPDATE_SCREENSHOTS=1 (`npm run screenshots`).
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { publish?: boolean } = {}): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
   const path = join(RESULTS, name);
   await page.screenshot({ path });
-  if (process.env.ZHDOC_UPDATE_SCREENSHOTS === '1') {
+  if (options.publish && process.env.ZHDOC_UPDATE_SCREENSHOTS === '1') {
     mkdirSync(join(ROOT, 'media/screenshots'), { recursive: true });
     copyFileSync(path, join(ROOT, 'media/screenshots', name));
   }
