@@ -86,7 +86,10 @@ if (args.has('--tests')) {
   );
 }
 if (args.has('--bench')) {
-  builds.push({ ...common, entryPoints: files('bench', '.ts'), outdir: join(root, 'out/bench') });
+  builds.push(
+    { ...common, entryPoints: files('bench', '.ts'), outdir: join(root, 'out/bench'), external: ['vscode', '@vscode/test-electron'] },
+    { ...common, entryPoints: files('bench/vscode', '.ts'), outdir: join(root, 'out/bench/vscode') },
+  );
 }
 
 // dist is overwritten in place, not deleted first: a test reading dist/ while a build runs must not find it gone.

@@ -158,7 +158,7 @@ class OpenCCScriptConverter implements ScriptConverter {
     if (!this.pins) {
       // Chunk at line breaks: same result as one call, with less garbage held at once on huge inputs.
       const raw = this.rawConverter();
-      return conversionChunks(text, 64 * 1024).map(([a, b]) => raw(text.slice(a, b))).join('');
+      return conversionChunks(text, 1024 * 1024).map(([a, b]) => raw(text.slice(a, b))).join('');
     }
     return applyEdits(text, this.edits(text));
   }
@@ -166,7 +166,7 @@ class OpenCCScriptConverter implements ScriptConverter {
   edits(text: string, start = 0, end = text.length): TextEdit[] {
     const edits: TextEdit[] = [];
     if (!this.pins) {
-      for (const [a, b] of conversionChunks(text, 16 * 1024, start, end)) this.diffPiece(text, a, b, edits);
+      for (const [a, b] of conversionChunks(text, 64 * 1024, start, end)) this.diffPiece(text, a, b, edits);
       return edits;
     }
     let from = start;
