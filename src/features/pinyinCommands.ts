@@ -9,8 +9,11 @@ import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToE
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
-/** Lines per step of a long annotation, between which typing and cancellation get through. */
-const LINES_PER_STEP = 2000;
+/**
+ * Characters per step of a long annotation (whole lines, so at least one line), between which the extension
+ * host answers other requests and cancellation gets through: about 50 ms of reading.
+ */
+const CHARS_PER_STEP = 32 * 1024;
 const LARGE_DOCUMENT_CHARS = 350_000;
 
 export function registerPinyinCommands(): vscode.Disposable {
@@ -68,11 +71,16 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
     const edits: TextEdit[] = [];
     for (const range of ranges) {
       // Step through whole lines: a word never spans a line break, so each step is read exactly as a whole.
-      for (let line = range.start.line; line <= range.end.line; line += LINES_PER_STEP) {
-        const last = Math.min(range.end.line, line + LINES_PER_STEP - 1);
-        const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), document.offsetAt(range.start));
-        const to = Math.min(document.offsetAt(document.lineAt(last).range.end), document.offsetAt(range.end));
-        edits.push(...(mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)));
+      const rangeStart = document.offsetAt(range.start);
+      const rangeEnd = document.offsetAt(range.end);
+      for (let line = range.start.line; line <= range.end.line; ) {
+        let last = line;
+        let size = document.lineAt(line).text.length;
+        while (last < range.end.line && size < CHARS_PER_STEP) size += document.lineAt(++last).text.length + 1;
+        const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
+        const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
+        line = last + 1;
+        for (const e of mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) edits.push(e);
         if (progress) {
           progress.report({ increment: (100 * (to - from)) / total });
           await yieldToEventLoop();
