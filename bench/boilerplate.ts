@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeBoilerplate, BOILERPLATE_SENSITIVITIES, detectBoilerplate, type BoilerplateSensitivity } from '../src/core/boilerplate';
 import { convertText } from '../src/core/convert';
 import { countHan, splitLines } from '../src/core/text';
-import { corpusDir } from './corpus';
+import { corpusDir, median } from './corpus';
 
 const argv = process.argv;
 const corpus = corpusDir();
@@ -178,7 +178,6 @@ while (size < target) {
 }
 const big = chunks.join('\n');
 const bytes = Buffer.byteLength(big);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = (fn: () => unknown, runs = 7): number => {
   fn();
   const ts: number[] = [];

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { conversionChunks, getConverter } from '../src/core/convert';
-import { corpusDir } from './corpus';
+import { corpusDir, median, sized, time } from './corpus';
 
 const quick = process.argv.includes('--quick');
 const corpus = corpusDir();
@@ -23,25 +23,8 @@ const MB = 1024 * 1024;
 const simplified = readdirSync(join(corpus, 'discourse/texts')).map((f) => readFileSync(join(corpus, 'discourse/texts', f), 'utf8')).join('\n');
 const traditional = readFileSync(join(corpus, 'script/cuv_trad_simp_pairs.tsv'), 'utf8').split('\n').slice(1).map((l) => l.split('\t')[1] ?? '').join('\n');
 
-/** `source` repeated and cut to `bytes` of UTF-8. */
-function sized(source: string, bytes: number): string {
-  let text = source;
-  while (Buffer.byteLength(text) < bytes) text += '\n' + source;
-  let cut = Math.floor((text.length * bytes) / Buffer.byteLength(text));
-  while (Buffer.byteLength(text.slice(0, cut)) > bytes) cut -= 1000;
-  return text.slice(0, cut);
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
-function time(f: () => unknown): number {
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-}
 
 const rawLocale = { s2t: { from: 'cn', to: 't' }, t2s: { from: 't', to: 'cn' } } as const;
 

@@ -1,7 +1,8 @@
-/** Locates the shared evaluation corpus: `--corpus PATH`, else $ZHDOC_CORPUS, else ../shared/corpus. */
+/** What the benchmarks share: the evaluation corpus and the measuring helpers. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** Locates the shared evaluation corpus: `--corpus PATH`, else $ZHDOC_CORPUS, else ../shared/corpus. */
 export function corpusDir(argv: readonly string[] = process.argv): string {
   const at = argv.indexOf('--corpus');
   const dir = resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : process.env.ZHDOC_CORPUS ?? resolve(__dirname, '../../../shared/corpus'));
@@ -15,4 +16,25 @@ export function corpusDir(argv: readonly string[] = process.argv): string {
 /** Parses JSON that may carry trailing commas, as OpenCC's testcases.json does. */
 export function parseLenientJson(text: string): unknown {
   return JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
+}
+
+/** `source` repeated and cut to `bytes` of UTF-8: real text at the size a benchmark needs. */
+export function sized(source: string, bytes: number): string {
+  let text = source;
+  while (Buffer.byteLength(text) < bytes) text += '\n' + source;
+  let cut = Math.floor((text.length * bytes) / Buffer.byteLength(text));
+  while (Buffer.byteLength(text.slice(0, cut)) > bytes) cut -= 1000;
+  return text.slice(0, cut);
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Milliseconds `f` takes. */
+export function time(f: () => unknown): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
 }

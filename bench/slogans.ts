@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { detectBoilerplate } from '../src/core/boilerplate';
 import { convertText } from '../src/core/convert';
 import { builtinSloganLexicon, findSlogans, lineBlocksToRanges, markedMask, sloganCoverage, type OffsetRange } from '../src/core/slogans';
-import { corpusDir } from './corpus';
+import { corpusDir, median, sized, time } from './corpus';
 
 const argv = process.argv;
 const corpus = corpusDir();
@@ -179,22 +179,6 @@ console.log(`  seed checks: ${seedOk ? 'all pass' : 'FAILED'}`);
 
 // Speed: the core on real text repeated to size, against the naive method in the same run.
 const discourse = records.map((r) => readFileSync(join(corpus, 'discourse/texts', r.file), 'utf8')).join('\n') + '\n' + seedText;
-function sized(source: string, bytes: number): string {
-  let text = source;
-  while (Buffer.byteLength(text) < bytes) text += '\n' + source;
-  let cut = Math.floor((text.length * bytes) / Buffer.byteLength(text));
-  while (Buffer.byteLength(text.slice(0, cut)) > bytes) cut -= 1000;
-  return text.slice(0, cut);
-}
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-function time(f: () => unknown): number {
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-}
 const forms = builtinSloganLexicon().flatMap((e) => [e.phrase, ...e.abbreviations]);
 function naiveMethod(text: string): number {
   let n = 0;

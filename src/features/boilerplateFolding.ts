@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { analyzeBoilerplate, boilerplateFoldingRanges, mainText, removeBoilerplateEdits, type BoilerplateAnalysis, type BoilerplateSensitivity } from '../core/boilerplate';
-import { applyDocumentEdits, displayName, ensureWritable, commandEditor } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied } from '../vscode/editing';
 import { zhdocSettings } from '../vscode/settings';
 
 export const BOILERPLATE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
@@ -207,8 +207,7 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
         if (answer !== remove) return false;
       }
       const result = await applyDocumentEdits(editor, version, edits);
-      if (result === 'stale') void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed meanwhile, so nothing was changed. Run the command again.', displayName(document)));
-      if (result === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+      if (result === 'stale' || result === 'failed') return reportUnapplied(document, result);
       return result === 'applied';
     }),
   ];

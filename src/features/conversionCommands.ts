@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
 import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop, commandEditor } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied, targetRanges, yieldToEventLoop } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
@@ -94,28 +94,19 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
     vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: conversion cancelled; nothing was changed.'), 5000);
     return false;
   }
-  if (result === 'stale') return reportStale(document);
+  if (result === 'stale') return reportUnapplied(document, 'stale');
   const applied = await applyDocumentEdits(editor, version, result);
   switch (applied) {
     case 'unchanged':
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: nothing to convert ({0}).', config), 4000);
       return false;
     case 'stale':
-      return reportStale(document);
     case 'failed':
-      void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
-      return false;
+      return reportUnapplied(document, applied);
     case 'applied': {
       const changed = result.reduce((n, e) => n + [...e.text].length, 0);
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: {0} characters converted ({1}).', changed, config), 4000);
       return true;
     }
   }
-}
-
-function reportStale(document: vscode.TextDocument): false {
-  if (!document.isClosed) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed during the conversion, so nothing was changed. Run the command again.', displayName(document)));
-  }
-  return false;
 }

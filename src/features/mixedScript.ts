@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { countScripts, findMinorityCharacters, type MinorityCharacter, type ScriptCounts } from '../core/script';
 import { containsHan } from '../core/text';
-import { applyDocumentEdits, displayName, ensureWritable, commandEditor } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { zhdocSettings } from '../vscode/settings';
 
@@ -188,8 +188,7 @@ async function unifyScript(): Promise<boolean> {
   const edits = minority.map((m) => ({ offset: m.offset, length: m.char.length, text: m.counterpart }));
   const result = await applyDocumentEdits(editor, version, edits);
   if (result === 'unchanged') vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: nothing to unify; the script is consistent.'), 4000);
-  else if (result === 'stale') void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed meanwhile, so nothing was changed. Run the command again.', displayName(document)));
-  else if (result === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+  else if (result === 'stale' || result === 'failed') reportUnapplied(document, result);
   else vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: {0} characters unified.', edits.length), 4000);
   return result === 'applied';
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
 import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, displayName, ensureWritable, targetRanges, yieldToEventLoop, commandEditor } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied, targetRanges, yieldToEventLoop } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
@@ -97,10 +97,8 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
     : await compute();
   if (result === 'cancelled') return false;
   const applied = result === 'stale' ? 'stale' : await applyDocumentEdits(editor, version, result);
-  if (applied === 'stale') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed meanwhile, so nothing was changed. Run the command again.', displayName(document)));
-  } else if (applied === 'failed') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+  if (applied === 'stale' || applied === 'failed') {
+    reportUnapplied(document, applied);
   } else if (applied === 'unchanged') {
     vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: no Chinese words to annotate.') : vscode.l10n.t('zhdoc: no pinyin annotations found.'), 3000);
   } else if (result !== 'stale') {

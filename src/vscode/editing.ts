@@ -94,6 +94,20 @@ export async function applyDocumentEdits(editor: vscode.TextEditor, version: num
   }
 }
 
+/**
+ * Tells the user why an edit was not applied: the document changed meanwhile, or VS Code refused the edit.
+ * Says nothing for a document that was closed (nobody is there to read it). Returns false, for `return`.
+ */
+export function reportUnapplied(document: vscode.TextDocument, result: 'stale' | 'failed'): false {
+  if (document.isClosed) return false;
+  if (result === 'stale') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} changed meanwhile, so nothing was changed. Run the command again.', displayName(document)));
+  } else {
+    void vscode.window.showErrorMessage(vscode.l10n.t('zhdoc: VS Code refused the edit to {0}; nothing was changed.', displayName(document)));
+  }
+  return false;
+}
+
 /** Gives the event loop a turn so typing, rendering and cancellation get through during long work. */
 export function yieldToEventLoop(): Promise<void> {
   // setImmediate is Node's; the web extension host (vscode.dev) only has setTimeout.
