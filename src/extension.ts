@@ -33,29 +33,35 @@ export interface ZhdocApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ZhdocApi {
-  const mixedScript = registerMixedScriptSupport();
-  const characterCount = registerCharacterCount();
-  const boilerplate = registerBoilerplateSupport();
-  const sloganModel = new SloganModel({ boilerplate: (document) => boilerplate.analysis(document) });
-  const sloganDecorations = registerSloganDecorations(sloganModel);
-  const sloganTree = registerSloganTreeView(sloganModel);
-  const sloganReport = registerSloganReport(context, sloganModel);
-  context.subscriptions.push(
-    registerConversionCommands(context),
-    mixedScript,
-    registerPinyinHover(),
-    registerPinyinInlayHints(),
-    registerPinyinCommands(),
-    boilerplate,
-    sloganModel,
-    sloganDecorations,
-    registerSloganHover(sloganModel),
-    sloganTree,
-    sloganReport,
-    registerSloganCommands(sloganModel, sloganReport),
-    characterCount,
-    registerSampleDocument(context),
-  );
+  const use = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+
+  // Script conversion, and the document's script mix.
+  use(registerConversionCommands(context));
+  const mixedScript = use(registerMixedScriptSupport());
+
+  // Pinyin.
+  use(registerPinyinHover());
+  use(registerPinyinInlayHints());
+  use(registerPinyinCommands());
+
+  // Web boilerplate, folded away (before slogans: boilerplate lines never count as slogans).
+  const boilerplate = use(registerBoilerplateSupport());
+
+  // Slogans: one model of each document's slogans, and the views of it.
+  const sloganModel = use(new SloganModel({ boilerplate: (document) => boilerplate.analysis(document) }));
+  const sloganDecorations = use(registerSloganDecorations(sloganModel));
+  use(registerSloganHover(sloganModel));
+  const sloganTree = use(registerSloganTreeView(sloganModel));
+  const sloganReport = use(registerSloganReport(context, sloganModel));
+  use(registerSloganCommands(sloganModel, sloganReport));
+
+  // Around them: 字数 in the status bar, and the sample page the walkthrough opens.
+  const characterCount = use(registerCharacterCount());
+  use(registerSampleDocument(context));
+
   return {
     mixedScript,
     characterCount,
