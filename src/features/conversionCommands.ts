@@ -5,13 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
-import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
-/** About 1 MB of Chinese text in UTF-8: above it, conversion reports progress and can be cancelled. */
-export const LARGE_DOCUMENT_CHARS = 350_000;
 const CHUNK_CHARS = 128 * 1024;
 const LAST_CONFIG_KEY = 'zhdoc.convert.lastConfig';
 
@@ -64,31 +61,17 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
   const ranges = targetRanges(editor);
   const converter = getConverter(config, conversionOptionsFor(config, document));
   const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
-
-  const compute = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<TextEdit[] | 'cancelled' | 'stale'> => {
-    const edits: TextEdit[] = [];
+  function* steps(): Generator<EditStep> {
     for (const range of ranges) {
       const base = document.offsetAt(range.start);
       const text = document.getText(range);
       for (const [a, b] of conversionChunks(text, CHUNK_CHARS)) {
-        for (const e of converter.edits(text, a, b)) edits.push({ offset: base + e.offset, length: e.length, text: e.text });
-        if (progress) {
-          progress.report({ increment: (100 * (b - a)) / total });
-          await yieldToEventLoop();
-          if (token?.isCancellationRequested) return 'cancelled';
-          if (document.version !== version) return 'stale';
-        }
+        yield { size: b - a, run: () => converter.edits(text, a, b).map((e) => ({ offset: base + e.offset, length: e.length, text: e.text })) };
       }
     }
-    return edits;
-  };
-
-  const result = total > LARGE_DOCUMENT_CHARS
-    ? await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('zhdoc: converting {0} ({1})', displayName(document), config), cancellable: true },
-        (progress, token) => compute(progress, token),
-      )
-    : await compute();
+  }
+  const title = vscode.l10n.t('zhdoc: converting {0} ({1})', displayName(document), config);
+  const result = await computeEdits(document, version, total, title, steps());
 
   if (result === 'cancelled') {
     vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: conversion cancelled; nothing was changed.'), 5000);

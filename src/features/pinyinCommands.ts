@@ -4,8 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
-import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied, targetRanges, yieldToEventLoop } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
@@ -14,7 +13,6 @@ import { pinyinSettings, zhdocSettings } from '../vscode/settings';
  * host answers other requests and cancellation gets through: about 50 ms of reading.
  */
 const CHARS_PER_STEP = 32 * 1024;
-const LARGE_DOCUMENT_CHARS = 350_000;
 
 export function registerPinyinCommands(): vscode.Disposable {
   return vscode.Disposable.from(
@@ -67,10 +65,9 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   const text = document.getText();
   const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
 
-  const compute = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<TextEdit[] | 'cancelled' | 'stale'> => {
-    const edits: TextEdit[] = [];
+  function* steps(): Generator<EditStep> {
     for (const range of ranges) {
-      // Step through whole lines: a word never spans a line break, so each step is read exactly as a whole.
+      // Whole lines: a word never spans a line break, so each step is read exactly as in the whole text.
       const rangeStart = document.offsetAt(range.start);
       const rangeEnd = document.offsetAt(range.end);
       for (let line = range.start.line; line <= range.end.line; ) {
@@ -80,21 +77,12 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
         const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
         const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
         line = last + 1;
-        for (const e of mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) edits.push(e);
-        if (progress) {
-          progress.report({ increment: (100 * (to - from)) / total });
-          await yieldToEventLoop();
-          if (token?.isCancellationRequested) return 'cancelled';
-          if (document.version !== version) return 'stale';
-        }
+        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) };
       }
     }
-    return edits;
-  };
+  }
   const title = mode === 'annotate' ? vscode.l10n.t('zhdoc: annotating {0} with pinyin', displayName(document)) : vscode.l10n.t('zhdoc: removing pinyin from {0}', displayName(document));
-  const result = total > LARGE_DOCUMENT_CHARS
-    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (p, t) => compute(p, t))
-    : await compute();
+  const result = await computeEdits(document, version, total, title, steps());
   if (result === 'cancelled') return false;
   const applied = result === 'stale' ? 'stale' : await applyDocumentEdits(editor, version, result);
   if (applied === 'stale' || applied === 'failed') {

@@ -108,6 +108,39 @@ export function reportUnapplied(document: vscode.TextDocument, result: 'stale' |
   return false;
 }
 
+/** About 1 MB of Chinese text in UTF-8: above it, long work reports progress and can be cancelled. */
+export const LARGE_DOCUMENT_CHARS = 350_000;
+
+/** One step of long work: how many characters it covers (for progress) and the edits it computes. */
+export interface EditStep {
+  readonly size: number;
+  readonly run: () => Iterable<TextEdit>;
+}
+
+/**
+ * Computes edits step by step. For a large document (`total` characters above LARGE_DOCUMENT_CHARS) it shows
+ * a cancellable progress notification and gives the event loop a turn between steps, stopping at once when
+ * the user cancels or the document changes (the edits would then be stale).
+ */
+export async function computeEdits(document: vscode.TextDocument, version: number, total: number, title: string, steps: Iterable<EditStep>): Promise<TextEdit[] | 'cancelled' | 'stale'> {
+  const compute = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<TextEdit[] | 'cancelled' | 'stale'> => {
+    const edits: TextEdit[] = [];
+    for (const step of steps) {
+      for (const e of step.run()) edits.push(e);
+      if (progress) {
+        progress.report({ increment: (100 * step.size) / total });
+        await yieldToEventLoop();
+        if (token?.isCancellationRequested) return 'cancelled';
+        if (document.version !== version) return 'stale';
+      }
+    }
+    return edits;
+  };
+  return total > LARGE_DOCUMENT_CHARS
+    ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => compute(progress, token))
+    : compute();
+}
+
 /** Gives the event loop a turn so typing, rendering and cancellation get through during long work. */
 export function yieldToEventLoop(): Promise<void> {
   // setImmediate is Node's; the web extension host (vscode.dev) only has setTimeout.
