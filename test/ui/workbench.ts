@@ -2,7 +2,8 @@
 /// <reference lib="dom.iterable" />
 /** Drives the real VS Code workbench (code-server in chromium) for the UI tests: start, open, palette, hover. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
@@ -145,4 +146,33 @@ export async function hoverText(page: Page, text: string, index: number): Promis
   // Providers answer one after another (zhdoc's slogan and pinyin hovers): give the slower one a moment.
   await page.waitForTimeout(700);
   return (await hover.innerText()).trim();
+}
+
+/**
+ * A UI test on the sample page: opens the workbench (with zhdoc from `extensionPath`, this repository by
+ * default), runs `body`, saves the screenshot `shot` whatever happened, closes everything, and exits 1 with a
+ * one-line reason on failure.
+ */
+export function runSampleTest(name: string, shot: string, body: (page: Page) => Promise<void>, options: { extensionPath?: string; publish?: boolean } = {}): void {
+  const run = async (): Promise<void> => {
+    const started = Date.now();
+    const workspace = mkdtempSync(join(tmpdir(), 'zhdoc-ui-'));
+    cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+    const workbench = await openWorkbench(workspace, 'sample-article.txt', { extensionPath: options.extensionPath });
+    let failure: unknown;
+    try {
+      await body(workbench.page);
+    } catch (e) {
+      failure = e;
+    }
+    const path = await screenshot(workbench.page, shot, { publish: options.publish });
+    await workbench.close();
+    rmSync(workspace, { recursive: true, force: true });
+    if (failure) throw new Error(`${failure instanceof Error ? failure.message : String(failure)} (screenshot ${path})`);
+    console.log(`${name} passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshot ${path}`);
+  };
+  run().catch((e: unknown) => {
+    console.error(`${name} FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
 }
