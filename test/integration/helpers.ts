@@ -79,3 +79,14 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   const [section, ...rest] = key.split('.');
   await vscode.workspace.getConfiguration(section).update(rest.join('.'), value, vscode.ConfigurationTarget.Global);
 }
+
+/** The markdown of every hover VS Code shows at `position`, joined. */
+export async function hoverMarkdown(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
+
+/** The hovers at `position` as a reader sees them: HTML tags and markdown escapes removed. */
+export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  return (await hoverMarkdown(document, position)).replace(/<[^>]+>/g, '').replace(/\\(.)/g, '$1');
+}

@@ -1,16 +1,10 @@
 /** Pinyin in the real VS Code: hovers on Simplified and Traditional text, styles, commands, inlay hints. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { discardAll, openUntitled, select, setSetting } from './helpers';
+import { discardAll, hoverText, openUntitled, select, setSetting } from './helpers';
 
-async function hoverText(editor: vscode.TextEditor, offset: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/\\(.)/g, '$1');
+async function hoverAt(editor: vscode.TextEditor, offset: number): Promise<string> {
+  return hoverText(editor.document, editor.document.positionAt(offset));
 }
 
 describe('pinyin', () => {
@@ -23,37 +17,37 @@ describe('pinyin', () => {
   it('hovers a Simplified word with its reading in context', async () => {
     const text = '他在银行工作，重要的是发展。';
     const editor = await openUntitled(text);
-    const hover = await hoverText(editor, text.indexOf('银') + 1);
+    const hover = await hoverAt(editor, text.indexOf('银') + 1);
     assert.match(hover, /银行/);
     assert.match(hover, /yínháng/);
-    assert.match(await hoverText(editor, text.indexOf('重')), /zhòngyào/);
+    assert.match(await hoverAt(editor, text.indexOf('重')), /zhòngyào/);
   });
 
   it('reads Traditional text from its own forms: 幹 gàn, 實處 shíchù, 參加 cānjiā', async () => {
     const text = '幹在實處、走在前列。負責人參加會議。';
     const editor = await openUntitled(text);
-    assert.match(await hoverText(editor, text.indexOf('幹')), /gàn/);
-    const shichu = await hoverText(editor, text.indexOf('實'));
+    assert.match(await hoverAt(editor, text.indexOf('幹')), /gàn/);
+    const shichu = await hoverAt(editor, text.indexOf('實'));
     assert.match(shichu, /實處/);
     assert.match(shichu, /shíchù/);
     assert.match(shichu, /实处/, 'the Simplified form is shown');
-    assert.match(await hoverText(editor, text.indexOf('參')), /cānjiā/);
+    assert.match(await hoverAt(editor, text.indexOf('參')), /cānjiā/);
   });
 
   it('switches the style: numbers and zhuyin', async () => {
     const text = '重要的發展';
     const editor = await openUntitled(text);
     await setSetting('zhdoc.pinyin.style', 'numbers');
-    assert.match(await hoverText(editor, 0), /zhong4 yao4/);
+    assert.match(await hoverAt(editor, 0), /zhong4 yao4/);
     await setSetting('zhdoc.pinyin.style', 'zhuyin');
-    assert.match(await hoverText(editor, 0), /ㄓㄨㄥˋ ㄧㄠˋ/);
+    assert.match(await hoverAt(editor, 0), /ㄓㄨㄥˋ ㄧㄠˋ/);
   });
 
   it('shows the pinyin of a whole selection', async () => {
     const text = '深入实施八八战略';
     const editor = await openUntitled(text);
     select(editor, [0, text.length]);
-    const hover = await hoverText(editor, 2);
+    const hover = await hoverAt(editor, 2);
     assert.match(hover, /shēnrù/);
     assert.match(hover, /shíshī/);
   });

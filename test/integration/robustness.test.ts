@@ -7,14 +7,13 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { discardAll, openFile, openUntitled, waitFor, workspaceDir, zhdocApi } from './helpers';
+import { discardAll, hoverText, openFile, openUntitled, waitFor, workspaceDir, zhdocApi } from './helpers';
 
 const PARAGRAPH = '會議強調，要牢牢把握以“兩個先行”打造“重要窗口”的目標要求，深入實施“八八戰略”，把高質量發展作為首要任務。\n';
 
 async function hoverMs(document: vscode.TextDocument, position: vscode.Position): Promise<{ ms: number; text: string }> {
   const started = Date.now();
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/<[^>]+>/g, '');
+  const text = await hoverText(document, position);
   return { ms: Date.now() - started, text };
 }
 

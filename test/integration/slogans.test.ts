@@ -3,18 +3,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { discardAll, openFile, openUntitled, setSetting, waitFor, workspaceDir, zhdocApi } from './helpers';
+import { discardAll, hoverText, openFile, openUntitled, setSetting, waitFor, workspaceDir, zhdocApi } from './helpers';
 
 /** Offsets of every occurrence of `needle` in `text`. */
 function offsetsOf(text: string, needle: string): number[] {
   const found: number[] = [];
   for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
   return found;
-}
-
-async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\(.)/g, '$1');
 }
 
 describe('slogans', () => {
@@ -51,7 +46,7 @@ describe('slogans', () => {
     const editor = await openFile('samples/sample-article.txt');
     await waitFor('slogans computed', () => api.slogans.model.current(editor.document)?.length);
     const text = editor.document.getText();
-    const hover = await hoverText(editor.document, offsetsOf(text, '八八戰略')[1]! + 1);
+    const hover = await hoverText(editor.document, editor.document.positionAt(offsetsOf(text, '八八戰略')[1]! + 1));
     assert.match(hover, /八八战略/);
     assert.match(hover, /known slogan/);
     assert.match(hover, /浙江省委提法/);

@@ -1,19 +1,15 @@
 /** `zhdoc boilerplate` as a user runs it: dist/cli.js in a child process (npm test builds dist before the unit tests). */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { detectBoilerplate, mainText } from '../../src/core/boilerplate';
 
-const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'dist/cli.js');
+import { ROOT, zhdoc as run } from './support/cli';
+
 const FIXTURE = join(ROOT, 'test/fixtures/boilerplate/news-traditional.txt');
 
-function zhdoc(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'boilerplate', ...args], { input, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const zhdoc = (args: string[], input?: string) => run(['boilerplate', ...args], input);
 
 describe('zhdoc boilerplate', () => {
   it('--json FILE prints {"lines", "blocks": [{"start", "end", "reason"}]} on one line', () => {

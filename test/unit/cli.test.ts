@@ -1,18 +1,13 @@
 /** The CLI as a user runs it: dist/cli.js in a child process (npm test builds dist before the unit tests). */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
-const tmp = mkdtempSync(join(tmpdir(), 'zhdoc-cli-'));
+import { zhdoc } from './support/cli';
 
-function zhdoc(args: string[], input?: string | Buffer): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = mkdtempSync(join(tmpdir(), 'zhdoc-cli-'));
 
 describe('zhdoc convert', () => {
   it('converts standard input and keeps line breaks and non-Han text', () => {

@@ -1,17 +1,13 @@
 /** `zhdoc pinyin` as a user runs it: dist/cli.js in a child process (npm test builds dist before the unit tests). */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
+import { zhdoc as run } from './support/cli';
 
-function zhdoc(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'pinyin', ...args], { input, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const zhdoc = (args: string[], input?: string) => run(['pinyin', ...args], input);
 
 describe('zhdoc pinyin --jsonl', () => {
   it('prints one JSON array per input line, one entry per code point, null where not Han', () => {

@@ -1,18 +1,12 @@
 /** `zhdoc slogans` as a user runs it: dist/cli.js in a child process (npm test builds dist before the unit tests). */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-const root = resolve(__dirname, '../../..');
-const CLI = join(root, 'dist/cli.js');
-const fixture = join(root, 'test/fixtures/slogans/county-meeting.txt');
+import { ROOT as root, zhdoc } from './support/cli';
 
-function zhdoc(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const fixture = join(root, 'test/fixtures/slogans/county-meeting.txt');
 
 interface Record {
   phrase: string;
