@@ -17,7 +17,7 @@
  * Linear in the text: one character pass per line, one keyword scan over the lines that can hold cues.
  */
 import { builtinCues, compileUserCues, REASON_PRIORITY, type BoilerplateReason, type CueSpec, type UserCues } from './boilerplateCues';
-import { isHanCodePoint, type TextEdit } from './text';
+import { isHanCodePoint, lineStarts, type TextEdit } from './text';
 
 export type { BoilerplateReason } from './boilerplateCues';
 
@@ -884,7 +884,7 @@ function dominantReason(counts: Map<BoilerplateReason, number>): BoilerplateReas
  * was), and at the end of the text the blank lines before it too (so no blank lines trail the article).
  */
 function removalRuns(text: string, result: BoilerplateResult): Array<[number, number]> {
-  const starts = lineStartOffsets(text);
+  const starts = lineStarts(text);
   const n = starts.length;
   const isBlank = (line: number): boolean => /^[\s\u3000\u00a0]*$/.test(lineText(text, starts, line));
   const runs: Array<[number, number]> = [];
@@ -901,12 +901,6 @@ function removalRuns(text: string, result: BoilerplateResult): Array<[number, nu
   return runs;
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function lineText(text: string, starts: readonly number[], line: number): string {
   const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
   return text.slice(starts[line]!, end);
@@ -917,7 +911,7 @@ function lineText(text: string, starts: readonly number[], line: number): string
  * behind; content lines are kept exactly as written. Sorted, non-overlapping: apply them as one undo step.
  */
 export function removeBoilerplateEdits(text: string, result: BoilerplateResult): TextEdit[] {
-  const starts = lineStartOffsets(text);
+  const starts = lineStarts(text);
   const n = starts.length;
   const edits: TextEdit[] = [];
   for (const [a, b] of removalRuns(text, result)) {

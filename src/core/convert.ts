@@ -3,7 +3,7 @@
  * so the editor changes only the characters that differ and keeps folds, markers and the cursor in place.
  */
 import { rawConverter } from './opencc';
-import { applyEdits, type TextEdit } from './text';
+import { applyEdits, isLowSurrogate, type TextEdit } from './text';
 
 export const CONVERSION_CONFIG_NAMES = [
   's2t', 't2s', 's2tw', 'tw2s', 's2twp', 'tw2sp', 's2hk', 'hk2s', 's2hkp', 'hk2sp',
@@ -211,10 +211,6 @@ class OpenCCScriptConverter implements ScriptConverter {
       clauseStart = end;
     }
   }
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** Edits for each run of differing code points between two strings of equal UTF-16 length. */

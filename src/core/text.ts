@@ -19,6 +19,11 @@ export function isHanCodePoint(cp: number): boolean {
   );
 }
 
+/** True for the second half of a surrogate pair: an offset there is inside an astral character. */
+export function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** True when `text` contains at least one Han character. */
 export function containsHan(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, wordAt, type PinyinStyle, type WordView } from '../core/pinyin';
+import { isLowSurrogate } from '../core/text';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings } from '../vscode/settings';
@@ -91,8 +92,4 @@ function readingMarkdown(view: WordView, settings: HoverSettings): string {
 function isDarkTheme(): boolean {
   const kind = vscode.window.activeColorTheme.kind;
   return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }

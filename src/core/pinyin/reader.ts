@@ -16,7 +16,7 @@
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
-import { isHanCodePoint } from '../text';
+import { isHanCodePoint, isLowSurrogate } from '../text';
 
 type Vendor = typeof PinyinVendor;
 
@@ -89,10 +89,6 @@ function loadData(): Data {
 
 /** The entry of a string that only begins words: no word itself. */
 const PREFIX_ONLY: LexiconWord = { cost: Infinity, indices: '' };
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
 
 /** The words starting with `first`, parsed from their packed line the first time they are needed. */
 function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {

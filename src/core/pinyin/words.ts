@@ -5,7 +5,7 @@
  */
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
-import { isHanCodePoint } from '../text';
+import { isHanCodePoint, isLowSurrogate } from '../text';
 import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
 import { formatWord, type PinyinStyle } from './syllable';
 
@@ -26,10 +26,6 @@ let segmenter: Intl.Segmenter | undefined;
 function isHanAt(text: string, i: number): boolean {
   const cp = text.codePointAt(i);
   return cp !== undefined && isHanCodePoint(cp);
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function sizeAt(text: string, i: number): number {
