@@ -66,16 +66,20 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
     statusTimer = setTimeout(updateStatus, STATUS_DEBOUNCE_MS);
   };
 
-  const paint = (document: vscode.TextDocument): void => {
+  /** Decorates the minority characters of a shown document; returns the counts they came from. */
+  const paint = (document: vscode.TextDocument): ScriptCounts | undefined => {
     const key = document.uri.toString();
-    if (!shown.has(key)) return;
-    const found = findMinorityCharacters(document.getText());
+    if (!shown.has(key)) return undefined;
+    const text = document.getText();
+    const counts = countScripts(text);
+    const found = findMinorityCharacters(text, counts);
     const list = found.map((m) => ({ offset: m.offset, length: m.char.length, char: m.char, counterpart: m.counterpart }));
     shown.set(key, list);
     const options = found.map((m) => decorationFor(document, m));
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document === document) editor.setDecorations(decorationType, options);
     }
+    return counts;
   };
   const schedulePaint = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
@@ -84,7 +88,7 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) editor.setDecorations(decorationType, []);
     shown.set(key, []);
     clearTimeout(decorateTimers.get(key));
-    decorateTimers.set(key, setTimeout(() => paint(document), STATUS_DEBOUNCE_MS));
+    decorateTimers.set(key, setTimeout(() => void paint(document), STATUS_DEBOUNCE_MS));
   };
 
   disposables.push(
@@ -109,9 +113,8 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
       if (!editor) return 0;
       await ensureResources('opencc');
       shown.set(editor.document.uri.toString(), []);
-      paint(editor.document);
+      const { dominant } = paint(editor.document)!;
       const count = shown.get(editor.document.uri.toString())?.length ?? 0;
-      const { dominant } = countScripts(editor.document.getText());
       if (dominant === 'neutral') {
         void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: {0} has no dominant script, so no character stands out.', displayName(editor.document)));
       } else if (count === 0) {
