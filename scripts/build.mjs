@@ -73,6 +73,8 @@ const files = (dir, suffix) => (existsSync(join(root, dir)) ? readdirSync(join(r
 const builds = [
   { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
   { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], banner: { js: '#!/usr/bin/env node' }, minifySyntax: true },
+  // Worker threads of `zhdoc scan --jobs N` and of the editor's corpus commands (worker_threads, Node only).
+  { ...common, entryPoints: { scanWorker: join(root, 'src/cli/scan/worker.ts'), corpusWorker: join(root, 'src/vscode/corpusWorker.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
   // The web extension (vscode.dev): no Node built-ins; vendor files are fetched, not bundled again.
   { ...common, platform: 'browser', target: 'es2022', entryPoints: { extension: join(root, 'src/extension.web.ts') }, outdir: join(root, 'dist/web'), plugins: [vendorWeb], external: ['vscode', 'node:*'], minifySyntax: true },
   ...VENDOR.map((name) => ({ ...common, sourcemap: false, minify: true, entryPoints: { [name]: join(root, 'src/vendor', `${name}.ts`) }, outdir: join(root, 'dist/vendor') })),

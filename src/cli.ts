@@ -6,6 +6,7 @@ import { boilerplateUsage, runBoilerplate } from './cli/boilerplate';
 import { convertUsage, runConvert } from './cli/convert';
 import { InputError, UsageError } from './cli/io';
 import { pinyinUsage, runPinyin } from './cli/pinyin';
+import { runScan, scanUsage } from './cli/scan';
 import { runScript, scriptUsage } from './cli/script';
 import { runSlogans, slogansUsage } from './cli/slogans';
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, CliCommand> = {
   pinyin: { usage: pinyinUsage, run: runPinyin },
   boilerplate: { usage: boilerplateUsage, run: runBoilerplate },
   slogans: { usage: slogansUsage, run: runSlogans },
+  scan: { usage: scanUsage, run: runScan },
 };
 
 function usage(): string {

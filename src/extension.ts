@@ -12,9 +12,12 @@ import { registerPinyinHover } from './features/pinyinHover';
 import { registerPinyinInlayHints } from './features/pinyinInlayHints';
 import { registerSampleDocument } from './features/sampleDocument';
 import { registerSloganCommands } from './features/sloganCommands';
+import { registerSloganCompare, type SloganCompareSupport } from './features/sloganCompare';
+import { registerSloganConcordance, type SloganConcordanceSupport } from './features/sloganConcordance';
 import { registerSloganDecorations, type SloganDecorationSupport } from './features/sloganDecorations';
 import { registerSloganHover } from './features/sloganHover';
 import { registerSloganReport, type SloganReportSupport } from './features/sloganReport';
+import { registerSloganTrends, type SloganTrendsSupport } from './features/sloganTrends';
 import { registerSloganTreeView, type SloganTreeSupport } from './features/sloganTreeView';
 import { SloganModel } from './vscode/sloganModel';
 
@@ -29,6 +32,12 @@ export interface ZhdocApi {
     readonly statusText: SloganDecorationSupport['statusText'];
     readonly treeItems: SloganTreeSupport['items'];
     readonly reportHtml: SloganReportSupport['lastHtml'];
+  };
+  /** Corpus views: the HTML each last rendered, and their page-message handlers (what a click in the page posts). */
+  readonly corpus: {
+    readonly compare: SloganCompareSupport['panel'];
+    readonly concordance: SloganConcordanceSupport['panel'];
+    readonly trends: SloganTrendsSupport['panel'];
   };
 }
 
@@ -58,6 +67,11 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
   const sloganReport = use(registerSloganReport(context, sloganModel));
   use(registerSloganCommands(sloganModel, sloganReport));
 
+  // Corpus work over many documents (analysed in a worker thread): concordance, comparison, trends.
+  const sloganConcordance = use(registerSloganConcordance(context, sloganModel));
+  const sloganCompare = use(registerSloganCompare(context, sloganConcordance));
+  const sloganTrends = use(registerSloganTrends(context));
+
   // Around them: 字数 in the status bar, and the sample page the walkthrough opens.
   const characterCount = use(registerCharacterCount());
   use(registerSampleDocument(context));
@@ -73,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
       treeItems: sloganTree.items,
       reportHtml: sloganReport.lastHtml,
     },
+    corpus: { compare: sloganCompare.panel, concordance: sloganConcordance.panel, trends: sloganTrends.panel },
   };
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { detectBoilerplate } from '../core/boilerplate';
-import { findSlogans, formatSlogansCsv, lineBlocksToRanges, SLOGAN_DEFAULTS, toCliRecords } from '../core/slogans';
+import { cliSlogans } from '../core/corpus/sloganRun';
+import { formatSlogansCsv, SLOGAN_DEFAULTS, toCliRecords } from '../core/slogans';
 import { readInput, UsageError, writeOutput } from './io';
 
 export const slogansUsage =
@@ -27,16 +27,8 @@ export function runSlogans(argv: string[]): void {
     if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError('slogans: --min-count must be a whole number of at least 1');
   }
   const text = readInput(positionals[0]);
-  // Boilerplate lines (menus, headers, footers) never count: the editor excludes them the same way.
-  const excludedRanges = values['keep-boilerplate'] ? [] : lineBlocksToRanges(text, detectBoilerplate(text).blocks);
-  const slogans = findSlogans(text, {
-    minCount,
-    // --min-count also raises the discovery thresholds, so a discovered phrase is never listed below it.
-    minDiscoveredCount: Math.max(SLOGAN_DEFAULTS.minDiscoveredCount, minCount),
-    minRepeatCount: Math.max(SLOGAN_DEFAULTS.minRepeatCount, minCount),
-    discover: !values['known-only'],
-    excludedRanges,
-  });
+  // The same option path as `zhdoc scan`, so a scan row lists exactly what this command prints.
+  const { slogans } = cliSlogans(text, { minCount, knownOnly: values['known-only'], keepBoilerplate: values['keep-boilerplate'] });
   if (values.json) {
     writeOutput(JSON.stringify(toCliRecords(slogans)) + '\n');
     return;

@@ -1,0 +1,34 @@
+/**
+ * The one path from the CLI's slogan flags to findSlogans, shared by `zhdoc slogans` and `zhdoc scan` (and its
+ * workers), so a scan row lists exactly what `zhdoc slogans --json` prints for the same text and flags.
+ */
+import { detectBoilerplate, type BoilerplateResult } from '../boilerplate';
+import { findSlogans, lineBlocksToRanges, SLOGAN_DEFAULTS, type Slogan, type SloganOptions } from '../slogans';
+
+export interface CliSloganFlags {
+  /** --min-count (default SLOGAN_DEFAULTS.minCount). */
+  readonly minCount?: number;
+  /** --known-only: no discovery. */
+  readonly knownOnly?: boolean;
+  /** --keep-boilerplate: boilerplate lines count too. */
+  readonly keepBoilerplate?: boolean;
+}
+
+export function cliSloganOptions(text: string, flags: CliSloganFlags, boilerplate: BoilerplateResult = detectBoilerplate(text)): SloganOptions {
+  const minCount = flags.minCount ?? SLOGAN_DEFAULTS.minCount;
+  return {
+    minCount,
+    // --min-count also raises the discovery thresholds, so a discovered phrase is never listed below it.
+    minDiscoveredCount: Math.max(SLOGAN_DEFAULTS.minDiscoveredCount, minCount),
+    minRepeatCount: Math.max(SLOGAN_DEFAULTS.minRepeatCount, minCount),
+    discover: !flags.knownOnly,
+    // Boilerplate lines (menus, headers, footers) never count: the editor excludes them the same way.
+    excludedRanges: flags.keepBoilerplate ? [] : lineBlocksToRanges(text, boilerplate.blocks),
+  };
+}
+
+/** The slogans `zhdoc slogans` finds in `text` with these flags, and the boilerplate it excluded. */
+export function cliSlogans(text: string, flags: CliSloganFlags): { slogans: Slogan[]; boilerplate: BoilerplateResult } {
+  const boilerplate = detectBoilerplate(text);
+  return { slogans: findSlogans(text, cliSloganOptions(text, flags, boilerplate)), boilerplate };
+}
