@@ -81,7 +81,8 @@ const builds = [
 ];
 if (args.has('--tests')) {
   builds.push(
-    { ...common, entryPoints: files('test/unit', '.test.ts'), outdir: join(root, 'out/test/unit') },
+    // DuckDB is a native module: required from node_modules at run time, not bundled.
+    { ...common, entryPoints: files('test/unit', '.test.ts'), outdir: join(root, 'out/test/unit'), external: ['vscode', '@duckdb/node-api'] },
     { ...common, entryPoints: [...files('test/integration', '.ts')], outdir: join(root, 'out/test/integration'), external: ['vscode', 'mocha'] },
     { ...common, entryPoints: [join(root, 'test/runIntegration.ts'), join(root, 'test/web/run.ts'), ...files('test/ui', '.ts')].filter(existsSync), outdir: join(root, 'out/test'), outbase: join(root, 'test'), external: ['vscode', 'playwright-core', '@vscode/test-electron'] },
     { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: [join(root, 'test/web/worker.ts'), join(root, 'test/web/extensionBundle.ts')], outdir: join(root, 'out/test/web'), plugins: [vendorXhr] },
