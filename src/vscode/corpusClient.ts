@@ -68,6 +68,12 @@ function workerThreads(): WorkerModule | undefined {
 }
 
 let extensionRoot: vscode.Uri | undefined;
+let output: vscode.OutputChannel | undefined;
+
+function logCorpus(message: string): void {
+  output ??= vscode.window.createOutputChannel('zhdoc');
+  output.appendLine(message);
+}
 export function setCorpusExtensionRoot(uri: vscode.Uri): void {
   extensionRoot = uri;
 }
@@ -82,7 +88,14 @@ export async function analyseSources(sources: readonly CorpusSource[], request: 
     const allFiles = sources.every((s) => s.uri.scheme === 'file' || s.text !== undefined);
     const step = 100 / Math.max(1, sources.length);
     const report = (done: number): void => progress.report({ increment: step, message: `${done}/${sources.length}` });
-    if (threads && allFiles && extensionRoot) return inWorker(threads, sources, request, token, report);
+    if (threads && allFiles && extensionRoot) {
+      try {
+        return await inWorker(threads, sources, request, token, report);
+      } catch (e) {
+        // A worker that cannot start (or dies) loses nothing: the same analysis runs here instead.
+        logCorpus(`corpus worker failed, analysing on the extension host instead: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     return inProcess(sources, request, token, report);
   });
 }
