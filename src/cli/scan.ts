@@ -145,6 +145,11 @@ function inlineRunner(settings: ScanSettings, done: (out: ScanOutput[]) => void)
   };
 }
 
+/** Hands a batch to a worker, moving (not copying) each input's own buffer: the main thread never needs it again. */
+function post(worker: Worker, batch: ScanInput[]): void {
+  worker.postMessage(batch, batch.map((input) => input.bytes.buffer as ArrayBuffer));
+}
+
 function workerRunner(jobs: number, settings: ScanSettings, done: (out: ScanOutput[]) => void): Runner {
   const script = join(__dirname, 'scanWorker.js');
   const idle: Worker[] = [];
@@ -158,7 +163,7 @@ function workerRunner(jobs: number, settings: ScanSettings, done: (out: ScanOutp
     w.on('message', (out: ScanOutput[]) => {
       done(out);
       const more = queue.shift();
-      if (more) w.postMessage(more);
+      if (more) post(w, more);
       else idle.push(w);
       unseen++;
       wake?.();
@@ -173,7 +178,7 @@ function workerRunner(jobs: number, settings: ScanSettings, done: (out: ScanOutp
   return {
     submit(batch) {
       const w = idle.pop();
-      if (w) w.postMessage(batch);
+      if (w) post(w, batch);
       else queue.push(batch);
     },
     next() {
