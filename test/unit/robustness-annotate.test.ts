@@ -52,15 +52,16 @@ describe('pinyin: Remove Pinyin Annotations removes only what zhdoc writes', () 
   it('property: on text never annotated, only zhdoc-shaped annotations go', () => {
     // Text of Han words, the writer's parentheses and planted annotations (a reading of the word before them):
     // removal takes exactly the planted ones.
-    const planted = fc.tuple(fc.constantFrom(...HAN), style, fc.nat()).map(([word, s, pick]) => {
+    const planted = fc.tuple(fc.constantFrom(...HAN.filter((w) => w !== '𠮷')), style, fc.nat()).map(([word, s, pick]) => {
       const readings = [...word].map((c) => {
         const all = readingsOfCharacter(c);
         return all.length ? all[pick % all.length]! : null;
       });
       return { word, annotation: annotationOf(readings, s) };
     });
+    // 𠮷 has no known reading, so `𠮷(?)` is exactly what zhdoc writes for it: the writer's `(?)` goes after others.
     const part = fc.oneof(
-      fc.constantFrom(...HAN).map((w) => ({ word: w, annotation: '' })),
+      fc.constantFrom(...HAN.filter((w) => w !== '𠮷')).map((w) => ({ word: w, annotation: '' })),
       fc.constantFrom(...WRITERS, ...OTHER).map((w) => ({ word: w, annotation: '' })),
       planted,
     );
