@@ -375,6 +375,7 @@ let re2: Re2Module | undefined;
 
 /** re2js (RE2's automata: time linear in the input whatever the pattern), loaded with the first regex cue. */
 function loadRe2(): Re2Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   re2 ??= require('zhdoc-vendor:re2') as Re2Module;
   return re2;
 }
