@@ -65,13 +65,21 @@ function oneLine(e: unknown): string {
  */
 const HEAP_LIMIT_MB = Math.max(512, Math.min(4096, Math.floor(totalmem() / 2 / 1024 / 1024)));
 
+/**
+ * Heap of the commands that stream (convert, pinyin, script): a piece of input and its words need some tens of
+ * megabytes; a small old generation makes V8 collect instead of growing, so the process stays under 300 MB.
+ */
+const STREAMING_HEAP_MB = 160;
+const STREAMING = new Set(['convert', 'pinyin', 'script']);
+
 if (isMainThread) {
   // The command runs in a worker thread with a heap limit: running out of memory there ends the worker, and this
   // thread says so in one line.
-  const worker = new Worker(__filename, { argv: process.argv.slice(2), stdin: false, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
+  const limit = STREAMING.has(process.argv[2] ?? '') ? STREAMING_HEAP_MB : HEAP_LIMIT_MB;
+  const worker = new Worker(__filename, { argv: process.argv.slice(2), stdin: false, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: limit } });
   worker.on('message', (code: number) => (process.exitCode = code));
   worker.on('error', (e: NodeJS.ErrnoException) => {
-    process.stderr.write(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `zhdoc: out of memory (over ${HEAP_LIMIT_MB} MB); split the input into smaller files\n` : `zhdoc: internal error: ${oneLine(e)}\n`);
+    process.stderr.write(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `zhdoc: out of memory (over ${limit} MB); split the input into smaller files\n` : `zhdoc: internal error: ${oneLine(e)}\n`);
     process.exitCode = 1;
   });
   worker.on('exit', (code) => {

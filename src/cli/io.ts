@@ -21,15 +21,15 @@ const READ_BYTES = 1024 * 1024;
 
 /**
  * Text handed to a command at once: pieces end after a line break once they pass this size, so memory stays
- * bounded whatever the file's size (a 200 MB file is read as some 200 pieces).
+ * bounded whatever the file's size (a 200 MB file is read as some thousand pieces).
  */
-export const PIECE_CHARS = 1024 * 1024;
+export const PIECE_CHARS = 256 * 1024;
 
 /**
  * A line longer than this is cut where the command allows (see InputText.pieces), so a file without line
  * breaks (1 GB of one run) is still read in bounded memory.
  */
-export const MAX_PIECE_CHARS = 4 * PIECE_CHARS;
+export const MAX_PIECE_CHARS = 2 * PIECE_CHARS;
 
 function inputName(file: string | undefined): string {
   return file === undefined || file === '-' ? 'standard input' : file;
