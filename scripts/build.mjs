@@ -12,7 +12,7 @@ const args = new Set(process.argv.slice(2));
 const root = new URL('..', import.meta.url).pathname;
 
 /** Libraries the core loads lazily with `require('zhdoc-vendor:NAME')`; each has an entry src/vendor/NAME.ts. */
-const VENDOR = ['opencc', 'pinyin', 'cedict', 'sloganLexicon'];
+const VENDOR = ['opencc', 'pinyin', 'cedict', 'sloganLexicon', 're2'];
 
 /** In the extension and CLI bundles: a runtime require of dist/vendor/NAME.js, parsed only on first use. */
 const vendorExternal = {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerBoilerplateSupport, type BoilerplateSupport } from './features/boilerplateFolding';
 import { registerCharacterCount, type CharacterCountSupport } from './features/characterCount';
 import { registerConversionCommands } from './features/conversionCommands';
+import { registerEncodingCheck } from './features/encodingCheck';
 import { registerMixedScriptSupport, type MixedScriptSupport } from './features/mixedScript';
 import { registerPinyinCommands } from './features/pinyinCommands';
 import { registerPinyinHover } from './features/pinyinHover';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
   };
 
   // Script conversion, and the document's script mix.
+  use(registerEncodingCheck());
   use(registerConversionCommands(context));
   const mixedScript = use(registerMixedScriptSupport());
 

@@ -1,6 +1,8 @@
 // zhdoc slogan report: a click (or Enter) on a phrase asks the extension to reveal its occurrence.
 (function () {
   const vscode = acquireVsCodeApi();
+  // The CSP allows no inline style attribute: bar lengths (percent of the largest count) are set from here.
+  for (const bar of document.querySelectorAll('.chart .bar[data-share]')) bar.style.width = `${Number(bar.dataset.share)}%`;
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a.reveal');
     if (!link) return;

@@ -27,9 +27,10 @@ export function runBoilerplate(argv: string[]): void {
   }
   const options = { sensitivity: sensitivity as BoilerplateSensitivity, extraCues: values.cue ?? [] };
   const text = readInput(positionals[0]);
-  for (const cue of compileUserCues(options.extraCues).ignored) {
-    process.stderr.write(`zhdoc: boilerplate: ignored cue ${JSON.stringify(cue)} (empty, invalid, or matching every line)\n`);
-  }
+  const compiled = compileUserCues(options.extraCues);
+  compiled.ignored.forEach((cue, k) => {
+    process.stderr.write(`zhdoc: boilerplate: ignored cue ${JSON.stringify(cue)} (${compiled.reasons?.[k] ?? 'empty, invalid, or matching every line'})\n`);
+  });
   if (values.explain) {
     const analysis = analyzeBoilerplate(text, options);
     const lines = splitLines(text);

@@ -344,27 +344,85 @@ export function builtinCues(): CueMatcher {
 // ---------------------------------------------------------------------------------------------------------
 // User cues
 
+/** A user's regular-expression cue, compiled for a linear-time engine: tested on one line at a time. */
+export interface LinePattern {
+  /** The cue as the user wrote it. */
+  readonly source: string;
+  test(line: string): boolean;
+}
+
 export interface UserCues {
   /** Literal cues, matched like the built-in ones (folded script, any letter case); undefined if none. */
   readonly literals: CueMatcher | undefined;
-  /** Regular-expression cues, each tested on one line at a time. */
-  readonly regexes: readonly RegExp[];
+  /** Regular-expression cues, each tested on one line at a time, in time linear in the line. */
+  readonly regexes: readonly LinePattern[];
   /** Entries that were empty or not valid regular expressions: ignored, reported so the editor can say so. */
   readonly ignored: readonly string[];
+  /** Why each ignored entry was ignored, in the same order (English, for logs and the CLI). */
+  readonly reasons?: readonly string[];
+}
+
+interface Re2Module {
+  RE2JS: {
+    compile(regex: string, flags?: number): { test(input: string): boolean };
+    CASE_INSENSITIVE: number;
+    DOTALL: number;
+    MULTILINE: number;
+  };
+}
+
+let re2: Re2Module | undefined;
+
+/** re2js (RE2's automata: time linear in the input whatever the pattern), loaded with the first regex cue. */
+function loadRe2(): Re2Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  re2 ??= require('zhdoc-vendor:re2') as Re2Module;
+  return re2;
+}
+
+/**
+ * JavaScript escapes RE2 spells otherwise: `\uXXXX` and `\u{…}` become `\x{…}`; everything else passes as written
+ * (RE2 refuses backreferences and lookaround, which cannot run in linear time).
+ */
+function toRe2Syntax(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const rest = source.slice(i + 1);
+    const braced = /^u\{([0-9a-fA-F]{1,6})\}/.exec(rest) ?? /^u([0-9a-fA-F]{4})/.exec(rest);
+    if (braced) {
+      out += `\\x{${braced[1]}}`;
+      i += braced[0].length;
+    } else {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+    }
+  }
+  return out;
 }
 
 /**
  * Compiles user cues. A cue written `/…/flags` is a regular expression (flags i, u, s allowed), tested on each
- * line; anything else is a literal substring, matched in either script and any letter case. Invalid entries
- * are ignored and listed, never thrown.
+ * line by RE2 (linear time: a hostile `/(a|a)+$/` in a shared settings.json cannot freeze the editor); a
+ * pattern RE2 cannot run (backreferences, lookaround) is refused with the reason. Anything else is a literal
+ * substring, matched in either script and any letter case. Invalid entries are ignored and listed, never thrown.
  */
 export function compileUserCues(cues: readonly string[] | undefined): UserCues {
-  const regexes: RegExp[] = [];
+  const regexes: LinePattern[] = [];
   const words: string[] = [];
   const ignored: string[] = [];
+  const reasons: string[] = [];
+  const ignore = (cue: string, why: string): void => {
+    ignored.push(cue);
+    reasons.push(why);
+  };
   for (const cue of cues ?? []) {
     if (typeof cue !== 'string' || cue.trim() === '') {
-      ignored.push(String(cue));
+      ignore(String(cue), 'empty');
       continue;
     }
     const literal = /^\/(.+)\/([a-z]*)$/s.exec(cue);
@@ -374,19 +432,35 @@ export function compileUserCues(cues: readonly string[] | undefined): UserCues {
       else words.push(cue.trim());
       continue;
     }
-    try {
-      const flags = literal[2]!;
-      if (/[^ius]/.test(flags) || new Set(flags).size !== flags.length) throw new Error('unsupported flags');
-      const regex = new RegExp(widenScripts(literal[1]!), 'm' + flags);
-      // A pattern that matches the empty string would mark every line.
-      if (regex.test('')) throw new Error('matches the empty string');
-      regexes.push(regex);
-    } catch {
-      ignored.push(cue);
+    const flags = literal[2]!;
+    if (/[^ius]/.test(flags) || new Set(flags).size !== flags.length) {
+      ignore(cue, `unsupported flags "${flags}" (use i, u, s)`);
+      continue;
     }
+    let engine: Re2Module;
+    try {
+      engine = loadRe2();
+    } catch {
+      ignore(cue, 'the regular-expression engine is not loaded here');
+      continue;
+    }
+    const { RE2JS } = engine;
+    let compiled: { test(input: string): boolean };
+    try {
+      compiled = RE2JS.compile(toRe2Syntax(widenScripts(literal[1]!)), RE2JS.MULTILINE | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0));
+    } catch (e) {
+      ignore(cue, `not a regular expression zhdoc can run in linear time (no backreferences or lookaround): ${String((e as Error).message ?? e).split('\n')[0]}`);
+      continue;
+    }
+    // A pattern that matches the empty string would mark every line.
+    if (compiled.test('')) {
+      ignore(cue, 'matches the empty string');
+      continue;
+    }
+    regexes.push({ source: cue, test: (line) => compiled.test(line) });
   }
-  const literals = words.length ? new CueMatcher([{ reason: 'user', kind: 'phrase', words: words.join(' ') }]) : undefined;
-  return { literals, regexes, ignored };
+  const literalCues = words.length ? new CueMatcher([{ reason: 'user', kind: 'phrase', words: words.join(' ') }]) : undefined;
+  return { literals: literalCues, regexes, ignored, reasons };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -448,14 +522,42 @@ export function widenScripts(source: string): string {
       i++;
       continue;
     }
-    if (ch === '[') inClass = true;
-    else if (ch === ']') inClass = false;
+    if (ch === '[' && !inClass) inClass = true;
+    else if (ch === ']' && inClass) inClass = false;
     const cp = source.codePointAt(i)!;
     const char = String.fromCodePoint(cp);
     if (cp > 0xffff) i++;
+    // A range inside a class (`[发-哈]`) stays a range; the variants of its Han characters that fall outside it
+    // are added after it, so 發 and 髮 join 发-哈 without turning the range around.
+    const dash = i + 1;
+    if (inClass && source[dash] === '-' && source[dash + 1] !== undefined && source[dash + 1] !== ']' && source[dash + 1] !== '\\') {
+      const last = source.codePointAt(dash + 1)!;
+      out += char + '-' + String.fromCodePoint(last);
+      i = dash + (last > 0xffff ? 2 : 1);
+      out += variantsOutside(table, cp, last);
+      continue;
+    }
     const forms = isHanCodePoint(cp) ? table.get(cp) : undefined;
     if (forms && forms.length > 1) out += inClass ? forms : `[${forms}]`;
     else out += char;
   }
   return out;
+}
+
+/** Script variants of the Han characters in [first, last] that are not themselves in it. */
+function variantsOutside(table: Map<number, string>, first: number, last: number): string {
+  if (last < first) return '';
+  let extra = '';
+  const seen = new Set<string>();
+  for (const [cp, forms] of table) {
+    if (cp < first || cp > last) continue;
+    for (const f of forms) {
+      const c = f.codePointAt(0)!;
+      if ((c < first || c > last) && !seen.has(f)) {
+        seen.add(f);
+        extra += f;
+      }
+    }
+  }
+  return extra;
 }

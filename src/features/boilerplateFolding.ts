@@ -194,9 +194,13 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
         return false;
       }
       if (!(await ensureWritable(document))) return false;
+      // The blocks of the text the edits apply to: read after the await above, with the version they belong to
+      // (an edit made meanwhile would otherwise get the old blocks applied to the new text).
       const version = document.version;
-      const edits = removeBoilerplateEdits(document.getText(), analysis);
-      const lines = analysis.blocks.reduce((n, b) => n + b.end - b.start + 1, 0);
+      const current = analysisOf(document);
+      if (!current || current.blocks.length === 0) return false;
+      const edits = removeBoilerplateEdits(document.getText(), current);
+      const lines = current.blocks.reduce((n, b) => n + b.end - b.start + 1, 0);
       if (!options?.confirmed) {
         const remove = vscode.l10n.t('Remove');
         const answer = await vscode.window.showWarningMessage(

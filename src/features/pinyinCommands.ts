@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
-import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, LARGE_DOCUMENT_CHARS, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
@@ -38,14 +38,47 @@ async function copyAsPinyin(): Promise<string | undefined> {
   await ensureResources('pinyin', 'opencc');
   const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
   const ranges = selections.length > 0 ? selections : [document.lineAt(editor.selection.active.line).range];
-  const pieces = ranges.map((range) => {
-    // Read each range in its context: whole lines around it, so the first and last words are segmented right.
-    const lines = new vscode.Range(range.start.line, 0, range.end.line, document.lineAt(range.end.line).text.length);
-    const text = document.getText(lines);
-    const start = document.offsetAt(range.start) - document.offsetAt(lines.start);
-    const end = document.offsetAt(range.end) - document.offsetAt(lines.start);
-    return toPinyinText(text, style, start, end);
-  });
+  const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
+  // Each range read in whole lines around it (so its first and last words are segmented right), a few lines
+  // at a time: a word never spans a line break, so the steps read as one pass and the host stays responsive.
+  const readRange = async (range: vscode.Range, cancelled: () => boolean, advance: (chars: number) => void): Promise<string | undefined> => {
+    let out = '';
+    const rangeStart = document.offsetAt(range.start);
+    const rangeEnd = document.offsetAt(range.end);
+    for (let line = range.start.line; line <= range.end.line; ) {
+      let last = line;
+      let size = document.lineAt(line).text.length;
+      while (last < range.end.line && size < CHARS_PER_STEP) size += document.lineAt(++last).text.length + 1;
+      const groupStart = document.offsetAt(new vscode.Position(line, 0));
+      const groupEnd = last < range.end.line ? document.offsetAt(new vscode.Position(last + 1, 0)) : document.offsetAt(document.lineAt(last).range.end);
+      const text = document.getText(new vscode.Range(document.positionAt(groupStart), document.positionAt(groupEnd)));
+      const from = Math.max(groupStart, rangeStart) - groupStart;
+      const to = Math.min(groupEnd, rangeEnd) - groupStart;
+      out += toPinyinText(text, style, from, to);
+      advance(to - from);
+      line = last + 1;
+      if (line <= range.end.line && total > LARGE_DOCUMENT_CHARS) {
+        await yieldToEventLoop();
+        if (cancelled()) return undefined;
+      }
+    }
+    return out;
+  };
+  const readAll = async (cancelled: () => boolean, advance: (chars: number) => void): Promise<string[] | undefined> => {
+    const pieces: string[] = [];
+    for (const range of ranges) {
+      const piece = await readRange(range, cancelled, advance);
+      if (piece === undefined) return undefined;
+      pieces.push(piece);
+    }
+    return pieces;
+  };
+  const pieces = total > LARGE_DOCUMENT_CHARS
+    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('zhdoc: reading {0} as pinyin', displayName(document)), cancellable: true }, (progress, token) =>
+        readAll(() => token.isCancellationRequested, (chars) => progress.report({ increment: (100 * chars) / total })),
+      )
+    : await readAll(() => false, () => undefined);
+  if (!pieces) return undefined;
   const copied = pieces.join(document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
   await vscode.env.clipboard.writeText(copied);
   vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: pinyin copied ({0} characters)', [...copied].length), 3000);

@@ -1,7 +1,8 @@
 /**
  * Show Slogan Report: a webview with a frequency chart and a table of the document's slogans, and the report of
  * Count Slogans in Folder. Strict content security policy with a nonce, no remote resources, and every piece of
- * document text HTML-escaped, so a document holding `<script>` shows it as text.
+ * document text HTML-escaped, so a document holding `<script>` shows it as text. The CSP blocks inline `style`
+ * attributes, so each bar carries its length as data-share and the nonce'd script sets its width.
  */
 import * as vscode from 'vscode';
 import { sloganCoverage, type Slogan } from '../core/slogans';
@@ -102,7 +103,7 @@ function documentReportBody(document: vscode.TextDocument, name: string, slogans
     const o = s.occurrences[0]!;
     return `<a class="reveal" tabindex="0" data-uri="${uri}" data-offset="${o.offset}" data-length="${o.length}">${escapeHtml(s.phrase)}</a>`;
   };
-  const chart = slogans.slice(0, TOP_IN_CHART).map((s) => `<div class="label">${reveal(s)}</div><div class="bar ${s.kind}" style="width:${((100 * s.count) / max).toFixed(1)}%"></div><div class="count">${s.count}</div>`).join('\n');
+  const chart = slogans.slice(0, TOP_IN_CHART).map((s) => `<div class="label">${reveal(s)}</div><div class="bar ${s.kind}" data-share="${((100 * s.count) / max).toFixed(1)}"></div><div class="count">${s.count}</div>`).join('\n');
   const rows = slogans.map((s, i) => {
     const line = document.positionAt(s.occurrences[0]!.offset).line + 1;
     const kind = s.kind === 'known' ? vscode.l10n.t('known') : vscode.l10n.t('discovered');
@@ -130,7 +131,7 @@ function folderReportBody(folder: string, counts: readonly FolderSloganCount[]):
   }
   const top = [...totals.values()].sort((a, b) => b.count - a.count || b.files - a.files);
   const max = Math.max(1, ...top.map((t) => t.count));
-  const chart = top.slice(0, TOP_IN_CHART).map((t) => `<div class="label">${escapeHtml(t.phrase)}</div><div class="bar ${t.kind}" style="width:${((100 * t.count) / max).toFixed(1)}%"></div><div class="count">${t.count}</div>`).join('\n');
+  const chart = top.slice(0, TOP_IN_CHART).map((t) => `<div class="label">${escapeHtml(t.phrase)}</div><div class="bar ${t.kind}" data-share="${((100 * t.count) / max).toFixed(1)}"></div><div class="count">${t.count}</div>`).join('\n');
   const fileRows = counts.map((c) => {
     const name = escapeHtml(vscode.workspace.asRelativePath(c.file, false));
     if (c.skipped) return `<tr><td>${name}</td><td colspan="4" class="note">${escapeHtml(c.skipped)}</td></tr>`;

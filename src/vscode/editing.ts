@@ -3,6 +3,7 @@
  * changed since the edits were computed, a clear message instead of an edit on a read-only document.
  */
 import * as vscode from 'vscode';
+import { looksMisdecoded, SAMPLE as ENCODING_SAMPLE, type Misdecoding } from '../core/encoding';
 import { coalesceEdits, type TextEdit } from '../core/text';
 
 /**
@@ -37,11 +38,46 @@ async function isWriteProtectedOnDisk(path: string): Promise<boolean> {
   }
 }
 
-/** Refuses, with a message naming the document, when it is read-only. Returns true when editing may go on. */
+/**
+ * Refuses, with a message naming the document, when it is read-only or looks wrongly decoded (editing mojibake
+ * would save it over the original bytes). Returns true when editing may go on.
+ */
 export async function ensureWritable(document: vscode.TextDocument): Promise<boolean> {
+  if (misdecodingOf(document)) {
+    offerReopenWithEncoding(document, true);
+    return false;
+  }
   if (!(await isReadOnly(document))) return true;
   void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: {0} is read-only (write-protected), so nothing was changed.', displayName(document)));
   return false;
+}
+
+/** VS Code's own command: a quick pick of Reopen with Encoding / Save with Encoding, then the encoding. */
+export const CHANGE_ENCODING_COMMAND = 'workbench.action.editor.changeEncoding';
+
+const misdecodingCache = new WeakMap<vscode.TextDocument, { version: number; result: Misdecoding | undefined }>();
+
+/** Why the document looks wrongly decoded (GBK read as UTF-8 or Latin-1), from its first characters; cached per version. */
+export function misdecodingOf(document: vscode.TextDocument): Misdecoding | undefined {
+  const hit = misdecodingCache.get(document);
+  if (hit && hit.version === document.version) return hit.result;
+  const end = document.positionAt(ENCODING_SAMPLE);
+  const result = looksMisdecoded(document.getText(new vscode.Range(new vscode.Position(0, 0), end)));
+  misdecodingCache.set(document, { version: document.version, result });
+  return result;
+}
+
+/** One message saying the document looks wrongly decoded, with a button to reopen it in another encoding. */
+export function offerReopenWithEncoding(document: vscode.TextDocument, refusedEdit: boolean): void {
+  const reopen = vscode.l10n.t('Reopen with Encoding…');
+  const message = refusedEdit
+    ? vscode.l10n.t('zhdoc: {0} looks wrongly decoded (a GBK/GB18030 file read in another encoding), so nothing was changed. Reopen it with Encoding → GB18030 first.', displayName(document))
+    : vscode.l10n.t('zhdoc: {0} looks wrongly decoded (a GBK/GB18030 file read in another encoding): counts, script and pinyin would describe the garbled text. Reopen it with Encoding → GB18030.', displayName(document));
+  void vscode.window.showWarningMessage(message, reopen).then(async (answer) => {
+    if (answer !== reopen) return;
+    if (vscode.window.activeTextEditor?.document !== document) await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand(CHANGE_ENCODING_COMMAND);
+  });
 }
 
 export function displayName(document: vscode.TextDocument): string {

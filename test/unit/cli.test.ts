@@ -49,15 +49,16 @@ describe('zhdoc errors', () => {
     }
   });
 
-  it('exits 1 with one line for a missing file, a directory or invalid UTF-8', () => {
+  it('exits 1 with one line for a missing file, a directory or bytes not in the encoding given', () => {
+    // GBK bytes are read as GB18030 unless the encoding is given: then they are refused.
     const bad = join(tmp, 'gbk.txt');
     writeFileSync(bad, Buffer.from([0xd6, 0xd0, 0xce, 0xc4]));
-    for (const file of [join(tmp, 'missing.txt'), tmp, bad]) {
-      const r = zhdoc(['convert', '--config', 's2t', file]);
-      assert.equal(r.status, 1, file);
+    for (const args of [[join(tmp, 'missing.txt')], [tmp], ['--encoding', 'utf-8', bad]]) {
+      const r = zhdoc(['convert', '--config', 's2t', ...args]);
+      assert.equal(r.status, 1, args.join(' '));
       oneLine(r.stderr);
       assert.equal(r.stdout, '');
     }
-    assert.match(zhdoc(['script', bad]).stderr, /not valid UTF-8 \(first bad byte at offset 0\)/);
+    assert.match(zhdoc(['script', '--encoding', 'utf-8', bad]).stderr, /not valid UTF-8 \(first bad byte at offset 0\)/);
   });
 });

@@ -76,7 +76,9 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
   for (const [a, b] of lexiconWords) {
     const from = offsets[a]!;
     const to = offsets[b]!;
-    const pieces = [from, ...sorted.filter((at) => at > from && at < to), to];
+    const inside: number[] = [];
+    for (let m = firstAbove(sorted, from); m < sorted.length && sorted[m]! < to; m++) inside.push(sorted[m]!);
+    const pieces = [from, ...inside, to];
     let hasSingle = false;
     for (let n = 0; n + 1 < pieces.length; n++) if (pieces[n + 1]! - pieces[n]! === sizeAt(text, pieces[n]!)) hasSingle = true;
     if (hasSingle) for (let n = 1; n + 1 < pieces.length; n++) bounds.delete(pieces[n]!);
@@ -96,6 +98,18 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
   return words;
 }
 
+/** Index of the first element of the ascending `values` greater than `x` (binary search: a run has many bounds). */
+function firstAbove(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The first offset at or after `at` (up to `limit`) that is not inside a Han run: a safe end for a stretch. */
 function stretchEnd(text: string, at: number, limit: number): number {
   if (at >= limit) return limit;
@@ -110,6 +124,47 @@ function segmentBounds(text: string, start: number, end: number): number[] {
   const bounds: number[] = [];
   for (const s of segmenter.segment(text.slice(start, end))) bounds.push(start + s.index);
   return bounds;
+}
+
+/**
+ * A Han run longer than this (code units) is read in windows: ICU's segmenter and the word joining in runWords
+ * grow faster than linearly with the run (one call on 70k characters takes over a minute), while a clause of
+ * real text is rarely longer than a few hundred characters.
+ */
+export const LONG_RUN = 2048;
+
+/**
+ * Code units read past each window's cut. Segmentation and readings depend on a few characters around a word
+ * (the longest lexicon word is under 20 characters), so words this far from the window's end read as in one pass.
+ */
+export const RUN_OVERLAP = 256;
+
+/**
+ * The words of the long Han run text[start, end), read in windows of LONG_RUN code units plus RUN_OVERLAP: each
+ * window keeps its words that end before its cut and the next window starts at the last kept word's end, a word
+ * boundary, so no word is split by a window and the cost is linear in the run.
+ */
+export function longRunWords(text: string, start: number, end: number, window = LONG_RUN, overlap = RUN_OVERLAP): PinyinWord[] {
+  const words: PinyinWord[] = [];
+  let from = start;
+  while (from < end) {
+    let to = Math.min(end, from + window + overlap);
+    if (to < end && isLowSurrogate(text.charCodeAt(to))) to++;
+    const inWindow = runWords(text, from, to);
+    if (to === end) {
+      words.push(...inWindow);
+      break;
+    }
+    const cut = from + window;
+    let next = from;
+    for (const w of inWindow) {
+      if (w.end > cut && next > from) break;
+      words.push(w);
+      next = w.end;
+    }
+    from = next;
+  }
+  return words;
 }
 
 /**
@@ -131,8 +186,13 @@ export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[
       continue;
     }
     const j = runEnd(text, i, to);
+    if (j - i > LONG_RUN) {
+      for (const w of longRunWords(text, i, j)) if (w.end > start && w.start < end) words.push(w);
+      i = j;
+      continue;
+    }
     if (j > icuEnd) {
-      icuEnd = Math.max(j, stretchEnd(text, i + 512, to));
+      icuEnd = Math.max(j, stretchEnd(text, i + 512, Math.min(to, i + 512 + LONG_RUN)));
       icu = segmentBounds(text, i, icuEnd);
       k = 0;
     }

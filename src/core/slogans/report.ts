@@ -65,8 +65,14 @@ export function formatSlogansCsv(slogans: readonly Slogan[], text?: string): str
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (it begins with =, +, -, @, tab or CR: `=HYPERLINK(…)`, `-2+3`,
+ * `@SUM(…)`) gets a leading apostrophe and quotes, as OWASP recommends against CSV injection.
+ */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const formula = /^[=+\-@\t\r]/.test(value);
+  const safe = formula ? `'${value}` : value;
+  return formula || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** 1-based line and column (UTF-16 units) of an offset. */
