@@ -112,7 +112,8 @@ export function runScan(argv: string[]): void {
   }
   const inputs: AsyncIterable<RawInput> | Iterable<RawInput> = isFolder
     ? folderFiles(flags.source!)
-    : jsonlLines(flags.source === undefined ? process.stdin : createReadStream(flags.source, { highWaterMark: 256 * 1024 }));
+    // Standard input by its descriptor: the CLI runs each command in a worker thread, whose process.stdin is not the terminal's.
+    : jsonlLines(createReadStream(flags.source ?? '', { fd: flags.source === undefined ? 0 : undefined, highWaterMark: 256 * 1024 }));
   scan(inputs, flags).then(
     (failed) => {
       if (failed > 0) process.exitCode = 1;
