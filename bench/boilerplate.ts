@@ -194,6 +194,15 @@ interface PeerOutputs {
   lxmlStatus: string;
 }
 
+/** Readability's article text; a page it cannot parse keeps nothing, as a user of it would see. */
+function readabilityText(document: Document): string {
+  try {
+    return new Readability(document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function runPeers(): PeerOutputs {
   const setup = resolve(__dirname, '../../bench/setup-boilerplate-peers.sh');
   if (existsSync(setup) && process.platform !== 'win32') {
@@ -209,13 +218,7 @@ function runPeers(): PeerOutputs {
   for (const p of pages) {
     const d = decoded.pages[p.name]!;
     const { document } = parseHTML(d.html);
-    let text = '';
-    try {
-      text = new Readability(document as unknown as Document).parse()?.textContent ?? '';
-    } catch {
-      text = '';
-    }
-    readability.set(p.name, text);
+    readability.set(p.name, readabilityText(document as unknown as Document));
     lxml?.set(p.name, d.lxml ?? '');
   }
   return { readability, lxml, lxmlStatus: decoded.lxml };
