@@ -55,6 +55,9 @@ const SOURCE_NAMES: Record<string, string> = {
   'tangyixiao/Shaoxingyizhong': 'sxyz',
   'opendatalab/magic-html': 'magic-html',
   'GeneralNewsExtractor/GeneralNewsExtractor': 'gne',
+  'ltzone/2019Fall': 'tieba',
+  'No-Github/404-I-remember': '404-pages',
+  'mozilla/readability': 'readability-tests',
 };
 
 function loadSet(set: string): Page[] {
@@ -217,7 +220,9 @@ function runPeers(): PeerOutputs {
   const lxml = decoded.lxml === 'ok' ? new Map<string, string>() : undefined;
   for (const p of pages) {
     const d = decoded.pages[p.name]!;
-    const { document } = parseHTML(d.html);
+    // linkedom, unlike a browser, creates no <body> for a fragment (CleanEval pages are wrapped in <text>), and
+    // Readability then throws: give it the body a browser would.
+    const { document } = parseHTML(/<body[\s>]/i.test(d.html) ? d.html : `<html><body>${d.html}</body></html>`);
     readability.set(p.name, readabilityText(document as unknown as Document));
     lxml?.set(p.name, d.lxml ?? '');
   }

@@ -83,32 +83,6 @@ export function softenInlineFields(features: readonly LineFeatures[], lines: Int
   }
 }
 
-/** Evidence left to a prose line in a comments section: its neighbours decide it. */
-export const COMMENT_PROSE = 0.5;
-
-/**
- * After the article, a comments cue (发表评论, 共3篇评论, 回复线索) opens a section of readers' posts that read as
- * prose but are not the article: from there on prose lines keep only weak evidence and decide no neighbours.
- */
-export function quietComments(features: readonly LineFeatures[], intrinsic: Intrinsic[]): void {
-  let prose = 0;
-  let inComments = false;
-  for (let i = 0; i < intrinsic.length; i++) {
-    const x = intrinsic[i]!;
-    if (inComments) {
-      if (x.cls === 'good') {
-        x.cls = 'neargood';
-        x.evidence = Math.min(x.evidence, COMMENT_PROSE);
-      }
-    } else if (x.cls === 'good') prose += features[i]!.han;
-    // A sidebar's 最新评论 above a blog's short self-description is not the end of an article.
-    else if (prose >= ARTICLE_BEFORE_COMMENTS && x.cls === 'bad' && x.reason === 'comments') inComments = true;
-  }
-}
-
-/** Han characters of prose that must come before a comments cue for it to open a comments section. */
-export const ARTICLE_BEFORE_COMMENTS = 100;
-
 /** Evidence for a title: enough to hold it between a menu above and the header below. */
 export const TITLE_EVIDENCE = 4.5;
 

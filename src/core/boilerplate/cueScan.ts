@@ -3,6 +3,7 @@ import { builtinCues, type CueSpec, type UserCues } from '../boilerplateCues';
 import type { Params } from './types';
 import { isProse, sizeOf } from './evidence';
 import { isSpace, type LineFeatures } from './lineFeatures';
+import { isHanCodePoint } from '../text';
 
 /** Characters of a long prose line searched for cues: only a cue at its start can make it boilerplate. */
 export const PROSE_CUE_WINDOW = 24;
@@ -14,7 +15,10 @@ export const PROSE_CUE_WINDOW = 24;
 export function scanCues(text: string, features: LineFeatures[], userCues: UserCues, params: Params): void {
   const cues = builtinCues();
   let f = features[0]!;
-  const found = (spec: CueSpec, offset: number): void => {
+  const found = (spec: CueSpec, offset: number, end: number): void => {
+    for (let k = offset; k < end; k++) if (isHanCodePoint(text.charCodeAt(k))) f.cueHan++;
+    if (spec.attribution) f.attributionCues++;
+    if (spec.reason === 'share-bar') f.shareBar = true;
     if (spec.kind === 'field') f.fieldCues++;
     else if (spec.kind === 'anchor') f.anchorCues++;
     else f.phraseCues++;
@@ -51,9 +55,13 @@ export function isBracket(c: number): boolean {
   return c === 0x5b || c === 0x28 || c === 0x3010 || c === 0xff08 || c === 0x300a || c === 0x3c;
 }
 
-/** Finds identical lines (spaces ignored), short and medium ones as footers and menus are, and how far apart they lie. */
+/**
+ * Finds identical lines (spaces ignored), short and medium ones as footers and menus are: how far apart the
+ * nearest copies lie and how many copies there are.
+ */
 export function markRepeats(features: LineFeatures[]): void {
   const lastSeen = new Map<number, number>();
+  const copies = new Map<number, number>();
   features.forEach((f, i) => {
     if (f.blank || f.chars > 120) return;
     const j = lastSeen.get(f.hash);
@@ -63,8 +71,9 @@ export function markRepeats(features: LineFeatures[]): void {
       f.repeatGap = i - j;
       const g = features[j]!;
       g.repeatGap = Math.min(g.repeatGap, i - j);
+      copies.set(f.hash, (copies.get(f.hash) ?? 1) + 1);
     }
     lastSeen.set(f.hash, i);
   });
+  for (const f of features) if (f.repeatGap !== Infinity) f.copies = copies.get(f.hash) ?? 1;
 }
-

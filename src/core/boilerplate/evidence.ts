@@ -26,6 +26,9 @@ export function intrinsic(cls: IntrinsicClass, evidence: number, reason?: Boiler
 /** Size from which a line with a comma and a closing 。 is prose. */
 export const SENTENCE_SIZE = 10;
 
+/** Copies from which a repeated short line is furniture whatever its distance (a tagline under every menu panel). */
+export const FURNITURE_COPIES = 3;
+
 /** Copies of a line at least this many lines apart are boilerplate given twice. */
 export const REPEAT_DISTANCE = 8;
 
@@ -67,10 +70,17 @@ export function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
     return bad('navigation', -1.5);
   }
   if (f.trailingStamp || f.listItem || (f.startsWithBullet && f.punct <= 1)) return bad('related', -1.5);
+  // A feed item closed by its stamp (…·2 天前, …19 跟贴): headlines of other pages.
+  if (f.feedStamp && f.hanTokens >= 1) return bad('feed', -1.5);
+  // Given three or more times, every copy far from the others (a tagline under every panel of a mega-menu):
+  // furniture. A table written one cell a line repeats its cells a row apart, closer than REPEAT_DISTANCE; an
+  // agenda repeats its venue line under every session, so the copies still decide no neighbours (weak).
+  if (f.copies >= FURNITURE_COPIES && f.repeatGap >= REPEAT_DISTANCE && f.han >= 4 && !f.endsSentence) return bad('repeated', -1.5, true);
   if (f.dateline) return bad('header', -1.5);
   // A line given again far away (a footer twice, a menu at top and bottom); copies close together are a table.
   // Weak evidence that does not decide neighbours: tables repeat cells and hold stray numbers too.
-  if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity) return bad('repeated', -0.5, true);
+  // A line ending a sentence is the writer's (an essay's rhetorical question asked again), not a copy of furniture.
+  if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity && !(f.endsSentence && f.punct >= 1)) return bad('repeated', -0.5, true);
   // A stray symbol or letter (x, |, ↑) is debris; a lone number is as likely a table cell as a page link.
   if (f.han === 0 && f.chars <= 3) return f.digits === f.chars ? bad('navigation', -0.5, true) : bad('navigation', -2.5, true);
   const cls = size >= params.nearGoodSize ? 'neargood' : 'short';

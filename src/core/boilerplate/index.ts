@@ -18,7 +18,8 @@
  */
 import { compileUserCues, type BoilerplateReason } from '../boilerplateCues';
 import { toBlocks } from './blocks';
-import { promoteTitles, quietComments, softenInlineFields, weighUndecided } from './context';
+import { promoteTitles, softenInlineFields, weighUndecided } from './context';
+import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, mainArticle, quietAfterArticle } from './pageStructure';
 import { markRepeats, scanCues } from './cueScan';
 import { CUED, intrinsicClass, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
 import { measureLines } from './lineFeatures';
@@ -58,11 +59,25 @@ function run(text: string, options: BoilerplateOptions) {
   markRepeats(features);
   const intrinsic = features.map((f) => intrinsicClass(f, params));
   softenInlineFields(features, intrinsic);
-  quietComments(features, intrinsic);
+  const comments = commentsStart(features, intrinsic);
+  const thread = forumThread(features, intrinsic, comments);
+  quietAfterArticle(features, intrinsic, comments, thread);
   weighUndecided(intrinsic, features);
   promoteTitles(features, intrinsic);
+  if (thread) keepForumPosts(features, intrinsic, thread);
+  foldEncyclopediaTail(text, features, intrinsic);
+  foldErrorPage(text, features, intrinsic);
   keepUnlessWebPage(intrinsic);
   let decided = decide(features, intrinsic, params);
+  // Below the article a feed of other pages' headlines and blurbs: quiet its prose and segment again.
+  const feed = feedStart(text, features, intrinsic, mainArticle(features, intrinsic, decided));
+  if (feed !== -1 && (comments === -1 || feed < comments)) {
+    quietAfterArticle(features, intrinsic, feed, thread);
+    weighUndecided(intrinsic, features);
+    keepUnlessWebPage(intrinsic);
+    decided = decide(features, intrinsic, params);
+  }
+  if (keepArticleHead(features, intrinsic, decided)) decided = decide(features, intrinsic, params);
   // A file is never all boilerplate unless every line of it is cued: if nothing was left, fold the cued lines only.
   if (features.some((f, i) => !f.blank && intrinsic[i]!.evidence > CUED) && decided.every((d, i) => d.boilerplate || features[i]!.blank)) {
     for (const x of intrinsic) if (x.evidence > CUED && x.evidence < NOT_A_WEB_PAGE) x.evidence = NOT_A_WEB_PAGE;

@@ -39,6 +39,10 @@ export interface LineFeatures {
   listItem: boolean;
   /** A short line with a date and a time or a source beside it: the dateline of a post or an article. */
   dateline: boolean;
+  /** A forum post's dateline: a date and time with a floor (2楼, #3, 沙发) or 发表于, as every post of a thread has. */
+  postMark: boolean;
+  /** Closed by a feed item's stamp: a relative time (·2 天前) or a count of comments or buyers (19 跟贴, 120人已购). */
+  feedStamp: boolean;
   /** A full date alone on its line (2024年3月1日): with the line above it, the signature closing a notice. */
   loneDate: boolean;
   /** A grid of day numbers or weekday names. */
@@ -48,11 +52,19 @@ export interface LineFeatures {
   fieldCues: number;
   phraseCues: number;
   anchorCues: number;
+  /** Han characters inside the matched cues: what is left is the values of the fields (a name, a source). */
+  cueHan: number;
+  /** Fields that name a source, an author or a date (来源：, 作者：, 时间：). */
+  attributionCues: number;
+  /** A share, print or font-size control (分享到, 打印, 字号 大 中 小) on the line. */
+  shareBar: boolean;
   /** A cue matched at the first non-space character of the line. */
   cueAtStart: boolean;
   userCue: boolean;
   /** Lines to the nearest identical line (spaces ignored); Infinity when the line occurs once. */
   repeatGap: number;
+  /** Copies of the line in the file (1 when it occurs once). */
+  copies: number;
   /** Hash of the line's non-space code units. */
   readonly hash: number;
 }
@@ -150,6 +162,9 @@ export const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s
 export const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
 export const TIME = /\d{1,2}:\d{2}/;
 export const LONE_DATE = /^[\s\u3000]*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[\s\u3000]*$/;
+
+const POST_MARK = /\d+\s*(?:楼|樓|#|F\b)|楼主|樓主|沙发|沙發|板凳|地板|发表于|發表於|發表于|发表时间|發表時間/i;
+const FEED_STAMP = /(?:[·•|｜]\s*\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月|年)前|\d+\s*(?:跟贴|跟帖|条?评论|條?評論|人已购|人已購|人参与|人參與|人阅读|人閱讀))\s*$/;
 
 /** A date with a time, or with something besides it (a source, a name): not a lone date closing a notice. */
 export function isDateline(line: string): boolean {
@@ -279,6 +294,8 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
       short &&
       ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
     dateline: chars > 0 && chars <= 60 && digits >= 5 && isDateline(text.slice(start, end)),
+    postMark: chars > 0 && chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end)),
+    feedStamp: short && (digits > 0) && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end)),
     loneDate: chars > 0 && chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end)),
     calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
     cue: undefined,
@@ -286,8 +303,12 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
     phraseCues: 0,
     anchorCues: 0,
     cueAtStart: false,
+    cueHan: 0,
+    attributionCues: 0,
+    shareBar: false,
     userCue: false,
     repeatGap: Infinity,
+    copies: 1,
     hash: hash & 0x3fffffff, // a small integer, cheap as a Map key
   };
 }
