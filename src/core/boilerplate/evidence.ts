@@ -84,7 +84,7 @@ export function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   // A stray symbol or letter (x, |, ↑) is debris; a lone number is as likely a table cell as a page link.
   if (f.han === 0 && f.chars <= 3) return f.digits === f.chars ? bad('navigation', -0.5, true) : bad('navigation', -2.5, true);
   const cls = size >= params.nearGoodSize ? 'neargood' : 'short';
-  return intrinsic(cls, 0, undefined, false, f.loneDate ? 'signature' : f.endsWithFullStop ? 'sentence' : f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
+  return intrinsic(cls, 0, undefined, false, f.loneDate ? 'signature' : f.endsWithFullStop || f.endsMidSentence ? 'sentence' : f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
 }
 
 /** Lines of web furniture (cues, menus, list items) from which a file is taken for a web page. */

@@ -72,7 +72,7 @@ function run(text: string, options: BoilerplateOptions) {
   // Below the article a feed of other pages' headlines and blurbs: quiet its prose and segment again.
   const feed = feedStart(text, features, intrinsic, mainArticle(features, intrinsic, decided));
   if (feed !== -1 && (comments === -1 || feed < comments)) {
-    quietAfterArticle(features, intrinsic, feed, thread);
+    quietAfterArticle(features, intrinsic, feed, thread, true);
     weighUndecided(intrinsic, features);
     keepUnlessWebPage(intrinsic);
     decided = decide(features, intrinsic, params);

@@ -20,6 +20,8 @@ export interface LineFeatures {
   punct: number;
   /** Ends with sentence-final punctuation (。！？…, possibly inside closing quotes). */
   endsSentence: boolean;
+  /** Ends with ， or 、: a sentence broken over lines (a self-media post's short lines), never a menu item. */
+  endsMidSentence: boolean;
   /** Ends with 。 (possibly inside closing quotes): a sentence, where headlines end with ！ or nothing. */
   endsWithFullStop: boolean;
   /** Pieces separated by runs of spaces or by | ｜ · •. */
@@ -282,6 +284,7 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
     digits,
     punct,
     endsSentence,
+    endsMidSentence: last === 0xff0c || last === 0x3001,
     endsWithFullStop: last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002),
     tokens,
     hanTokens,

@@ -102,21 +102,14 @@ export function commentsStart(features: readonly LineFeatures[], lines: readonly
   return -1;
 }
 
-/**
- * The content run with the most prose in a segmentation: the article, [first, last] non-blank lines, or
- * undefined when nothing is content.
- */
-export function mainArticle(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): [number, number] | undefined {
-  let best: [number, number] | undefined;
-  let bestHan = 0;
+/** Content runs of a segmentation, [first, last] non-blank lines, each with its Han characters of prose. */
+function contentRuns(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): Array<{ run: [number, number]; prose: number }> {
+  const runs: Array<{ run: [number, number]; prose: number }> = [];
   let start = -1;
   let last = -1;
   let han = 0;
   const close = (): void => {
-    if (start !== -1 && han > bestHan) {
-      best = [start, last];
-      bestHan = han;
-    }
+    if (start !== -1) runs.push({ run: [start, last], prose: han });
     start = -1;
     han = 0;
   };
@@ -128,40 +121,73 @@ export function mainArticle(features: readonly LineFeatures[], lines: readonly I
     if (lines[i]!.cls === 'good') han += f.han;
   });
   close();
-  return best;
+  return runs;
 }
 
+/** The content run with the most prose in a segmentation: the article, or undefined when nothing is content. */
+export function mainArticle(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): [number, number] | undefined {
+  let best: { run: [number, number]; prose: number } | undefined;
+  for (const r of contentRuns(features, lines, decided)) if (r.prose > (best?.prose ?? 0)) best = r;
+  return best?.run;
+}
+
+/** Non-blank lines between the end of the article's prose and a feed opener that closes it. */
+export const FEED_AFTER_ARTICLE = 6;
+
 /**
- * The first feed opener (相关推荐, 其他人也在看) below the article, or -1. Sidebars use the same words above the
- * article (热门文章), so only an opener after the article found by a first segmentation counts.
+ * The first feed opener (相关推荐, 其他人也在看) that closes the article, or -1: it follows, within
+ * FEED_AFTER_ARTICLE lines, a run of prose of ARTICLE_BEFORE_COMMENTS Han characters, and lies below the start
+ * of the article found by a first segmentation (sidebars use the same words above the article: 热门文章).
  */
 export function feedStart(text: string, features: readonly LineFeatures[], lines: readonly Intrinsic[], article: [number, number] | undefined): number {
   if (!article) return -1;
-  let prose = 0;
-  for (let i = article[0]; i <= article[1]; i++) if (lines[i]!.cls === 'good') prose += features[i]!.han;
-  if (prose < ARTICLE_BEFORE_COMMENTS) return -1;
-  for (let i = article[1] + 1; i < features.length; i++) {
+  let run = 0;
+  let since = Infinity;
+  for (let i = 0; i < features.length; i++) {
     const f = features[i]!;
-    if (!f.blank && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8))) return i;
+    if (f.blank) continue;
+    if (lines[i]!.cls === 'good') {
+      run = since > FEED_AFTER_ARTICLE ? f.han : run + f.han;
+      since = 0;
+      continue;
+    }
+    since++;
+    if (i > article[0] && run >= ARTICLE_BEFORE_COMMENTS && since <= FEED_AFTER_ARTICLE && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8))) return i;
   }
   return -1;
 }
+
+/** Consecutive prose lines from which a feed holds an article again (an editorial below a list), not blurbs. */
+export const FEED_ARTICLE_RUN = 3;
 
 /**
  * From a comments or feed opener on, prose lines keep only weak evidence and decide no neighbours; the opener
  * itself is furniture. Lines inside a forum thread are left alone (posts are content).
  */
-export function quietAfterArticle(features: readonly LineFeatures[], lines: Intrinsic[], from: number, thread: [number, number] | undefined): void {
+export function quietAfterArticle(features: readonly LineFeatures[], lines: Intrinsic[], from: number, thread: [number, number] | undefined, keepRuns = false): void {
   if (from === -1) return;
   const opener = lines[from]!;
   if (opener.evidence > CUED) Object.assign(opener, { cls: 'bad', evidence: CUED, reason: opener.reason ?? 'feed', weak: false, tier: undefined });
   for (let i = from + 1; i < lines.length; i++) {
     if (thread && i >= thread[0] && i <= thread[1]) continue;
-    const x = lines[i]!;
-    if (x.cls === 'good') {
-      x.cls = 'neargood';
-      x.evidence = Math.min(x.evidence, COMMENT_PROSE);
+    if (lines[i]!.cls !== 'good') continue;
+    // In a feed, a run of FEED_ARTICLE_RUN prose lines (blank lines between allowed) is an article: left alone.
+    let end = i;
+    let count = 0;
+    for (let j = i; j < lines.length && (features[j]!.blank || lines[j]!.cls === 'good'); j++) {
+      if (features[j]!.blank) continue;
+      count++;
+      end = j;
     }
+    if (!(keepRuns && count >= FEED_ARTICLE_RUN)) {
+      for (let j = i; j <= end; j++) {
+        const x = lines[j]!;
+        if (x.cls !== 'good') continue;
+        x.cls = 'neargood';
+        x.evidence = Math.min(x.evidence, COMMENT_PROSE);
+      }
+    }
+    i = end;
   }
 }
 
@@ -276,19 +302,21 @@ export function isByline(f: LineFeatures): boolean {
 }
 
 /** Non-blank lines above the article searched for its byline: share bars and ads may sit between. */
-export const HEAD_REACH = 12;
+export const HEAD_REACH = 16;
 /** Non-blank lines below the article searched for its source line (来源：…, 责任编辑：…). */
 export const TAIL_REACH = 3;
 
+/** Han characters of prose from which a content run is a text with a head and foot of its own (a section of a reference page). */
+export const TEXT_WITH_HEAD = 50;
+
 /**
- * The article's own head and foot. The main article is the content run with the most prose; above it, the
- * bylines within HEAD_REACH lines (skipping furniture, stopping at other prose) and the title right above the
- * first of them stay; below it, consecutive bylines (来源：无锡交警, 责任编辑：吴金明) stay. Returns whether any
- * line changed, so the caller segments again.
+ * The head and foot of each text on the page (the article, or each section of a reference page): content runs
+ * of a first segmentation with TEXT_WITH_HEAD Han characters of prose. Above a run, the bylines within
+ * HEAD_REACH lines (skipping furniture such as share bars, stopping at other prose) and the title right above
+ * the first of them stay; below it, consecutive bylines (来源：无锡交警, 责任编辑：吴金明) stay. Returns whether
+ * any line changed, so the caller segments again.
  */
 export function keepArticleHead(features: readonly LineFeatures[], lines: Intrinsic[], decided: readonly Decision[]): boolean {
-  const best = mainArticle(features, lines, decided);
-  if (!best) return false;
   let changed = false;
   const anchor = (i: number): void => {
     const x = lines[i]!;
@@ -296,32 +324,35 @@ export function keepArticleHead(features: readonly LineFeatures[], lines: Intrin
     Object.assign(x, { evidence: ANCHORED, weak: false, tier: undefined });
     changed = true;
   };
-  let topByline = -1;
-  for (let i = best[0] - 1, seen = 0; i >= 0 && seen < HEAD_REACH; i--) {
-    const f = features[i]!;
-    if (f.blank) continue;
-    seen++;
-    if (lines[i]!.cls === 'good' && !isByline(f)) break;
-    if (isByline(f)) {
-      anchor(i);
-      topByline = i;
-    }
-  }
-  if (topByline !== -1) {
-    for (let j = topByline - 1; j >= 0; j--) {
-      const f = features[j]!;
+  for (const { run, prose } of contentRuns(features, lines, decided)) {
+    if (prose < TEXT_WITH_HEAD) continue;
+    let topByline = -1;
+    for (let i = run[0] - 1, seen = 0; i >= 0 && seen < HEAD_REACH; i--) {
+      const f = features[i]!;
       if (f.blank) continue;
-      const x = lines[j]!;
-      if (x.evidence > CUED && sizeOf(f) >= 6 && !f.listItem && !f.feedStamp) anchor(j);
-      break;
+      seen++;
+      if (lines[i]!.cls === 'good' && !isByline(f)) break;
+      if (isByline(f)) {
+        anchor(i);
+        topByline = i;
+      }
     }
-  }
-  for (let i = best[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
-    const f = features[i]!;
-    if (f.blank) continue;
-    seen++;
-    if (!isByline(f)) break;
-    anchor(i);
+    if (topByline !== -1) {
+      for (let j = topByline - 1; j >= 0; j--) {
+        const f = features[j]!;
+        if (f.blank) continue;
+        const x = lines[j]!;
+        if (x.evidence > CUED && sizeOf(f) >= 6 && !f.listItem && !f.feedStamp) anchor(j);
+        break;
+      }
+    }
+    for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
+      const f = features[i]!;
+      if (f.blank) continue;
+      seen++;
+      if (!isByline(f)) break;
+      anchor(i);
+    }
   }
   return changed;
 }
