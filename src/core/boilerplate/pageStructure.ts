@@ -209,6 +209,39 @@ function navboxOpenerAt(text: string, features: readonly LineFeatures[], i: numb
   return s === '查' ? next(1) === '论' && next(2) === '编' : next(1) === 't' && next(2) === 'e';
 }
 
+/** Section headings with an edit link from which a page is an encyclopedia article. */
+export const ENCYCLOPEDIA_HEADINGS = 2;
+
+/**
+ * In an encyclopedia article (ENCYCLOPEDIA_HEADINGS headings with [编辑]) the article runs from the first line
+ * after the page's cued furniture above the first heading (the lead with its infobox and caption) down to
+ * `end` (the line before the navboxes or categories). Every line in it that no cue names is content: infobox
+ * rows, tables, track lists, filmographies, captions, references, external links. Tables and lists look like
+ * link lists on their own; inside the article they are its content.
+ */
+function keepEncyclopediaArticle(text: string, features: readonly LineFeatures[], lines: Intrinsic[], end: number): void {
+  let headings = 0;
+  let first = -1;
+  for (let i = 0; i <= end && i < features.length; i++) {
+    const f = features[i]!;
+    if (f.blank || !/\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(folded(text, f, 200))) continue;
+    headings++;
+    if (first === -1) first = i;
+  }
+  if (headings < ENCYCLOPEDIA_HEADINGS) return;
+  let start = first;
+  for (let i = first - 1; i >= 0; i--) {
+    if (features[i]!.blank) continue;
+    if (lines[i]!.evidence <= CUED) break;
+    start = i;
+  }
+  for (let i = start; i <= end; i++) {
+    const x = lines[i]!;
+    if (features[i]!.blank || x.evidence <= CUED) continue;
+    Object.assign(x, { evidence: Math.max(x.evidence, ANCHORED), reason: undefined, weak: false, tier: undefined });
+  }
+}
+
 /** A line of the article proper in an encyclopedia: a section heading with its edit link, or a reference. */
 function articleAnchor(text: string, f: LineFeatures): boolean {
   if (f.blank) return false;
@@ -243,6 +276,8 @@ export function foldEncyclopediaTail(text: string, features: readonly LineFeatur
     if (features[i]!.blank) return;
     Object.assign(lines[i]!, { cls: 'bad', evidence: Math.min(lines[i]!.evidence, STRUCTURAL), reason, weak: false, tier: undefined });
   };
+  const tail = firstOpener !== -1 && firstOpener > lastAnchor ? firstOpener : categories;
+  keepEncyclopediaArticle(text, features, lines, tail === -1 ? lastAnchor : tail - 1);
   if (firstOpener !== -1 && firstOpener > lastAnchor) for (let i = firstOpener; i < (categories === -1 ? n : categories); i++) mark(i, 'navbox');
   if (categories === -1) return;
   // The category names: short lines under the category line, up to the footer's first cued line.
