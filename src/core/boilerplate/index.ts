@@ -10,11 +10,18 @@
  *  2. context weighs the undecided lines: a short line between two prose lines is content (a subheading), a
  *     list of titles between menus is not; after the article, a comments cue turns readers' prose into
  *     boilerplate; the title above a 来源/作者 header is vouched for;
- *  3. a two-state segmentation (Viterbi, a cost per switch between content and boilerplate) turns evidence
- *     into runs, so boilerplate clusters at the top and bottom and a lone odd line inside the article stays.
+ *  3. page structure (pageStructure.ts) overrides line evidence where the page's layout is clear: the posts of
+ *     a forum thread are content however short; an encyclopedia article's span, from the lead with its
+ *     infobox down to the navboxes, keeps its tables, lists and captions, and the navboxes and categories
+ *     below it fold; an error page without an article folds whole; a feed below the article is quieted;
+ *  4. a two-state segmentation (Viterbi, a cost per switch between content and boilerplate) turns evidence
+ *     into runs, so boilerplate clusters at the top and bottom and a lone odd line inside the article stays;
+ *     a second pass holds each text's own head and foot (title, byline with a source, author or date, closing
+ *     source line) and segments again.
  * Hiding a line of the article is the one unforgivable error, so every threshold leans towards content, and a
  * file that does not look like a web page (notes, a poem, a README) folds nothing.
- * Linear in the text: one character pass per line, one keyword scan over the lines that can hold cues.
+ * Linear in the text: one character pass per line, one keyword scan over the lines that can hold cues, a
+ * fixed number of walks over the lines and at most three segmentations.
  */
 import { compileUserCues, type BoilerplateReason } from '../boilerplateCues';
 import { toBlocks } from './blocks';

@@ -162,7 +162,8 @@ export const FEED_ARTICLE_RUN = 3;
 
 /**
  * From a comments or feed opener on, prose lines keep only weak evidence and decide no neighbours; the opener
- * itself is furniture. Lines inside a forum thread are left alone (posts are content).
+ * itself is furniture. Lines inside a forum thread are left alone (posts are content). With `keepRuns` (a feed),
+ * runs of FEED_ARTICLE_RUN prose lines are left alone too: blurbs stand one a headline, an article does not.
  */
 export function quietAfterArticle(features: readonly LineFeatures[], lines: Intrinsic[], from: number, thread: [number, number] | undefined, keepRuns = false): void {
   if (from === -1) return;
