@@ -25,15 +25,25 @@ export type BoilerplateReason =
   | 'advert'
   | 'search-stub'
   | 'repeated'
+  | 'forum'
+  | 'feed'
+  | 'navbox'
+  | 'categories'
+  | 'error-page'
   | 'user';
 
 /** The reasons in the order a block's reason is preferred when several occur equally often. */
 export const REASON_PRIORITY: readonly BoilerplateReason[] = [
+  'error-page',
   'header',
+  'navbox',
+  'categories',
   'licence',
   'contact',
   'share-bar',
+  'feed',
   'related',
+  'forum',
   'comments',
   'calendar',
   'advert',
@@ -65,6 +75,8 @@ export interface CueSpec {
   readonly then?: string;
   /** A regular-expression source that must match the text just before the keyword (up to 16 characters). */
   readonly before?: string;
+  /** A field naming a source, an author or a date (来源：, 作者：): with a value the line is a byline. */
+  readonly attribution?: boolean;
 }
 
 const COLON = '\\s*[:：]';
@@ -73,12 +85,16 @@ const ALONE = '\\s*$';
 /** Every head joined to every tail: combine('相关', '阅读 新闻') → '相关阅读 相关新闻'. */
 const combine = (heads: string, tails: string): string => heads.split(' ').flatMap((h) => tails.split(' ').map((t) => h + t)).join(' ');
 
-const HEADER_FIELDS =
+/** Header fields that say where, when and by whom a text appeared: with a value they make a byline. */
+const ATTRIBUTION_FIELDS =
   '来源 原标题 稿源 出处 供稿 作者 编辑 责任编辑 责编 编审 审核 审稿 校对 撰稿 摄影 通讯员 发布者 发布人 发稿人 录入 ' +
-  '发布时间 发布日期 发表时间 发表日期 发文日期 更新时间 更新日期 时间 日期 点击数 点击 点击量 点击率 浏览 浏览量 ' +
-  '浏览次数 阅读 阅读量 阅读数 阅读次数 访问量 访问次数 人气 栏目 分类 类别 点阅 点阅数 点阅率 浏览人次 发布单位';
+  '发布时间 发布日期 发表时间 发表日期 发文日期 更新时间 更新日期 时间 日期 发布单位';
+/** Header fields that count or file a page (点击数, 栏目): furniture even with a value. */
+const COUNTER_FIELDS = '点击数 点击 点击量 点击率 浏览 浏览量 浏览次数 阅读 阅读量 阅读数 阅读次数 访问量 访问次数 人气 栏目 分类 类别 点阅 点阅数 点阅率 浏览人次';
 
 export const CUES: readonly CueSpec[] = [
+  // An encyclopedia's category line (分类：…), before the header fields that also list 分类.
+  { reason: 'categories', kind: 'anchor', at: 'start', words: '分类 隐藏分类 页面分类 词条分类 所属分类 开放分类', then: COLON },
   // Share and print bars first: 字体 and 字号 with 大 中 小 are font controls, not header fields.
   { reason: 'share-bar', kind: 'phrase', words: '字体 字号', then: '\\s*[:：]?\\s*[【\\[]?\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中' },
   { reason: 'share-bar', kind: 'phrase', words: '【大 [大', then: '\\s*[】\\]]?\\s*[【\\[]?\\s*中' },
@@ -94,7 +110,15 @@ export const CUES: readonly CueSpec[] = [
       '列印 分享至 关闭视窗 复制连结',
   },
 
-  { reason: 'header', kind: 'field', at: 'field', words: `${HEADER_FIELDS} ${combine('文章 信息 新闻 稿件 图片', HEADER_FIELDS)}`, then: COLON },
+  {
+    reason: 'header',
+    kind: 'field',
+    at: 'field',
+    words: `${ATTRIBUTION_FIELDS} ${combine('文章 信息 新闻 稿件 图片', ATTRIBUTION_FIELDS)}`,
+    then: COLON,
+    attribution: true,
+  },
+  { reason: 'header', kind: 'field', at: 'field', words: `${COUNTER_FIELDS} ${combine('文章 信息 新闻 稿件 图片', COUNTER_FIELDS)}`, then: COLON },
   { reason: 'header', kind: 'field', at: 'field', words: '点击 浏览 阅读 评论 访问 人气 收藏 点赞 转发', then: '(?:数|量|次数)?\\s*[(（]\\s*\\d+\\s*[)）]' },
   { reason: 'header', kind: 'field', at: 'field', words: '发表于 发布于 更新于', then: '\\s*[:：]?\\s*\\d' },
   { reason: 'header', kind: 'field', words: '阅读 点击 浏览 访问 人气', then: '(?:次数|量|数)?\\s*[:：]?\\s*\\d+\\s*次' },
@@ -108,6 +132,9 @@ export const CUES: readonly CueSpec[] = [
   { reason: 'licence', kind: 'anchor', words: 'powered', then: '\\s+by' },
   { reason: 'licence', kind: 'anchor', words: '未经', then: '.{0,16}(?:授权|许可|同意).{0,16}(?:转载|复制|镜像|使用)' },
   { reason: 'licence', kind: 'anchor', at: 'start', words: combine('版权 免责 隐私 法律', '声明 条款 说明 政策') },
+  // A portal's note that a self-media post is not its own (特别声明：本文为网易自媒体平台"网易号"作者上传并发布…).
+  { reason: 'licence', kind: 'anchor', at: 'start', words: '特别声明', then: COLON },
+  { reason: 'licence', kind: 'anchor', words: '自媒体平台', then: '.{0,30}(?:发布|上传|观点|立场)' },
   { reason: 'licence', kind: 'anchor', at: 'start', words: '技术支持 主办单位 主办 承办单位 承办 协办 运营 维护单位', then: COLON },
   { reason: 'licence', kind: 'phrase', words: `${combine('版权 免责 隐私 法律', '声明 条款 政策')} 隐私保护 使用条款 服务条款 网站声明 反侵权 侵权举报 版权合作` },
 
@@ -163,7 +190,34 @@ export const CUES: readonly CueSpec[] = [
   { reason: 'comments', kind: 'phrase', at: 'start', words: 're', then: COLON },
 
   { reason: 'advert', kind: 'phrase', at: 'start', words: '广告 推广 赞助 ad ads advertisement', then: '\\s*[)）】\\]]?\\s*$' },
-  { reason: 'advert', kind: 'phrase', words: '广告位 招商' },
+  { reason: 'advert', kind: 'phrase', words: '广告位 招商 这个广告 此广告 广告意见' },
+  // Calls to leave the page for the app or to log in, and the old advice on screen size: one-liners of furniture.
+  { reason: 'advert', kind: 'phrase', words: '下载 打开', then: '.{0,12}(?:app|客户端)' },
+  { reason: 'advert', kind: 'phrase', words: '继续阅读 阅读全文 展开全文 付费内容' },
+  { reason: 'comments', kind: 'phrase', words: '文明上网 理性发言 登录评论 发表看法' },
+  { reason: 'footer', kind: 'phrase', words: '最佳浏览 浏览效果 分辨率', then: '.{0,20}\\d{3,4}\\s*[*×xX]\\s*\\d{3,4}' },
+  { reason: 'footer', kind: 'phrase', words: '最佳浏览 建议使用' , then: '.{0,12}(?:浏览器|分辨率)' },
+  { reason: 'navigation', kind: 'phrase', at: 'start', words: '← < ‹ «', then: '\\s*返回' },
+
+  // Encyclopedia furniture: sister projects, the tagline, page tools, navbox controls, category lines.
+  {
+    reason: 'navigation',
+    kind: 'phrase',
+    words:
+      '在其他项目中 维基共享资源 维基文库 维基导游 维基语录 维基新闻 维基数据 维基教科书 维基物种 自由的百科全书 编辑链接 ' +
+      '查看历史 固定链接 页面信息 引用本页 链入页面 相关更改 特殊页面 上传文件 获取短链接 获取短url 可打印版 下载为pdf 开关目录 移至侧栏 ' +
+      '编辑跨语言链接 百科名片 编辑词条 词条统计 浏览次数 最近更新',
+  },
+
+  // A forum board's chrome around the posts: status, counters, buttons, folded-floor notices.
+  {
+    reason: 'forum',
+    kind: 'phrase',
+    words:
+      '当前离线 当前在线 发消息 电梯直达 只看该作者 只看楼主 倒序浏览 阅读模式 收起回复 送ta礼物 隐藏此楼 查看此楼 距离下一级还需 ' +
+      '楼层疑似违规 快速回复 使用签名档 发表回复 回复本楼 举报本楼 审核通过 本帖最后由 帖子永久地址',
+  },
+  { reason: 'forum', kind: 'phrase', at: 'start', words: '楼主 沙发 板凳 地板 主题 帖子 积分 回复 回帖 举报 收藏 分享 引用 只看他 加关注 关注 粉丝 精华 签到 一键签到', then: '\\s*\\d*\\s*$' },
 
   {
     reason: 'search-stub',
@@ -257,9 +311,9 @@ export class CueMatcher {
 
   /**
    * Calls `found` for each cue in text[from, to) on the line that starts at `lineStart`, leftmost first and
-   * without overlaps: after a match the scan continues behind it.
+   * without overlaps: after a match the scan continues behind it. `end` is where the match (keyword and `then`) ends.
    */
-  scan(text: string, lineStart: number, from: number, to: number, found: (spec: CueSpec, offset: number) => void): void {
+  scan(text: string, lineStart: number, from: number, to: number, found: (spec: CueSpec, offset: number, end: number) => void): void {
     const fold = this.fold;
     for (let i = from; i < to; ) {
       const c0 = fold[text.charCodeAt(i)]!;
@@ -278,7 +332,7 @@ export class CueMatcher {
       }
       if (next === -1) i++;
       else {
-        found(this.lastSpec!, i);
+        found(this.lastSpec!, i, next);
         i = next;
       }
     }

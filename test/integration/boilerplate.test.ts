@@ -1,10 +1,15 @@
 /** Boilerplate folding in the real VS Code: ranges, Fold/Unfold, Extract Main Text, Remove, markdown headings. */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { discardAll, openFile, openUntitled, setSetting, waitFor, zhdocApi } from './helpers';
 
 const PARAGRAPH_STARTS = ['本報訊', '會議強調', '會議要求', '會議還就', '市直有關部門'];
 const BOILERPLATE_MARKS = ['來源 :', '點擊數', '聯繫我們', '郵編', 'Copyright', '友情鏈接', 'Baidu', 'sogou'];
+
+/** A fixture of test/fixtures/boilerplate, read from the repository (the tests run from out/test/integration). */
+const fixture = (name: string): string => readFileSync(join(resolve(__dirname, '../../..'), 'test/fixtures/boilerplate', name), 'utf8');
 
 /**
  * Lines hidden by folds in an editor: those no visible range covers. The suite shrinks the font so the whole
@@ -64,6 +69,39 @@ describe('boilerplate', () => {
       const editor = await openFile('samples/sample-article.txt');
       await waitFor('auto-folded', () => hiddenLines(editor).length > 10, 10_000);
       assert.ok(!hiddenLines(editor).some((l) => PARAGRAPH_STARTS.some((p) => editor.document.lineAt(l).text.startsWith(p))), 'no paragraph hidden');
+    } finally {
+      await setSetting('zhdoc.boilerplate.autoFold', false);
+    }
+  });
+
+  it('opens an encyclopedia article with its navboxes folded and every table row visible', async () => {
+    await setSetting('zhdoc.boilerplate.autoFold', true);
+    try {
+      const editor = await openFile('encyclopedia-article.txt', fixture('encyclopedia-article.txt'));
+      const lines = editor.document.getText().split('\n');
+      const navbox = lines.flatMap((l, i) => (i >= lines.indexOf('[显示]') && i < lines.findIndex((x) => x.startsWith('分类：')) ? [i] : []));
+      assert.ok(navbox.length > 10, 'the fixture has navboxes');
+      await waitFor('navboxes folded', () => navbox.every((l) => hiddenLines(editor).includes(l)), 10_000);
+      const hidden = new Set(hiddenLines(editor));
+      // Rows of the infobox, the discography, the track list, the filmography and the hosting table (above the navboxes).
+      const rows = lines.flatMap((l, i) => (i < navbox[0]! && /^\d{4}年|^\d\. |^年份|^(出生|职业|配偶) {2}/.test(l) ? [i] : []));
+      assert.ok(rows.length >= 15, 'the fixture has tables');
+      for (const r of rows) assert.ok(!hidden.has(r), `table row ${r} (${lines[r]}) is hidden`);
+    } finally {
+      await setSetting('zhdoc.boilerplate.autoFold', false);
+    }
+  });
+
+  it('opens a portal article with its recommendation feed folded', async () => {
+    await setSetting('zhdoc.boilerplate.autoFold', true);
+    try {
+      const editor = await openFile('portal-feed.txt', fixture('portal-feed.txt'));
+      const lines = editor.document.getText().split('\n');
+      const feed = lines.flatMap((l, i) => (l.includes('跟贴') || l === '相关推荐' ? [i] : []));
+      assert.ok(feed.length >= 10, 'the fixture has a feed');
+      await waitFor('feed folded', () => feed.every((l) => hiddenLines(editor).includes(l)), 10_000);
+      const hidden = new Set(hiddenLines(editor));
+      for (const start of ['今天上午', '据江城地铁集团介绍', '沿线居民王女士说']) assert.ok(!hidden.has(lines.findIndex((l) => l.startsWith(start))), `${start}… is hidden`);
     } finally {
       await setSetting('zhdoc.boilerplate.autoFold', false);
     }

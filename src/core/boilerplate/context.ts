@@ -1,0 +1,111 @@
+/** Context: neighbours and page structure adjust the evidence of lines that their own shape leaves open. */
+import type { LineFeatures } from './lineFeatures';
+import { CUED, looksLikeWebPage, sizeOf, type Intrinsic, type UndecidedTier } from './evidence';
+
+/**
+ * Evidence for a line that is neither prose nor cued, by tier and by how many of its nearest decided lines
+ * (prose or boilerplate, skipping other undecided lines; in a web page the file's edges count as
+ * boilerplate) are prose: none, one, both. jusText's rule in graded form: a subheading between two
+ * paragraphs is content, a list of link titles between a menu and the footer is boilerplate, a table hanging
+ * off the end of an article is left to its own tier.
+ */
+export const UNDECIDED_EVIDENCE: Record<UndecidedTier, readonly [number, number, number]> = {
+  signature: [-0.4, 0.6, 0.6],
+  sentence: [0, 0.5, 0.5],
+  enumerated: [-0.2, 0.5, 0.5],
+  neargood: [-0.4, 0.3, 0.3],
+  short: [-0.5, 0, 0.3],
+  tiny: [-0.8, -0.4, 0],
+};
+
+export function weighUndecided(lines: Intrinsic[], features: readonly LineFeatures[]): void {
+  const n = lines.length;
+  // The line above a closing date signs the notice (教务处 / 2024年3月1日).
+  for (let i = 1; i < n; i++) {
+    if (lines[i]!.tier !== 'signature') continue;
+    let j = i - 1;
+    while (j > 0 && features[j]!.blank) j--;
+    const above = lines[j]!;
+    if (above.tier === 'tiny' || above.tier === 'short' || above.tier === 'neargood') above.tier = 'signature';
+  }
+  const prevGood = new Uint8Array(n);
+  // The file's edges count as boilerplate only in a web page: in a poem, a word list or notes, undecided lines
+  // must not fold for want of prose.
+  const edge = looksLikeWebPage(lines) ? 0 : 1;
+  let last = edge;
+  for (let i = 0; i < n; i++) {
+    prevGood[i] = last;
+    const x = lines[i]!;
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak) last = 0;
+  }
+  last = edge;
+  for (let i = n - 1; i >= 0; i--) {
+    const x = lines[i]!;
+    if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]!;
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak) last = 0;
+  }
+}
+
+/** Evidence left to a label line (地址： 电话：) that sits between paragraphs of the article. */
+export const INLINE_FIELD = -1;
+
+/**
+ * Contact lines (邮政编码：… 联系电话：…) with prose on both sides, skipping other such lines, belong to the
+ * article (a notice giving its own contacts); a footer's contact block has the licence or the file's end
+ * after it. They keep weak evidence and stop deciding their neighbours.
+ */
+export function softenInlineFields(features: readonly LineFeatures[], lines: Intrinsic[]): void {
+  const n = lines.length;
+  const isField = (i: number): boolean => {
+    const f = features[i]!;
+    const x = lines[i]!;
+    return x.cls === 'bad' && f.cue === 'contact' && f.fieldCues > 0 && f.anchorCues === 0 && f.phraseCues === 0 && !f.userCue;
+  };
+  const prevGood = new Uint8Array(n);
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    prevGood[i] = last;
+    const x = lines[i]!;
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak && !isField(i)) last = 0;
+  }
+  last = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const x = lines[i]!;
+    if (isField(i) && prevGood[i] && last) {
+      x.evidence = Math.max(x.evidence, INLINE_FIELD);
+      x.weak = true;
+    }
+    if (x.cls === 'good') last = 1;
+    else if (x.cls === 'bad' && !x.weak && !isField(i)) last = 0;
+  }
+}
+
+/** Evidence for a title: enough to hold it between a menu above and the header below. */
+export const TITLE_EVIDENCE = 4.5;
+
+/**
+ * A news page puts the title right above its 来源/作者/时间 header. The title has no sentence punctuation and
+ * sits between boilerplate, so on shape alone it would fold with the header; the header vouches for it.
+ */
+export function promoteTitles(features: readonly LineFeatures[], intrinsic: Intrinsic[]): void {
+  for (let i = 0; i < features.length; i++) {
+    // A cued header (来源：… 作者：…), not a mere dateline: a forum reply's signature line vouches for nothing.
+    if (intrinsic[i]!.reason !== 'header' || intrinsic[i]!.cls !== 'bad' || intrinsic[i]!.evidence > CUED) continue;
+    let seen = 0;
+    for (let j = i - 1; j >= 0 && seen < 2; j--) {
+      const f = features[j]!;
+      if (f.blank) continue;
+      seen++;
+      const x = intrinsic[j]!;
+      if ((x.cls === 'neargood' || x.cls === 'short' || x.cls === 'good') && sizeOf(f) >= 6) {
+        x.evidence = Math.max(x.evidence, TITLE_EVIDENCE);
+        x.tier = undefined;
+        break;
+      }
+    }
+  }
+}
+

@@ -1,0 +1,124 @@
+/** A line's intrinsic class and evidence from its own shape and cues (jusText's first stage). */
+import type { BoilerplateReason } from '../boilerplateCues';
+import type { IntrinsicClass, Params } from './types';
+import type { LineFeatures } from './lineFeatures';
+
+// ---------------------------------------------------------------------------------------------------------
+// Intrinsic class and evidence
+
+export type UndecidedTier = 'signature' | 'sentence' | 'enumerated' | 'neargood' | 'short' | 'tiny';
+
+export interface Intrinsic {
+  cls: IntrinsicClass;
+  /** Evidence that the line is content (positive) or boilerplate (negative), in log-odds-like units. */
+  evidence: number;
+  reason: BoilerplateReason | undefined;
+  /** Bad on evidence too weak to decide the undecided lines around it. */
+  weak: boolean;
+  /** For lines that are neither prose nor cued: their weight class, evidence set by context. */
+  tier: UndecidedTier | undefined;
+}
+
+export function intrinsic(cls: IntrinsicClass, evidence: number, reason?: BoilerplateReason, weak = false, tier?: UndecidedTier): Intrinsic {
+  return { cls, evidence, reason, weak, tier };
+}
+
+/** Size from which a line with a comma and a closing 。 is prose. */
+export const SENTENCE_SIZE = 10;
+
+/** Copies from which a repeated short line is furniture whatever its distance (a tagline under every menu panel). */
+export const FURNITURE_COPIES = 3;
+
+/** Copies of a line at least this many lines apart are boilerplate given twice. */
+export const REPEAT_DISTANCE = 8;
+
+/** Han characters plus Latin words at 1.5 each: how much a line says. */
+export function sizeOf(f: LineFeatures): number {
+  return f.han + 1.5 * f.latinWords;
+}
+
+export function isProse(f: LineFeatures, params: Params): boolean {
+  const size = sizeOf(f);
+  if (size >= params.goodSize && f.punct >= 2) return true;
+  if (size >= params.goodSize && f.punct >= 1 && f.endsSentence) return true;
+  // A whole sentence with a comma and a full stop is prose however short; headlines do not end with 。.
+  if (size >= SENTENCE_SIZE && f.punct >= 2 && f.endsWithFullStop) return true;
+  return size >= 3 * params.goodSize && f.punct >= 1;
+}
+
+export function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
+  if (f.blank) return intrinsic('blank', 0);
+  const size = sizeOf(f);
+  const prose = isProse(f, params);
+  const cue = f.cue;
+  const bad = (reason: BoilerplateReason | undefined, evidence: number, weak = false): Intrinsic => intrinsic('bad', evidence, reason, weak);
+  if (f.userCue && !prose) return bad('user', -6);
+  if (f.anchorCues > 0 && (!prose || f.cueAtStart || size < 2 * params.goodSize)) return bad(cue, -6);
+  if (f.fieldCues >= 2 && (!prose || size < 3 * params.goodSize)) return bad(cue, -6);
+  if (f.fieldCues === 1 && !prose && size <= params.phraseCueSize) return bad(cue, -5);
+  if (f.phraseCues > 0 && !prose && (size <= params.phraseCueSize || (f.cueAtStart && size <= 2 * params.phraseCueSize))) return bad(cue, -5);
+  if (f.calendar) return bad('calendar', -5);
+  if (cue === 'search-stub') return bad(cue, -5);
+  // A headline with commas is still a link when a date stamp closes it (…育时代新人…[07-08]).
+  if (f.trailingStamp && size < 2 * params.goodSize) return bad('related', -1.5);
+  if (prose) return intrinsic('good', Math.min(8, 1 + size / 15));
+  // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
+  // (a row of a table has those; a run of English words is a sentence, not a menu).
+  if (f.punct === 0 && f.hanTokens >= 2 && f.separators >= 2 && f.han / f.hanTokens <= 6) return bad('navigation', -1.5);
+  // Items of one character each are a name or a heading spaced out with ideographic spaces (习近平, 目录), not a menu.
+  if (f.punct === 0 && f.hanTokens >= 3 && f.digits === 0 && f.brackets === 0 && f.han / f.hanTokens <= 4 && f.han >= 2 * f.hanTokens) {
+    return bad('navigation', -1.5);
+  }
+  if (f.trailingStamp || f.listItem || (f.startsWithBullet && f.punct <= 1)) return bad('related', -1.5);
+  // A feed item closed by its stamp (…·2 天前, …19 跟贴): headlines of other pages.
+  if (f.feedStamp && f.hanTokens >= 1) return bad('feed', -1.5);
+  // Given three or more times, every copy far from the others (a tagline under every panel of a mega-menu):
+  // furniture. A table written one cell a line repeats its cells a row apart, closer than REPEAT_DISTANCE; an
+  // agenda repeats its venue line under every session, so the copies still decide no neighbours (weak).
+  if (f.copies >= FURNITURE_COPIES && f.repeatGap >= REPEAT_DISTANCE && f.han >= 4 && !f.endsSentence) return bad('repeated', -1.5, true);
+  if (f.dateline) return bad('header', -1.5);
+  // A line given again far away (a footer twice, a menu at top and bottom); copies close together are a table.
+  // Weak evidence that does not decide neighbours: tables repeat cells and hold stray numbers too.
+  // A line ending a sentence is the writer's (an essay's rhetorical question asked again), not a copy of furniture.
+  if (f.repeatGap >= REPEAT_DISTANCE && f.repeatGap !== Infinity && !(f.endsSentence && f.punct >= 1)) return bad('repeated', -0.5, true);
+  // A stray symbol or letter (x, |, ↑) is debris; a lone number is as likely a table cell as a page link.
+  if (f.han === 0 && f.chars <= 3) return f.digits === f.chars ? bad('navigation', -0.5, true) : bad('navigation', -2.5, true);
+  const cls = size >= params.nearGoodSize ? 'neargood' : 'short';
+  return intrinsic(cls, 0, undefined, false, f.loneDate ? 'signature' : f.endsWithFullStop || f.endsMidSentence ? 'sentence' : f.enumerated ? 'enumerated' : size >= params.nearGoodSize ? 'neargood' : size <= 4 ? 'tiny' : 'short');
+}
+
+/** Lines of web furniture (cues, menus, list items) from which a file is taken for a web page. */
+export const WEB_PAGE_CUES = 3;
+
+/**
+ * A web page shows WEB_PAGE_CUES lines of furniture, at least two of them named by a cue word: shape alone
+ * is not enough (a spaced-out name looks like a menu item, the date under a speech's title like a stamp),
+ * nor is a word list headed 来源：… 作者：… with a 版权所有 line.
+ */
+export function looksLikeWebPage(lines: readonly Intrinsic[]): boolean {
+  let cued = 0;
+  let decisive = 0;
+  for (const x of lines) {
+    if (x.cls !== 'bad' || x.weak || x.reason === 'user') continue;
+    decisive++;
+    if (x.evidence <= CUED) cued++;
+    if (cued >= 2 && decisive >= WEB_PAGE_CUES) return true;
+  }
+  return false;
+}
+
+/** Evidence of a line named by a cue word (-5, -6), as opposed to shape (-1.5). */
+export const CUED = -5;
+
+/**
+ * A file with fewer than WEB_PAGE_CUES decisive boilerplate lines is not a web page (notes that say 作者：鲁迅,
+ * a README with a copyright line): nothing in it folds but the lines the user's own cues name.
+ */
+export function keepUnlessWebPage(lines: Intrinsic[]): void {
+  if (looksLikeWebPage(lines)) return;
+  for (const x of lines) if (x.reason !== 'user' && x.evidence < NOT_A_WEB_PAGE) x.evidence = NOT_A_WEB_PAGE;
+}
+
+/** Evidence every line gets at least in a file that is not a web page. */
+export const NOT_A_WEB_PAGE = 1;
+

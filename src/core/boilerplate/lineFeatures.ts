@@ -1,0 +1,320 @@
+/** Line measurement: one character pass per line gives the shape features every later stage reads. */
+import { isHanCodePoint } from '../text';
+import type { BoilerplateReason } from '../boilerplateCues';
+
+// ---------------------------------------------------------------------------------------------------------
+// Line features
+
+export interface LineFeatures {
+  /** Offsets of the line's text in the input, without its break. */
+  readonly start: number;
+  readonly end: number;
+  blank: boolean;
+  /** Han characters. */
+  han: number;
+  /** Non-space characters (code points). */
+  chars: number;
+  latinWords: number;
+  digits: number;
+  /** Sentence punctuation: 。！？；，、： and their ASCII forms next to Han characters. */
+  punct: number;
+  /** Ends with sentence-final punctuation (。！？…, possibly inside closing quotes). */
+  endsSentence: boolean;
+  /** Ends with ， or 、: a sentence broken over lines (a self-media post's short lines), never a menu item. */
+  endsMidSentence: boolean;
+  /** Ends with 。 (possibly inside closing quotes): a sentence, where headlines end with ！ or nothing. */
+  endsWithFullStop: boolean;
+  /** Pieces separated by runs of spaces or by | ｜ · •. */
+  tokens: number;
+  /** Pieces that contain a Han character. */
+  hanTokens: number;
+  /** Brackets and quotes (（）()《》“”【】): titles, names with affiliations, table cells; rare in menus. */
+  brackets: number;
+  /** Starts with a Chinese enumeration marker (1、 （1） 一、 第一), as numbered content does. */
+  enumerated: boolean;
+  /** Pieces separated by explicit separators (| ｜ - > » ·), for menus written `首页 | 新闻 | 关于`. */
+  separators: number;
+  startsWithBullet: boolean;
+  /** Ends with a bracketed date or count: [05-10], (2005-04-01 16:19PM), (7928). */
+  trailingStamp: boolean;
+  /** Looks like an item of a link list: truncated (…), or opened by a tag ([头条] 【视频】) or a numbered dot (3·). */
+  listItem: boolean;
+  /** A short line with a date and a time or a source beside it: the dateline of a post or an article. */
+  dateline: boolean;
+  /** A forum post's dateline: a date and time with a floor (2楼, #3, 沙发) or 发表于, as every post of a thread has. */
+  postMark: boolean;
+  /** Closed by a feed item's stamp: a relative time (·2 天前) or a count of comments or buyers (19 跟贴, 120人已购). */
+  feedStamp: boolean;
+  /** A full date alone on its line (2024年3月1日): with the line above it, the signature closing a notice. */
+  loneDate: boolean;
+  /** A grid of day numbers or weekday names. */
+  calendar: boolean;
+  // Cues, filled by scanCues.
+  cue: BoilerplateReason | undefined;
+  fieldCues: number;
+  phraseCues: number;
+  anchorCues: number;
+  /** Han characters inside the matched cues: what is left is the values of the fields (a name, a source). */
+  cueHan: number;
+  /** Fields that name a source, an author or a date (来源：, 作者：, 时间：). */
+  attributionCues: number;
+  /** A share, print or font-size control (分享到, 打印, 字号 大 中 小) on the line. */
+  shareBar: boolean;
+  /** A cue matched at the first non-space character of the line. */
+  cueAtStart: boolean;
+  userCue: boolean;
+  /** Lines to the nearest identical line (spaces ignored); Infinity when the line occurs once. */
+  repeatGap: number;
+  /** Copies of the line in the file (1 when it occurs once). */
+  copies: number;
+  /** Hash of the line's non-space code units. */
+  readonly hash: number;
+}
+
+// Character classes for the per-character loop, one table read each.
+export const SPACE = 1;
+export const SEPARATOR = 2;
+export const LATIN = 4;
+export const DIGIT = 8;
+export const BRACKET = 16;
+export const PUNCT = 32;
+/** ASCII , ; ! ? . : sentence punctuation when it follows a Han character. */
+export const ASCII_PUNCT = 64;
+/** A Han character of the BMP (astral ones are recognised from their surrogate pair). */
+export const HAN = 128;
+
+let charClasses: Uint8Array | undefined;
+
+export function classes(): Uint8Array {
+  if (!charClasses) {
+    const t = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (isSpace(c)) t[c] = SPACE;
+      else if (isSeparator(c)) t[c] = SEPARATOR;
+      else if (isLatinLetter(c)) t[c] = LATIN;
+      else if (isDigit(c)) t[c] = DIGIT;
+      else if (isBracketOrQuote(c)) t[c] = BRACKET;
+      else if (isSentencePunct(c)) t[c] = PUNCT;
+      else if (c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x2e) t[c] = ASCII_PUNCT;
+      else if (isHanCodePoint(c)) t[c] = HAN;
+    }
+    charClasses = t;
+  }
+  return charClasses;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b || (c >= 0x2000 && c <= 0x200a);
+}
+
+export function isSentencePunct(c: number): boolean {
+  return (
+    c === 0x3002 || // 。
+    c === 0xff0c || // ，
+    c === 0x3001 || // 、
+    c === 0xff1b || // ；
+    c === 0xff1a || // ：
+    c === 0xff01 || // ！
+    c === 0xff1f || // ？
+    c === 0x2026 // …
+  );
+}
+
+export function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026 || c === 0x21 || c === 0x3f || c === 0x2e || c === 0xff0e;
+}
+
+export function isClosingQuote(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x22 || c === 0x27 || c === 0xff09 || c === 0x29;
+}
+
+export function isSeparator(c: number): boolean {
+  return c === 0x7c || c === 0xff5c || c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x25aa || c === 0x25cf;
+}
+
+export function isBullet(c: number): boolean {
+  return c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x25aa || c === 0x25cf || c === 0x25a0 || c === 0x25b6 || c === 0x25ba || c === 0x2605 || c === 0x2606 || c === 0x2013;
+}
+
+export function isBracketOrQuote(c: number): boolean {
+  return c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09 || c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d || c === 0x3010 || c === 0x3011 || c === 0x300c || c === 0x300d;
+}
+
+export function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
+export function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+export const ENUMERATED = /^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*、|[一二三四五六七八九十]{1,3}\s*、|第\s*[0-9一二三四五六七八九十百]{1,4}\s*[章节條条款部分场篇回])/;
+export const STAMP = /(?:[[(（【]\s*(?:\d{2,4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[\])）】]|[(（]\s*\d+\s*[)）])\s*$/i;
+/** A bracketed date or count after an item's text; a date alone in brackets dates a speech, not a list item. */
+export function hasTrailingStamp(text: string, start: number, end: number): boolean {
+  const tail = text.slice(Math.max(start, end - 40), end);
+  const m = STAMP.exec(tail);
+  if (!m) return false;
+  const before = text.slice(start, end - tail.length + m.index);
+  return before.replace(/[\s\u3000]+/g, '').length >= 2;
+}
+
+export const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
+export const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S|[[【(（]\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）])/;
+export const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
+export const TIME = /\d{1,2}:\d{2}/;
+export const LONE_DATE = /^[\s\u3000]*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[\s\u3000]*$/;
+
+const POST_MARK = /\d+\s*(?:楼|樓|#|F\b)|楼主|樓主|沙发|沙發|板凳|地板|发表于|發表於|發表于|发表时间|發表時間/i;
+const FEED_STAMP = /(?:[·•|｜]\s*\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月|年)前|\d+\s*(?:跟贴|跟帖|条?评论|條?評論|人已购|人已購|人参与|人參與|人阅读|人閱讀))\s*$/;
+
+/** A date with a time, or with something besides it (a source, a name): not a lone date closing a notice. */
+export function isDateline(line: string): boolean {
+  const date = DATE.exec(line);
+  if (!date) return false;
+  if (TIME.test(line)) return true;
+  const rest = (line.slice(0, date.index) + line.slice(date.index + date[0].length)).replace(/[\s\u3000\u00a0]+/g, '');
+  return rest.length >= 2;
+}
+
+export const DAY_NUMBERS = /^(?:(?:[1-9]|[12]\d|3[01])\s+){4,}(?:[1-9]|[12]\d|3[01])$/;
+export const WEEKDAYS = /^(?:(?:日|一|二|三|四|五|六|周[日一二三四五六]|星期[日天一二三四五六]|週[日一二三四五六]|su|mo|tu|we|th|fr|sa|sun|mon|tue|wed|thu|fri|sat)\s*){5,7}$/i;
+export const MONTH_HEADER = /^[<《«‹]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*[>》»›]$/;
+
+export function measureLines(text: string): LineFeatures[] {
+  const features: LineFeatures[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+    features.push(measureLine(text, start, end));
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return features;
+}
+
+export function measureLine(text: string, start: number, end: number): LineFeatures {
+  let han = 0;
+  let chars = 0;
+  let latinWords = 0;
+  let digits = 0;
+  let brackets = 0;
+  let punct = 0;
+  let tokens = 0;
+  let hanTokens = 0;
+  let tokenHasHan = false;
+  let separators = 0;
+  let inToken = false;
+  let inWord = false;
+  let prevHan = false;
+  let prevLatin = false;
+  let first = -1;
+  let last = -1;
+  let beforeLast = -1;
+  // FNV-1a over the non-space code units, to find repeated lines without building a string per line.
+  let hash = 0x811c9dc5;
+  const table = classes();
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    let k = table[c]!;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      c = text.codePointAt(i)!;
+      k = isHanCodePoint(c) ? HAN : 0;
+      i++;
+    }
+    if (k === SPACE) {
+      inToken = false;
+      inWord = false;
+      continue;
+    }
+    chars++;
+    hash = Math.imul(hash ^ c, 0x01000193);
+    if (first === -1) first = c;
+    beforeLast = last;
+    last = c;
+    if (k === SEPARATOR) {
+      separators++;
+      inToken = false;
+      inWord = false;
+      prevHan = false;
+      continue;
+    }
+    if (!inToken) {
+      tokens++;
+      inToken = true;
+      tokenHasHan = false;
+    }
+    const hanChar = k === HAN;
+    if (hanChar) {
+      han++;
+      if (!tokenHasHan) hanTokens++;
+      tokenHasHan = true;
+      inWord = false;
+    } else if (k === LATIN) {
+      if (!inWord) latinWords++;
+      inWord = true;
+    } else {
+      inWord = false;
+      if (k === DIGIT) digits++;
+      else if (k === BRACKET) brackets++;
+      else if (k === PUNCT) punct++;
+      // ASCII , ; ! ? after a Han character: auto-converted and hand-typed pages use them as Chinese punctuation.
+      // After a word and before a space they punctuate English prose (not www.sina.com or v1.2).
+      else if (k === ASCII_PUNCT && (prevHan || (prevLatin && (i + 1 >= end || table[text.charCodeAt(i + 1)] === SPACE)))) punct++;
+    }
+    prevHan = hanChar;
+    prevLatin = k === LATIN;
+  }
+  const short = chars > 0 && chars <= 120;
+  const opensList = first === 0x5b || first === 0x3010 || first === 0x3014 || first === 0x3016 || isDigit(first);
+  const closesWithBracket = last === 0x5d || last === 0x29 || last === 0xff09 || last === 0x3011;
+  const closesTruncated = last === 0x2e || last === 0x2026 || closesWithBracket;
+  const mayEnumerate = isDigit(first) || first === 0x28 || first === 0xff08 || first === 0x7b2c || CHINESE_NUMERALS.includes(String.fromCharCode(first));
+  const lineText = chars > 0 && chars <= 80 && (tokens >= 5 || digits >= 5) ? text.slice(start, end).trim() : '';
+  const endsSentence = last !== -1 && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
+  return {
+    start,
+    end,
+    blank: chars === 0,
+    han,
+    chars,
+    latinWords,
+    digits,
+    punct,
+    endsSentence,
+    endsMidSentence: last === 0xff0c || last === 0x3001,
+    endsWithFullStop: last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002),
+    tokens,
+    hanTokens,
+    brackets,
+    enumerated: chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12))),
+    separators,
+    startsWithBullet: first !== -1 && isBullet(first),
+    trailingStamp: short && closesWithBracket && hasTrailingStamp(text, start, end),
+    listItem:
+      short &&
+      ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
+    dateline: chars > 0 && chars <= 60 && digits >= 5 && isDateline(text.slice(start, end)),
+    postMark: chars > 0 && chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end)),
+    feedStamp: short && (digits > 0) && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end)),
+    loneDate: chars > 0 && chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end)),
+    calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
+    cue: undefined,
+    fieldCues: 0,
+    phraseCues: 0,
+    anchorCues: 0,
+    cueAtStart: false,
+    cueHan: 0,
+    attributionCues: 0,
+    shareBar: false,
+    userCue: false,
+    repeatGap: Infinity,
+    copies: 1,
+    hash: hash & 0x3fffffff, // a small integer, cheap as a Map key
+  };
+}
+
+export const CHINESE_NUMERALS = '一二三四五六七八九十';
+

@@ -1,0 +1,394 @@
+/**
+ * Page structure: the shapes of whole pages and which side of the article a line is on. Line evidence alone
+ * cannot tell a forum post from a badge, an encyclopedia's navbox from its see-also list, or an article's
+ * byline from a header full of empty fields; the layout of the page can:
+ *  - a forum thread is a run of posts, each with a floor/date line: everything between them that is not named
+ *    by a cue is a post (content, however short);
+ *  - an encyclopedia ends with navboxes (opened by 查 论 编 or [显示]) and a category line: furniture to the end;
+ *  - an error page (404, 页面不存在) with no article is furniture throughout;
+ *  - the article's own head (title, byline with a source, author or date) and its closing source line stay;
+ *  - after the article, a comments or feed opener (发表评论, 相关推荐, 其他人也在看) starts readers' posts and
+ *    headlines of other pages, which read as prose but are not the article.
+ * Every pass is one or two walks over the lines.
+ */
+import { scriptFold } from '../boilerplateCues';
+import { CUED, sizeOf, type Intrinsic } from './evidence';
+import type { LineFeatures } from './lineFeatures';
+import type { Decision } from './segmentation';
+
+/** Evidence that holds a line against boilerplate on both sides: leaving the article and coming back costs two switches (2 × 2). */
+export const ANCHORED = 4.5;
+
+/** Posts (floor/date lines) from which a page is a forum thread: two could be an article's dateline and one reply. */
+export const MIN_POSTS = 3;
+
+/** Evidence of a navbox, category or error-page line: furniture by the page's structure, as sure as a cue word. */
+export const STRUCTURAL = CUED - 1;
+
+/** Han characters of prose that must come before a comments or feed opener for it to close the article. */
+export const ARTICLE_BEFORE_COMMENTS = 100;
+
+/** Evidence left to a prose line in a comments section or a feed: its neighbours decide it. */
+export const COMMENT_PROSE = 0.5;
+
+function folded(text: string, f: LineFeatures, limit: number): string {
+  const fold = scriptFold();
+  let out = '';
+  for (let i = f.start; i < f.end && out.length < limit; i++) {
+    const c = fold[text.charCodeAt(i)]!;
+    if (c !== 0x20) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/**
+ * The lines of a forum thread's posts, [start, end] inclusive, or undefined when the page is not a thread. The
+ * thread runs from one typical post length before the first floor line (Tieba puts the floor line under the
+ * post) to the last floor line and on, past lines with no cue, to the first cued line (the board's footer).
+ * Floor lines after an article's comments opener are readers' comments, not a thread.
+ */
+export function forumThread(features: readonly LineFeatures[], lines: readonly Intrinsic[], commentsStart: number): [number, number] | undefined {
+  const posts: number[] = [];
+  features.forEach((f, i) => {
+    if (f.postMark) posts.push(i);
+  });
+  if (posts.length < MIN_POSTS) return undefined;
+  if (commentsStart !== -1 && commentsStart < posts[0]!) return undefined;
+  const gaps = posts.slice(1).map((p, k) => p - posts[k]!);
+  gaps.sort((a, b) => a - b);
+  const gap = gaps[Math.floor(gaps.length / 2)]!;
+  const start = Math.max(0, posts[0]! - gap);
+  let end = posts[posts.length - 1]!;
+  for (let i = end + 1; i < features.length && i <= end + gap; i++) {
+    if (!features[i]!.blank && lines[i]!.evidence <= CUED) break;
+    end = i;
+  }
+  return [start, end];
+}
+
+/**
+ * Inside a thread every line that no cue names and that says something (a name, a sentence, a number long
+ * enough to be a user id) is a post or its author: content. Floor/date lines are content too (where and when
+ * a post appeared). Badges given under every post fold as repeats, buttons and counters by their cues.
+ */
+export function keepForumPosts(features: readonly LineFeatures[], lines: Intrinsic[], thread: [number, number]): void {
+  for (let i = thread[0]; i <= thread[1]; i++) {
+    const f = features[i]!;
+    const x = lines[i]!;
+    if (f.blank) continue;
+    const says = f.han >= 1 || f.latinWords >= 1 || f.digits >= 5;
+    if (f.postMark || (says && x.evidence > CUED && x.reason !== 'repeated')) {
+      x.cls = x.cls === 'bad' ? 'neargood' : x.cls;
+      x.evidence = Math.max(x.evidence, ANCHORED);
+      x.reason = undefined;
+      x.weak = false;
+      x.tier = undefined;
+    }
+  }
+}
+
+/** Openers of the sections after an article: other pages' headlines. */
+const FEED_OPENER = /^(?:相关推荐|猜你喜欢|为你推荐|为您推荐|其他人也在看|大家都在看|你可能感兴趣|你可能还喜欢|你可能也喜欢|推荐阅读|延伸阅读|热门推荐|相关阅读|相关新闻|相关文章|精彩推荐|热点推荐|付费内容精选|更多精彩|今日推荐|热门文章|热门新闻|热门资讯|最新资讯|热文推荐|编辑推荐|本周热门)/;
+
+/** The first line of a comments section: a comments cue after ARTICLE_BEFORE_COMMENTS Han characters of prose, or -1. */
+export function commentsStart(features: readonly LineFeatures[], lines: readonly Intrinsic[]): number {
+  let prose = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const x = lines[i]!;
+    if (x.cls === 'good') prose += features[i]!.han;
+    // A sidebar's 最新评论 above a blog's short self-description is not the end of an article.
+    else if (prose >= ARTICLE_BEFORE_COMMENTS && x.cls === 'bad' && x.reason === 'comments') return i;
+  }
+  return -1;
+}
+
+/** Content runs of a segmentation, [first, last] non-blank lines, each with its Han characters of prose. */
+function contentRuns(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): Array<{ run: [number, number]; prose: number }> {
+  const runs: Array<{ run: [number, number]; prose: number }> = [];
+  let start = -1;
+  let last = -1;
+  let han = 0;
+  const close = (): void => {
+    if (start !== -1) runs.push({ run: [start, last], prose: han });
+    start = -1;
+    han = 0;
+  };
+  features.forEach((f, i) => {
+    if (f.blank) return;
+    if (decided[i]!.boilerplate) return close();
+    if (start === -1) start = i;
+    last = i;
+    if (lines[i]!.cls === 'good') han += f.han;
+  });
+  close();
+  return runs;
+}
+
+/** The content run with the most prose in a segmentation: the article, or undefined when nothing is content. */
+export function mainArticle(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): [number, number] | undefined {
+  let best: { run: [number, number]; prose: number } | undefined;
+  for (const r of contentRuns(features, lines, decided)) if (r.prose > (best?.prose ?? 0)) best = r;
+  return best?.run;
+}
+
+/** Non-blank lines between the end of the article's prose and a feed opener that closes it. */
+export const FEED_AFTER_ARTICLE = 6;
+
+/**
+ * The first feed opener (相关推荐, 其他人也在看) that closes the article, or -1: it follows, within
+ * FEED_AFTER_ARTICLE lines, a run of prose of ARTICLE_BEFORE_COMMENTS Han characters, and lies below the start
+ * of the article found by a first segmentation (sidebars use the same words above the article: 热门文章).
+ */
+export function feedStart(text: string, features: readonly LineFeatures[], lines: readonly Intrinsic[], article: [number, number] | undefined): number {
+  if (!article) return -1;
+  let run = 0;
+  let since = Infinity;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (f.blank) continue;
+    if (lines[i]!.cls === 'good') {
+      run = since > FEED_AFTER_ARTICLE ? f.han : run + f.han;
+      since = 0;
+      continue;
+    }
+    since++;
+    if (i > article[0] && run >= ARTICLE_BEFORE_COMMENTS && since <= FEED_AFTER_ARTICLE && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8))) return i;
+  }
+  return -1;
+}
+
+/** Consecutive prose lines from which a feed holds an article again (an editorial below a list), not blurbs. */
+export const FEED_ARTICLE_RUN = 3;
+
+/**
+ * From a comments or feed opener on, prose lines keep only weak evidence and decide no neighbours; the opener
+ * itself is furniture. Lines inside a forum thread are left alone (posts are content). With `keepRuns` (a feed),
+ * runs of FEED_ARTICLE_RUN prose lines are left alone too: blurbs stand one a headline, an article does not.
+ */
+export function quietAfterArticle(features: readonly LineFeatures[], lines: Intrinsic[], from: number, thread: [number, number] | undefined, keepRuns = false): void {
+  if (from === -1) return;
+  const opener = lines[from]!;
+  if (opener.evidence > CUED) Object.assign(opener, { cls: 'bad', evidence: CUED, reason: opener.reason ?? 'feed', weak: false, tier: undefined });
+  for (let i = from + 1; i < lines.length; i++) {
+    if (thread && i >= thread[0] && i <= thread[1]) continue;
+    if (lines[i]!.cls !== 'good') continue;
+    // In a feed, a run of FEED_ARTICLE_RUN prose lines (blank lines between allowed) is an article: left alone.
+    let end = i;
+    let count = 0;
+    for (let j = i; j < lines.length && (features[j]!.blank || lines[j]!.cls === 'good'); j++) {
+      if (features[j]!.blank) continue;
+      count++;
+      end = j;
+    }
+    if (!(keepRuns && count >= FEED_ARTICLE_RUN)) {
+      for (let j = i; j <= end; j++) {
+        const x = lines[j]!;
+        if (x.cls !== 'good') continue;
+        x.cls = 'neargood';
+        x.evidence = Math.min(x.evidence, COMMENT_PROSE);
+      }
+    }
+    i = end;
+  }
+}
+
+/** A navbox's controls: 查 论 编 (view, talk, edit) on three lines or one, [显示] / [隐藏], v·t·e. */
+function navboxOpenerAt(text: string, features: readonly LineFeatures[], i: number): boolean {
+  const f = features[i]!;
+  if (f.chars > 8 || f.blank) return false;
+  const s = folded(text, f, 8).toLowerCase();
+  if (/^(?:\[(?:显示|隐藏|展开|收起|显示\/隐藏)\]|查[·・]?论[·・]?编|v[·・]?t[·・]?e)$/.test(s)) return true;
+  if (s !== '查' && s !== 'v') return false;
+  const next = (k: number): string => {
+    let j = i;
+    for (let n = 0; n < k; n++) {
+      j++;
+      while (j < features.length && features[j]!.blank) j++;
+    }
+    return j < features.length ? folded(text, features[j]!, 3).toLowerCase() : '';
+  };
+  return s === '查' ? next(1) === '论' && next(2) === '编' : next(1) === 't' && next(2) === 'e';
+}
+
+/** Section headings with an edit link from which a page is an encyclopedia article. */
+export const ENCYCLOPEDIA_HEADINGS = 2;
+
+/**
+ * In an encyclopedia article (ENCYCLOPEDIA_HEADINGS headings with [编辑]) the article runs from the first line
+ * after the page's cued furniture above the first heading (the lead with its infobox and caption) down to
+ * `end` (the line before the navboxes or categories). Every line in it that no cue names is content: infobox
+ * rows, tables, track lists, filmographies, captions, references, external links. Tables and lists look like
+ * link lists on their own; inside the article they are its content.
+ */
+function keepEncyclopediaArticle(text: string, features: readonly LineFeatures[], lines: Intrinsic[], end: number): void {
+  let headings = 0;
+  let first = -1;
+  for (let i = 0; i <= end && i < features.length; i++) {
+    const f = features[i]!;
+    if (f.blank || !/\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(folded(text, f, 200))) continue;
+    headings++;
+    if (first === -1) first = i;
+  }
+  if (headings < ENCYCLOPEDIA_HEADINGS) return;
+  let start = first;
+  for (let i = first - 1; i >= 0; i--) {
+    if (features[i]!.blank) continue;
+    if (lines[i]!.evidence <= CUED) break;
+    start = i;
+  }
+  for (let i = start; i <= end; i++) {
+    const x = lines[i]!;
+    if (features[i]!.blank || x.evidence <= CUED) continue;
+    Object.assign(x, { evidence: Math.max(x.evidence, ANCHORED), reason: undefined, weak: false, tier: undefined });
+  }
+}
+
+/** A line of the article proper in an encyclopedia: a section heading with its edit link, or a reference. */
+function articleAnchor(text: string, f: LineFeatures): boolean {
+  if (f.blank) return false;
+  const s = folded(text, f, 200);
+  return /\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(s) || s.startsWith('^');
+}
+
+/**
+ * An encyclopedia's tail: from the first of the navboxes that follow the last piece of the article (a section
+ * heading with [编辑] or a reference line) down to the category line, everything is furniture; the category
+ * line and the category names below it too. A navbox in the middle of the article (a series box) has article
+ * after it and is left to the line evidence.
+ */
+export function foldEncyclopediaTail(text: string, features: readonly LineFeatures[], lines: Intrinsic[]): void {
+  const n = features.length;
+  let lastAnchor = -1;
+  let firstOpener = -1;
+  let categories = -1;
+  for (let i = 0; i < n; i++) {
+    const f = features[i]!;
+    if (f.cue === 'categories' && f.cueAtStart) {
+      if (categories === -1) categories = i;
+      continue;
+    }
+    if (categories !== -1) continue;
+    if (articleAnchor(text, f)) {
+      lastAnchor = i;
+      firstOpener = -1;
+    } else if (firstOpener === -1 && navboxOpenerAt(text, features, i)) firstOpener = i;
+  }
+  const mark = (i: number, reason: 'navbox' | 'categories'): void => {
+    if (features[i]!.blank) return;
+    Object.assign(lines[i]!, { cls: 'bad', evidence: Math.min(lines[i]!.evidence, STRUCTURAL), reason, weak: false, tier: undefined });
+  };
+  const tail = firstOpener !== -1 && firstOpener > lastAnchor ? firstOpener : categories;
+  keepEncyclopediaArticle(text, features, lines, tail === -1 ? lastAnchor : tail - 1);
+  if (firstOpener !== -1 && firstOpener > lastAnchor) for (let i = firstOpener; i < (categories === -1 ? n : categories); i++) mark(i, 'navbox');
+  if (categories === -1) return;
+  // The category names: short lines under the category line, up to the footer's first cued line.
+  mark(categories, 'categories');
+  for (let i = categories + 1; i < n; i++) {
+    const f = features[i]!;
+    if (f.blank) continue;
+    if (lines[i]!.cls === 'good' || (lines[i]!.evidence <= CUED && f.cue !== 'categories')) break;
+    mark(i, 'categories');
+  }
+}
+
+const ERROR_CUE = /(?:^|[^\d])404(?:[^\d]|$)|页面不存在|页面找不到|找不到(?:该|此|您要的|你要的|您访问的)?页面|页面已删除|页面已被删除|无法找到该页|not\s*found|您访问的页面|你访问的页面|您要访问的页面|你要访问的页面/i;
+
+/** Han characters of the longest run of prose from which a page with an error message has an article anyway. */
+export const ERROR_PAGE_ARTICLE = 200;
+
+/**
+ * A page whose short lines say 404 or 页面不存在 and that has no article (no run of prose of
+ * ERROR_PAGE_ARTICLE Han characters) is furniture throughout: its menus, its hot list, its footer.
+ */
+export function foldErrorPage(text: string, features: readonly LineFeatures[], lines: Intrinsic[]): boolean {
+  let cue = -1;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (f.blank) continue;
+    if (cue === -1 && f.chars <= 60 && ERROR_CUE.test(folded(text, f, 80))) cue = i;
+    if (lines[i]!.cls === 'good') run += f.han;
+    else if (lines[i]!.cls === 'bad' && !lines[i]!.weak) run = 0;
+    longest = Math.max(longest, run);
+  }
+  if (cue === -1 || longest >= ERROR_PAGE_ARTICLE) return false;
+  features.forEach((f, i) => {
+    if (f.blank) return;
+    const x = lines[i]!;
+    Object.assign(x, { cls: 'bad', evidence: Math.min(x.evidence, STRUCTURAL), reason: i === cue ? 'error-page' : x.reason ?? 'error-page', weak: false, tier: undefined });
+  });
+  return true;
+}
+
+/** Size up to which a line with a filled 来源/作者/时间 field or a dateline is a byline, not a paragraph. */
+export const BYLINE_SIZE = 60;
+
+/** Han characters a byline must hold besides its field names: a source, an author, a paper (来源：新华社). */
+export const BYLINE_VALUE = 2;
+
+/**
+ * A byline says where and when the text appeared: a date with a time or a source, or 来源/作者/编辑 fields
+ * with values. A header that is mostly furniture (打印, 分享到, 字号 大 中 小) or whose fields are empty
+ * (來源 : 作者 : 時間 : 2023-02-16 點擊數:104 打印) is not one.
+ */
+export function isByline(f: LineFeatures): boolean {
+  if (f.blank || f.shareBar || f.listItem || f.trailingStamp || f.feedStamp || sizeOf(f) > BYLINE_SIZE) return false;
+  return (f.attributionCues >= 1 && f.han - f.cueHan >= BYLINE_VALUE) || f.dateline;
+}
+
+/** Non-blank lines above the article searched for its byline: share bars and ads may sit between. */
+export const HEAD_REACH = 16;
+/** Non-blank lines below the article searched for its source line (来源：…, 责任编辑：…). */
+export const TAIL_REACH = 3;
+
+/** Han characters of prose from which a content run is a text with a head and foot of its own (a section of a reference page). */
+export const TEXT_WITH_HEAD = 50;
+
+/**
+ * The head and foot of each text on the page (the article, or each section of a reference page): content runs
+ * of a first segmentation with TEXT_WITH_HEAD Han characters of prose. Above a run, the bylines within
+ * HEAD_REACH lines (skipping furniture such as share bars, stopping at other prose) and the title right above
+ * the first of them stay; below it, consecutive bylines (来源：无锡交警, 责任编辑：吴金明) stay. Returns whether
+ * any line changed, so the caller segments again.
+ */
+export function keepArticleHead(features: readonly LineFeatures[], lines: Intrinsic[], decided: readonly Decision[]): boolean {
+  let changed = false;
+  const anchor = (i: number): void => {
+    const x = lines[i]!;
+    if (x.evidence >= ANCHORED) return;
+    Object.assign(x, { evidence: ANCHORED, weak: false, tier: undefined });
+    changed = true;
+  };
+  for (const { run, prose } of contentRuns(features, lines, decided)) {
+    if (prose < TEXT_WITH_HEAD) continue;
+    let topByline = -1;
+    for (let i = run[0] - 1, seen = 0; i >= 0 && seen < HEAD_REACH; i--) {
+      const f = features[i]!;
+      if (f.blank) continue;
+      seen++;
+      if (lines[i]!.cls === 'good' && !isByline(f)) break;
+      if (isByline(f)) {
+        anchor(i);
+        topByline = i;
+      }
+    }
+    if (topByline !== -1) {
+      for (let j = topByline - 1; j >= 0; j--) {
+        const f = features[j]!;
+        if (f.blank) continue;
+        const x = lines[j]!;
+        if (x.evidence > CUED && sizeOf(f) >= 6 && !f.listItem && !f.feedStamp) anchor(j);
+        break;
+      }
+    }
+    for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
+      const f = features[i]!;
+      if (f.blank) continue;
+      seen++;
+      if (!isByline(f)) break;
+      anchor(i);
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,69 @@
+/** The two-state segmentation of evidence into content and boilerplate runs. */
+import type { BoilerplateReason } from '../boilerplateCues';
+import type { LineFeatures } from './lineFeatures';
+import type { Intrinsic } from './evidence';
+import type { Params } from './types';
+
+// ---------------------------------------------------------------------------------------------------------
+// Context
+
+export interface Decision {
+  boilerplate: boolean;
+  reason: BoilerplateReason | undefined;
+}
+
+/**
+ * Splits the non-blank lines into content and boilerplate runs: the labelling that best agrees with each
+ * line's evidence when every change between content and boilerplate costs `switchCost` (a two-state Viterbi
+ * pass). A short line inside the article stays content because leaving the article and coming back costs
+ * two switches; a menu at the top of the file costs only one, so boilerplate clusters at the edges.
+ */
+export function decide(features: readonly LineFeatures[], intrinsic: readonly Intrinsic[], params: Params): Decision[] {
+  const lines: number[] = [];
+  features.forEach((f, i) => {
+    if (!f.blank) lines.push(i);
+  });
+  const m = lines.length;
+  const fromContent = new Uint8Array(m); // for state content at k: previous state was boilerplate (1) or content (0)
+  const fromBoiler = new Uint8Array(m);
+  const s = params.switchCost;
+  let c = 0;
+  let b = 0;
+  for (let k = 0; k < m; k++) {
+    const e = intrinsic[lines[k]!]!.evidence + params.bias;
+    let nc: number;
+    let nb: number;
+    if (k === 0) {
+      nc = e / 2;
+      nb = -e / 2;
+    } else {
+      if (c >= b - s) {
+        nc = c;
+        fromContent[k] = 0;
+      } else {
+        nc = b - s;
+        fromContent[k] = 1;
+      }
+      if (b >= c - s) {
+        nb = b;
+        fromBoiler[k] = 1;
+      } else {
+        nb = c - s;
+        fromBoiler[k] = 0;
+      }
+      nc += e / 2;
+      nb -= e / 2;
+    }
+    c = nc;
+    b = nb;
+  }
+  const decisions: Decision[] = features.map(() => ({ boilerplate: false, reason: undefined }));
+  let state = b > c ? 1 : 0;
+  for (let k = m - 1; k >= 0; k--) {
+    const i = lines[k]!;
+    if (state === 1) decisions[i] = { boilerplate: true, reason: intrinsic[i]!.reason };
+    state = state === 1 ? fromBoiler[k]! : fromContent[k]!;
+  }
+  return decisions;
+}
+
