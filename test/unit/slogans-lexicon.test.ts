@@ -6,7 +6,7 @@ import { countHan } from '../../src/core/text';
 import lexiconFile from '../../data/slogans/lexicon.json';
 
 /** The smallest lexicon that covers the formulae of party congresses, plenums and work reports (issue 10). */
-const MIN_ENTRIES = 1350;
+const MIN_ENTRIES = 1400;
 
 /**
  * Forms of fewer than three Han characters match ordinary words (改革, 发展) unless they count something
