@@ -1,13 +1,76 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { builtinSloganLexicon, foldPhrase, readUserSloganEntries, SLOGAN_CATEGORIES, validateSloganEntries } from '../../src/core/slogans';
+import { scriptOf } from '../../src/core/script';
+import { countHan } from '../../src/core/text';
 import lexiconFile from '../../data/slogans/lexicon.json';
+
+/** The smallest lexicon that covers the formulae of party congresses, plenums and work reports (issue 10). */
+const MIN_ENTRIES = 1500;
+
+/**
+ * Forms of fewer than three Han characters match ordinary words (改革, 发展) unless they count something
+ * (六稳, 双减, 三农). The two listed here are fixed official terms that never occur as anything else.
+ */
+const SHORT_FORMS_ALLOWED = new Set(['台独', '亲清']);
+const NUMERAL = /[一二三四五六七八九十两双百千万〇0-9]/;
+
+/** Every form of an entry, as it is matched. */
+function formsOf(e: { phrase: string; abbreviations: readonly string[] }): string[] {
+  return [e.phrase, ...e.abbreviations];
+}
 
 describe('built-in slogan lexicon', () => {
   const entries = builtinSloganLexicon();
 
-  it('has at least 300 entries', () => {
-    assert.ok(entries.length >= 300, `${entries.length} entries`);
+  it(`has at least ${MIN_ENTRIES} entries`, () => {
+    assert.ok(entries.length >= MIN_ENTRIES, `${entries.length} entries`);
+  });
+
+  it('uses every built-in category, none for fewer than three entries', () => {
+    const perCategory = new Map<string, number>();
+    for (const e of entries) perCategory.set(e.category, (perCategory.get(e.category) ?? 0) + 1);
+    const thin = SLOGAN_CATEGORIES.filter((c) => (perCategory.get(c) ?? 0) < 3 && c !== '著作');
+    assert.deepEqual(thin, []);
+  });
+
+  it('writes every form with Simplified characters only, none of them Traditional-only', () => {
+    const traditional = entries.flatMap(formsOf).filter((f) => [...f].some((ch) => scriptOf(ch) === 'traditional'));
+    assert.deepEqual(traditional, []);
+  });
+
+  it('has no form shorter than three Han characters unless it is a numeral formula', () => {
+    const short = entries.flatMap(formsOf).filter((f) => countHan(f) < 3 && !NUMERAL.test(f) && !SHORT_FORMS_ALLOWED.has(f));
+    assert.deepEqual(short, []);
+  });
+
+  it('has no form that is another entry\'s form once enumeration separators are dropped', () => {
+    // The matcher also looks for an enumeration written without 、, so 共商、共建、共享 and 共商共建共享 are one form.
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of entries) {
+      for (const form of new Set(formsOf(e).map((f) => foldPhrase(f).replace(/、/g, '')))) {
+        const before = owner.get(form);
+        if (before !== undefined && before !== e.phrase) clashes.push(`${form}: ${before} / ${e.phrase}`);
+        owner.set(form, e.phrase);
+      }
+    }
+    assert.deepEqual(clashes, []);
+  });
+
+  it('names a source for every entry, and a given year appears in its source', () => {
+    assert.deepEqual(entries.filter((e) => e.source.trim() === '').map((e) => e.phrase), []);
+    const unbacked = entries.filter((e) => e.year !== null && !e.source.includes(String(e.year)));
+    assert.deepEqual(unbacked.map((e) => `${e.phrase} ${e.year}`), []);
+  });
+
+  it('keeps separators and 和 as the formula writes them: no doubled or dangling separators', () => {
+    const ragged = entries.flatMap(formsOf).filter((f) => /^[、，；]|[、，；]$|[、，；]{2}|\s/.test(f));
+    assert.deepEqual(ragged, []);
+  });
+
+  it('lists no abbreviation that repeats its own phrase', () => {
+    assert.deepEqual(entries.filter((e) => e.abbreviations.some((a) => foldPhrase(a) === foldPhrase(e.phrase))).map((e) => e.phrase), []);
   });
 
   it('follows the schema: fields, Han characters, years, known categories, no form listed twice', () => {
@@ -35,10 +98,24 @@ describe('built-in slogan lexicon', () => {
     for (const phrase of ['八八战略', '两个先行', '重要窗口', '地瓜经济', '一号发展工程', '创新深化、改革攻坚、开放提升', '干在实处、走在前列、勇立潮头', '千村示范、万村整治', '枫桥经验']) {
       assert.ok(byPhrase.has(phrase), phrase);
     }
+    assert.ok(byPhrase.get('千村示范、万村整治')!.abbreviations.includes('千万工程'));
     assert.equal(byPhrase.get('八八战略')!.year, 2003);
     assert.match(byPhrase.get('八八战略')!.source, /2003年7月/);
     assert.deepEqual(byPhrase.get('八八战略')!.abbreviations, []);
     assert.ok(byPhrase.get('绿水青山就是金山银山')!.abbreviations.includes('两山理论'));
+  });
+
+  it('holds the core formulae of congress and work reports, with 和 and 、 as they are written (issue 10)', () => {
+    const forms = new Map<string, string>();
+    for (const e of entries) for (const f of formsOf(e)) forms.set(f, e.phrase);
+    for (const phrase of [
+      '积极的财政政策', '稳健的货币政策', '党的建设新的伟大工程', '两岸关系和平发展', '一个中国原则', '九二共识', '和平统一、一国两制',
+      '现代化经济体系', '政治纪律和政治规矩', '党风廉政建设和反腐败斗争', '统筹发展和安全', '法治国家、法治政府、法治社会',
+      '千村示范、万村整治', '最多跑一次', '共同富裕示范区', '两个先行',
+    ]) {
+      assert.equal(forms.get(phrase), phrase, phrase);
+    }
+    assert.equal(forms.get('统筹发展与安全'), '统筹发展和安全');
   });
 
   it('leaves year and source empty rather than guessing', () => {

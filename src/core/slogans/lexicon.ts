@@ -22,6 +22,7 @@ export interface SloganEntry {
 export const SLOGAN_CATEGORIES: readonly string[] = [
   '指导思想', '政治要求', '奋斗目标', '发展理念', '经济政策', '改革举措', '国家战略', '民生', '生态', '治理经验',
   '法治安全', '党建', '精神谱系', '文化', '教育', '外交', '港澳台', '规划', '著作', '浙江省委提法',
+  '国防', '地方提法',
 ];
 
 /** The category user entries get when they name none. */
