@@ -36,8 +36,7 @@ describe('slogans', () => {
     assert.ok(enumeration.some((t) => t === '創新深化、改革攻堅、開放提升'), JSON.stringify(enumeration));
     const footer = text.indexOf('聯繫我們');
     for (const r of [...marks.known, ...marks.discovered]) assert.ok(doc.offsetAt(r.start) < footer, `nothing marked in the footer (${doc.getText(r)})`);
-    const badge = marks.badges.find((b) => doc.offsetAt(b.range.start) === offsetsOf(text, '八八戰略')[0]! + 4);
-    assert.equal(badge?.text, `×${offsetsOf(text, '八八戰略').length}`);
+    assert.deepEqual(Object.keys(marks).sort(), ['discovered', 'known'], 'no decoration puts text into the line (a count badge hid text under word wrap)');
     assert.match(api.slogans.statusText() ?? '', /^\$\(megaphone\) 提法 \d+$/);
   });
 
