@@ -1,6 +1,8 @@
 /**
  * Slogans marked in the editor: known and discovered phrases in theme colours (zhdoc.slogan.*), marks in the
- * overview ruler, a count badge (×5) after each phrase's first occurrence; and the slogan count in the status bar.
+ * overview ruler, and the slogan count in the status bar. How often a phrase recurs is told by its hover, the
+ * Slogans view and the report, never by text put into the line: VS Code wraps lines without counting `after`
+ * decoration text, so a badge such as ×5 pushed characters out of view under word wrap.
  */
 import * as vscode from 'vscode';
 import type { Slogan } from '../core/slogans';
@@ -8,7 +10,7 @@ import type { SloganModel } from '../vscode/sloganModel';
 
 export interface SloganDecorationSupport extends vscode.Disposable {
   /** The ranges decorated in a document, by kind (for tests: VS Code cannot read decorations back). */
-  decorations(uri: vscode.Uri): { known: vscode.Range[]; discovered: vscode.Range[]; badges: Array<{ range: vscode.Range; text: string }> };
+  decorations(uri: vscode.Uri): { known: vscode.Range[]; discovered: vscode.Range[] };
   /** What the status bar item shows, or undefined when hidden (for tests). */
   statusText(): string | undefined;
 }
@@ -28,9 +30,6 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
     overviewRulerLane: vscode.OverviewRulerLane.Center,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-  const badge = vscode.window.createTextEditorDecorationType({
-    after: { color: new vscode.ThemeColor('zhdoc.slogan.badgeForeground'), margin: '0 0 0 0.15em', fontStyle: 'normal', fontWeight: 'normal' },
-  });
   const status = vscode.window.createStatusBarItem('zhdoc.slogans', vscode.StatusBarAlignment.Right, 97);
   status.name = vscode.l10n.t('zhdoc: Slogans');
   status.command = 'zhdoc.slogans.focus';
@@ -40,23 +39,21 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
   const paint = (editor: vscode.TextEditor): void => {
     const slogans = model.current(editor.document);
     const doc = editor.document;
-    const result = { known: [] as vscode.Range[], discovered: [] as vscode.Range[], badges: [] as Array<{ range: vscode.Range; text: string }> };
+    const result = { known: [] as vscode.Range[], discovered: [] as vscode.Range[] };
     if (slogans) {
       for (const s of slogans) {
         const ranges = s.occurrences.map((o) => new vscode.Range(doc.positionAt(o.offset), doc.positionAt(o.offset + o.length)));
         (s.kind === 'known' ? result.known : result.discovered).push(...ranges);
-        if (s.count > 1 && ranges[0]) result.badges.push({ range: new vscode.Range(ranges[0].end, ranges[0].end), text: `×${s.count}` });
       }
     }
     editor.setDecorations(known, result.known);
     editor.setDecorations(discovered, result.discovered);
-    editor.setDecorations(badge, result.badges.map((b) => ({ range: b.range, renderOptions: { after: { contentText: b.text } } })));
     painted.set(doc.uri.toString(), result);
   };
   const clear = (document: vscode.TextDocument): void => {
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== document) continue;
-      for (const type of [known, discovered, badge]) editor.setDecorations(type, []);
+      for (const type of [known, discovered]) editor.setDecorations(type, []);
     }
     painted.delete(document.uri.toString());
   };
@@ -82,7 +79,7 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
   };
 
   const disposables: vscode.Disposable[] = [
-    known, discovered, badge, status,
+    known, discovered, status,
     model.onDidChange((document) => {
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) paint(editor);
       if (document === vscode.window.activeTextEditor?.document) updateStatus();
@@ -103,7 +100,7 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
   refreshVisible();
 
   return {
-    decorations: (uri) => painted.get(uri.toString()) ?? { known: [], discovered: [], badges: [] },
+    decorations: (uri) => painted.get(uri.toString()) ?? { known: [], discovered: [] },
     statusText: () => (statusShown ? status.text : undefined),
     dispose: () => disposables.forEach((d) => d.dispose()),
   };

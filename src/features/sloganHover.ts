@@ -1,6 +1,6 @@
 /**
  * Hover on a marked slogan: the phrase, how often this document repeats it, whether it is known or discovered,
- * its category, year and source, and links to the previous and next occurrence, Ignore and Add to Lexicon.
+ * its category, year and source, why a discovered phrase was taken for a formula, and links to the previous and next occurrence, Ignore and Add to Lexicon.
  */
 import * as vscode from 'vscode';
 import { neighbourOccurrences, sloganAt } from '../core/slogans';
@@ -25,6 +25,7 @@ export function registerSloganHover(model: SloganModel): vscode.Disposable {
       if (facts.length) md.appendMarkdown(` · ${escapeMarkdownText(facts.join(' · '))}`);
       md.appendMarkdown('  \n' + escapeMarkdownText(vscode.l10n.t('×{0} in this document (occurrence {1} of {2})', slogan.count, index + 1, slogan.count)));
       if (slogan.source) md.appendMarkdown('  \n' + escapeMarkdownText(slogan.source));
+      if (slogan.reason) md.appendMarkdown('  \n' + escapeMarkdownText(vscode.l10n.t('Kept because: {0}', slogan.reason)));
       if (slogan.abbreviations.length) md.appendMarkdown('  \n' + escapeMarkdownText(vscode.l10n.t('Also written: {0}', slogan.abbreviations.join('、'))));
       const links: string[] = [];
       if (slogan.count > 1) {

@@ -33,8 +33,8 @@ describe('zhdoc slogans', () => {
     const baba = records.find((s) => s.phrase === '八八战略')!;
     assert.equal(baba.count, 3, 'the footer’s 八八戰略研究會 does not count');
     assert.ok(baba.occurrences.every((o) => o.offset < text.indexOf('聯繫我們')));
-    assert.equal(records.find((s) => s.phrase === '溪畔共富')?.kind, 'discovered');
-    assert.equal(records.find((s) => s.phrase === '溪畔共富')?.category, null);
+    assert.equal(records.find((s) => s.phrase === '四個聚焦')?.kind, 'discovered');
+    assert.equal(records.find((s) => s.phrase === '四個聚焦')?.category, null);
     const kept = JSON.parse(zhdoc(['slogans', '--json', '--keep-boilerplate', fixture]).stdout) as Record[];
     assert.equal(kept.find((s) => s.phrase === '八八战略')!.count, 4);
   });
@@ -49,7 +49,7 @@ describe('zhdoc slogans', () => {
   it('prints a table by default and CSV on request', () => {
     const table = zhdoc(['slogans', fixture]).stdout.split('\n');
     assert.match(table[0]!, /^\s+3 {2}八八战略 {2}浙江省委提法, 2003$/);
-    assert.ok(table.some((l) => /溪畔共富 {2}discovered \(quoted\)$/.test(l)));
+    assert.ok(table.some((l) => /四個聚焦 {2}discovered \(numeral\)$/.test(l)));
     const csv = zhdoc(['slogans', '--csv', fixture]).stdout;
     assert.ok(csv.startsWith('phrase,count,kind,method,category,year,source,occurrences\r\n八八战略,3,known,lexicon,'));
   });

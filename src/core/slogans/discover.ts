@@ -4,7 +4,7 @@
  * it needs; the caller counts real occurrences with the same matcher as known slogans and keeps those that
  * reach it.
  */
-import { containsHan } from '../text';
+import { containsHan, countHan } from '../text';
 import { findAnchoredRepeats } from './repeats';
 import { EXCLUDED_UNIT, foldPhrase, HAN as HAN_CLASS, isHanUnit, SEPARATOR_CLASS, unitClasses, type TextStreams } from './streams';
 
@@ -18,6 +18,8 @@ export interface Candidate {
   readonly minCount: number;
   /** A costlier test, run only for a candidate that has its occurrences (word boundaries at the cuts). */
   readonly verify?: () => boolean;
+  /** Why the phrase is taken for a formula, for the hover and the report (English, one short clause). */
+  readonly reason: string;
 }
 
 export interface DiscoveryOptions {
@@ -46,7 +48,12 @@ const DIGIT_FORMULA = /^[0-9]+(?:\+[0-9A-Za-z]+)+$/;
 export interface QuotedPhrases {
   /** Folded content of every quoted phrase, with the number of times it is quoted. */
   readonly counts: ReadonlyMap<string, number>;
+  /** The quoted phrases, sorted: a binary search tells whether a string starts a quoted phrase. */
+  readonly sorted: readonly string[];
+  /** The quoted phrases reversed, sorted: tells whether a string ends one (科技创新工程 of “八大科技创新工程”). */
+  readonly reversedSorted: readonly string[];
 }
+
 
 /**
  * Every phrase inside quote marks (“…” ‘…’ 「…」 『…』), counted by folded form. Quotes are found in the
@@ -68,44 +75,117 @@ export function quotedPhrases(streams: TextStreams): QuotedPhrases {
         if (key.length < 2) key = '';
         keys.set(content, key);
       }
-      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (!key) continue;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return { counts };
+  const sorted = [...counts.keys()].sort();
+  const reversedSorted = sorted.map(reverse).sort();
+  return { counts, sorted, reversedSorted };
 }
 
 /**
- * Quoted phrases quoted at least `minCount` times. Some quotations are not formulae and are left out: a phrase
- * with a particle (“我眼中的中国式现代化” names an event), a word or idiom of the general vocabulary in scare
- * quotes (“不同”, “表扬”, “南辕北辙”), told by `isDictionaryWord`, and a figure with one character (“30强”);
- * numeral formulae (“三农”, “三公”) stay.
+ * Quoted phrases quoted at least `minCount` times that show the structure of a formula. Being quoted does not
+ * make a phrase a formula (JUDGING.md rule 1: study pages quote anecdote words and metaphors, 接力赛, 总开关,
+ * 路径依赖), so a quoted phrase must also be one of:
+ *  - a numeral formula of three characters or more (三大战略, 五险一金, 八大科技创新工程);
+ *  - balanced parallel clauses (率先发展、统筹发展、和谐发展; 一个不杀，大部不捉), not only numeral formulae side by side;
+ *  - five characters or more, with two parallel halves (干在实处永无止境) or a head noun that names a programme
+ *    (狠抓落实年, …工程), and neither the name of a publication, contest or event nor a theme built around a
+ *    known formula (建设共同富裕逐梦美好生活).
+ * A four-character coinage in quotes (“溪畔共富”) is as often a metaphor in scare quotes (“凤凰涅槃”, “路径依赖”):
+ * nothing in one text tells them apart, so it is left to the lexicon and the user's own entries.
+ * Phrases with a particle (“我眼中的中国式现代化”), dates, and words or idioms of the general vocabulary are out.
  */
-export function quotedCandidates(quoted: QuotedPhrases, minCount: number, isDictionaryWord: (word: string) => boolean): Candidate[] {
+export function quotedCandidates(quoted: QuotedPhrases, minCount: number, options: QuotedRuleOptions): Candidate[] {
   const out: Candidate[] = [];
   for (const [key, count] of quoted.counts) {
     if (count < minCount) continue;
-    if (FREE_PHRASE_PARTICLES.test(key)) continue;
-    // An enumeration of single characters (“六、四”) would match any two numerals with a comma between.
-    if (key.split('、').some((item) => item.length < 2)) continue;
-    if (/[0-9]/.test(key) && !DIGIT_FORMULA.test(key) && hanCount(key) < 2) continue;
-    const verify = isNumeralFormula(key) ? undefined : (): boolean => !isDictionaryWord(key);
-    out.push(verify ? { key, method: 'quoted', minCount, verify } : { key, method: 'quoted', minCount });
+    const reason = quotedFormulaReason(key, options);
+    if (!reason) continue;
+    const verify = isNumeralFormula(key) ? undefined : (): boolean => !options.isDictionaryWord(key);
+    const because = `${reason}; quoted ${count}×`;
+    out.push(verify ? { key, method: 'quoted', minCount, verify, reason: because } : { key, method: 'quoted', minCount, reason: because });
   }
   return out;
 }
 
+type QuotedRuleOptions = Pick<DiscoveryOptions, 'isDictionaryWord' | 'containsKnown' | 'isWordBoundedIn' | 'isKnownKey'>;
+
+/** Quoted phrases shorter than this need a designator or a numeral: at four characters and less, a quote is mostly a scare quote. */
+const MIN_PLAIN_QUOTED = 5;
+/** Each half of a two-part slogan (干在实处永无止境, 思想大解放行动大担当) has four to seven characters. */
+const HALF_MIN = 4;
+const HALF_MAX = 7;
+/** Head nouns that end the name of a programme, campaign or principle (狠抓落实年 is a campaign year). */
+const PROGRAMME_HEAD = /(?:工程|战略|行动|计划|方针|原则|体系|机制|制度|布局|倡议|攻坚战|保卫战|活动年|落实年|建设年|作风年|[^〇零一二两三四五六七八九十百千万\d]年)$/;
+/** Heads of proper names that are not formulae: publications, contests and awards, events, courses, media. */
+const NAME_HEAD = /(?:大系|丛书|全集|文库|选集|文集|读本|辞典|词典|年鉴|杂志|期刊|报|奖|杯|赛|大赛|课|节|展|论坛|会|大会|峰会|班|营|栏目|专栏|频道|公众号|网|台风|号)$/;
+
+export function quotedFormulaReason(key: string, options: QuotedRuleOptions): string | undefined {
+  if (FREE_PHRASE_PARTICLES.test(key) || DATE_WORDS.test(key) || PERSON_WORDS.test(key)) return undefined;
+  if (/[0-9]/.test(key)) return DIGIT_FORMULA.test(key) ? 'numeral formula in digits' : undefined;
+  const items = key.split('、');
+  if (items.length > 1) {
+    // An enumeration of single characters (“六、四”) would match any two numerals with a comma between.
+    if (items.some((item) => item.length < 2)) return undefined;
+    if (!balanced(items)) return undefined;
+    // Two numeral formulae quoted together are two formulae, not one (JUDGING.md: 两个基本、两个率先 is M).
+    if (items.every(isNumeralFormula)) return undefined;
+    return `${items.length} parallel clauses of ${items[0]!.length} characters`;
+  }
+  if (isNumeralFormula(key)) return key.length >= 3 ? 'numeral formula' : undefined;
+  if (NAME_HEAD.test(key)) return undefined;
+  if (key.length < MIN_PLAIN_QUOTED || NOT_FIRST.has(key[0]!) || NOT_LAST.has(key[key.length - 1]!)) return undefined;
+  if (key.length % 2 === 0 && key.length / 2 >= HALF_MIN && key.length / 2 <= HALF_MAX) {
+    const half = key.length / 2;
+    const [a, b] = [key.slice(0, half), key.slice(half)];
+    // A known formula inside must be a whole half: 干在实处 + 永无止境, not 建设共同富裕 + 逐梦美好生活.
+    const knownHalf = options.isKnownKey(a) || options.isKnownKey(b);
+    const embedsKnown = options.containsKnown(key) && !knownHalf;
+    // Halves are parallel when one is a known formula or they share a character at the same place
+    // (思想大解放 / 行动大担当); two halves of a name (中国历代 / 绘画大系) share nothing.
+    const parallel = knownHalf || [...a].some((c, i) => c === b[i]);
+    if (!embedsKnown && parallel && options.isWordBoundedIn(key, half, key.length)) return knownHalf ? 'a known formula and its parallel half' : 'two parallel halves';
+  }
+  if (PROGRAMME_HEAD.test(key) && !options.containsKnown(key)) return 'named programme (head noun)';
+  return undefined;
+}
+
+/** Parallel clauses have lengths within one character of each other (对党忠诚、服务人民 …, 权为民所用、情为民所系). */
+function balanced(items: readonly string[]): boolean {
+  let min = Infinity;
+  let max = 0;
+  for (const item of items) {
+    min = Math.min(min, item.length);
+    max = Math.max(max, item.length);
+  }
+  return max - min <= 1;
+}
+
 /** True when `key` is quoted somewhere in the document, alone or as the start of a quoted phrase. */
 function quotedWithin(quoted: QuotedPhrases, key: string): boolean {
-  if (quoted.counts.has(key)) return true;
-  for (const q of quoted.counts.keys()) if (q.startsWith(key)) return true;
+  return quoted.counts.has(key) || startsSome(quoted.sorted, key, false);
+}
+
+/** True when some string of `sorted` starts with `prefix` (and, with `proper`, is longer than it). */
+function startsSome(sorted: readonly string[], prefix: string, proper: boolean): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (!proper || sorted[i]!.length > prefix.length) return true;
   return false;
 }
 
-function hanCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (isHanUnit(s.charCodeAt(i))) n++;
-  return n;
+function reverse(s: string): string {
+  return s.split('').reverse().join('');
 }
+
+const hanCount = countHan;
 
 /**
  * Enumerations of parallel items joined by 、 (创新深化、改革攻坚、开放提升). Items are runs of Han characters; the
@@ -119,6 +199,7 @@ export function enumerationCandidates(streams: TextStreams, minCount: number, is
   // Counted by the text as written first, then merged by folded form: folding once per distinct enumeration.
   const written = new Map<string, { count: number; start: number; end: number; junctions: number[] }>();
   forEachEnumeration(streams, (runs) => {
+    if (runs.length / 2 > MAX_ENUMERATION_ITEMS) return;
     const items = parallelItemSpans(runs);
     // Lists of plain words (立法、行政、司法) are not formulae: items need three characters, or there must be four
     // items of two; a pair of three-character items is mostly a pair of verb phrases (摆事实、讲道理).
@@ -139,10 +220,21 @@ export function enumerationCandidates(streams: TextStreams, minCount: number, is
   for (const [raw, { count, start, end, junctions }] of written) {
     if (count < minCount && junctions.some((j) => (pairs.get(j) ?? 0) < 2)) continue;
     const key = foldPhrase(raw);
-    if (!found.has(key) && formulaicItems(key.split('、'))) found.set(key, { start, end });
+    // Numeral formulae side by side (两个基本、两个率先) are two formulae, each found on its own.
+    const items = key.split('、');
+    if (!found.has(key) && formulaicItems(items) && !items.every(isNumeralFormula)) found.set(key, { start, end });
   }
-  return [...found].map(([key, { start, end }]) => ({ key, method: 'enumeration' as const, minCount, verify: () => isWordBoundedIn(text, start, end) }));
+  return [...found].map(([key, { start, end }]) => {
+    const items = key.split('、');
+    return { key, method: 'enumeration' as const, minCount, verify: () => isWordBoundedIn(text, start, end), reason: `enumeration of ${items.length} parallel items of ${items[0]!.length} characters` };
+  });
 }
+
+/**
+ * A chain of more items than this is a list (of names, places, tasks), never a formula: the longest fixed
+ * enumerations have about ten items. Also keeps a 1 MB chain of 、 from becoming one 1 MB pattern.
+ */
+const MAX_ENUMERATION_ITEMS = 12;
 
 function pairKey(a: number, b: number): number {
   return (a << 16) | b;
@@ -265,14 +357,15 @@ const INTERLEAVED_GROUP = /[一二两三四五六七八九十双][^一二两三�
 const COUNTING_MEASURES = '个种位';
 
 /**
- * Several numerals interleaved with content in parallel groups: 三去一降一补, 两学一做, 五险一金, 两强三提高 (the
- * last group may be one character longer). 一句王八蛋 has numerals but no parallel groups.
+ * Several numerals interleaved with content in balanced groups: 三去一降一补, 两学一做, 五险一金. Groups of unequal
+ * length (两强三提高) are a local label more often than a fixed formula (JUDGING.md: M), and 一句王八蛋 has numerals
+ * but no parallel groups.
  */
 function isInterleaved(phrase: string): boolean {
   const groups = phrase.match(INTERLEAVED_GROUP);
   if (!groups || groups.length < 2 || groups.length > 4 || groups.join('') !== phrase) return false;
   const length = groups[0]!.length;
-  return groups.every((g, i) => g.length === length || (i === groups.length - 1 && g.length === length + 1));
+  return groups.every((g) => g.length === length);
 }
 
 /** A cheap test before the repeat search: a measure word follows (一 only with 号), or another numeral soon does. */
@@ -315,7 +408,7 @@ const PERSON_WORDS = /同志|书记|主席|总理|省长|市长|县长|区长|�
 /** Dates and clock times. */
 const DATE_WORDS = /[〇零一二三四五六七八九十]年|[一二三四五六七八九十]月|[一二三四五六七八九十]日/;
 /** Verbs and adverbs that open an ordinary clause around a formula (深入学习贯彻, 进一步加强, 认真落实). */
-const CLAUSE_OPENERS = /^(?:深入|认真|进一步|切实|不断|积极|努力|大力|着力|坚决|扎实|全面贯彻|贯彻落实|学习贯彻|深刻|充分|始终|持续|加快|加强|推动|推进|围绕|按照|根据|通过|结合|关于|作为|成为|实现|提高|提升|发挥|开展|组织|召开|参加|进行)/;
+const CLAUSE_OPENERS = /^(?:深入|认真|进一步|切实|不断|积极|努力|大力|着力|坚决|扎实|全面贯彻|贯彻落实|学习贯彻|深刻|充分|始终|持续|加快|加强|推动|推进|围绕|按照|根据|通过|结合|关于|作为|成为|实现|提高|提升|发挥|开展|组织|召开|参加|进行|发展|做好|抓好|办好|打造|构建|培育|促进|支持|鼓励|扩大|加大)/;
 
 /** Why a repeated string is an ordinary phrase rather than a formula, or undefined when it may be a formula. */
 export function ordinaryPhraseReason(phrase: string): string | undefined {
@@ -330,8 +423,10 @@ export function ordinaryPhraseReason(phrase: string): string | undefined {
 }
 
 /** Nouns that head a named formula: a repeat ending in one names a strategy, project, spirit or experience. */
-const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|示范区|先行区|先行|窗口|方针|布局|攻坚战|保卫战|倡议|品牌|计划';
+// Not 示范区/先行区 (a zone is a place: 国家自主创新示范区 is a category of zones) nor 品牌 (contest categories).
+const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|先行|窗口|方针|布局|攻坚战|保卫战|倡议|计划';
 const FORMULA_HEADS_ANYWHERE = new RegExp(`(?:${FORMULA_HEAD_WORDS})`, 'g');
+const FORMULA_HEADS_AT_END = new RegExp(`(?:${FORMULA_HEAD_WORDS})$`);
 /** A head noun after an evaluative or counting modifier (重大水利工程, 一批示范工程) describes, it does not name. */
 const GENERIC_MODIFIER = /^(?:重大|重要|重点|主要|有关|相关|各项|各类|一批|若干|部分|优秀|先进|典型|一系列|系列|新的|总体|整体|一般)/;
 /** The spirit of a meeting or a speech (全国教育大会精神, 重要指示精神) is what to study, not a formula. */
@@ -359,7 +454,13 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
     if (method === 'numeral' ? NOT_LAST.has(key[key.length - 1]!) || FREE_PHRASE_PARTICLES.test(key) : ordinaryPhraseReason(key)) return;
     if (options.containsKnown(key)) return;
     const verify = (): boolean => !options.isDictionaryWord(key) && (!positions || mostlyBounded(positions, key.length, options.isWordBounded));
-    out.push({ key, method, minCount: needed, verify });
+    out.push({ key, method, minCount: needed, verify, reason: reasonOf(key, method) });
+  };
+  const reasonOf = (key: string, method: DiscoveryMethod): string => {
+    if (method === 'numeral') return 'numeral formula';
+    const head = key.match(FORMULA_HEADS_AT_END)?.[0];
+    if (head) return `named ${head} (head noun), repeated`;
+    return `coined term: ${quotedFormulaReason(key, options) ?? 'quoted'}, quoted and repeated`;
   };
 
   const numerals = numeralUnits();
@@ -379,13 +480,18 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
   // Named things grow leftwards from the end of their head noun.
   for (const r of findAnchoredRepeats(match, Int32Array.from(headEnds), { minLength: 5, maxLength: 12, minCount: options.minRepeatCount, direction: 'left' })) {
     const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
-    if (!MEETING_SPIRIT.test(key) && !GENERIC_MODIFIER.test(key)) consider(key, r.positions, 'repeat', options.minRepeatCount);
+    // The tail of a longer name the text quotes, never quoted itself, is a piece shared by several names
+    // (科技创新工程 of “八大科技创新工程”, 现代农业科技创新工程 …), not a formula (JUDGING.md: N).
+    const tail = !quoted.counts.has(key) && startsSome(quoted.reversedSorted, reverse(key), true);
+    if (!MEETING_SPIRIT.test(key) && !GENERIC_MODIFIER.test(key) && !tail) consider(key, r.positions, 'repeat', options.minRepeatCount);
   }
 
   // Quoted once or more but short of a quoted phrase's count: a coined term if it recurs as often as a repeat must.
   // Four characters in quotes are as often a scare-quoted common term (“直属机构”), so five are needed.
+  // The same structure as a quoted phrase needs (a name, a proverb or a slogan-like title is quoted and repeated
+  // as often as a coined term is).
   for (const key of quoted.counts.keys()) {
-    if (hanCount(key) >= 5 && key.length === hanCount(key)) consider(key, undefined, 'repeat', options.minRepeatCount);
+    if (hanCount(key) >= 5 && key.length === hanCount(key) && quotedFormulaReason(key, options)) consider(key, undefined, 'repeat', options.minRepeatCount);
   }
   return out;
 }
@@ -417,7 +523,7 @@ export function candidatesFor(streams: TextStreams, options: DiscoveryOptions): 
     if (!byKey.has(c.key) && !options.isKnownKey(c.key)) byKey.set(c.key, c);
   };
   const quoted = quotedPhrases(streams);
-  quotedCandidates(quoted, options.minDiscoveredCount, options.isDictionaryWord).forEach(add);
+  quotedCandidates(quoted, options.minDiscoveredCount, options).forEach(add);
   enumerationCandidates(streams, options.minDiscoveredCount, options.isWordBoundedIn).forEach(add);
   repeatCandidates(streams.match, quoted, options).forEach(add);
   return [...byKey.values()];

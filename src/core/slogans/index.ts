@@ -15,7 +15,8 @@
  */
 import { builtinSloganLexicon, type SloganEntry } from './lexicon';
 import { candidatesFor, type Candidate, type DiscoveryMethod, isWordUnit } from './discover';
-import { buildStreams, foldPhrase, isHanUnit, isQuoteUnit, type OffsetRange, type TextStreams } from './streams';
+import { countHan } from '../text';
+import { buildStreams, foldPhrase, isHanUnit, isQuoteUnit, SEPARATOR, type OffsetRange, type TextStreams } from './streams';
 import { PhraseTrie } from './trie';
 
 export type { SloganEntry } from './lexicon';
@@ -53,6 +54,8 @@ export interface Slogan {
   readonly abbreviations: readonly string[];
   /** Sorted by offset. */
   readonly occurrences: readonly SloganOccurrence[];
+  /** Discovered phrases: why the evidence says this repeat is a formula (shown in the hover and the report). */
+  readonly reason?: string;
 }
 
 export interface SloganOptions {
@@ -125,17 +128,22 @@ function compileLexicon(entries: readonly SloganEntry[], user: readonly SloganEn
   return { trie, patterns, keys };
 }
 
-/** Adds a pattern and, when it is an enumeration, the same without separators (创新深化改革攻坚开放提升). */
+/** Conjunctions that join the last item of an enumeration as well as 、 does (法治国家、法治政府和法治社会). */
+const LAST_ITEM_CONJUNCTIONS = ['和', '与', '及'];
+
+/**
+ * Adds a pattern and, when it is an enumeration, the same without separators (创新深化改革攻坚开放提升) and with
+ * its last item joined by a conjunction (政治纪律和政治规矩, 党风廉政建设和反腐败斗争).
+ */
 function addWithSeparatorVariants(trie: PhraseTrie, key: string, id: number): void {
   trie.add(key, id);
-  if (key.includes('、')) trie.add(key.replace(/、/g, ''), id);
+  const last = key.lastIndexOf('、');
+  if (last < 0) return;
+  trie.add(key.replace(/、/g, ''), id);
+  for (const c of LAST_ITEM_CONJUNCTIONS) trie.add(key.slice(0, last) + c + key.slice(last + 1), id);
 }
 
-function hanLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (isHanUnit(s.charCodeAt(i))) n++;
-  return n;
-}
+const hanLength = countHan;
 
 function lexiconFor(options: SloganOptions, ignored: ReadonlySet<string>): CompiledLexicon {
   const source = options.lexicon ?? builtinSloganLexicon();
@@ -323,6 +331,7 @@ function matchDiscovered(
   const slogans: Slogan[] = [];
   candidates.forEach((c, id) => {
     if (!alive[id] || spans[id]!.length / 2 < c.minCount) return;
+    if (c.method === 'enumeration' && mostlyContinued(streams.match, spans[id]!)) return;
     const occurrences = toOccurrences(streams, spans[id]!);
     slogans.push({
       phrase: displayForm(streams, spans[id]![0]!, spans[id]![1]!),
@@ -335,9 +344,29 @@ function matchDiscovered(
       source: null,
       abbreviations: [],
       occurrences,
+      reason: c.reason,
     });
   });
   return slogans.sort((a, b) => b.count - a.count).slice(0, maxDiscovered);
+}
+
+/**
+ * True when at least half the occurrences of an enumeration go on with another item (、 or 和 and a Han character
+ * after it, or a Han character and 、 before it): the enumeration is a piece of a longer list, cut where the
+ * items stopped being of one length (经济建设、政治建设、文化建设、社会建设 of the five-part list with
+ * 生态文明建设; JUDGING.md rule 2).
+ */
+function mostlyContinued(match: string, spans: readonly number[]): boolean {
+  const han = (i: number): boolean => i >= 0 && i < match.length && isHanUnit(match.charCodeAt(i));
+  let continued = 0;
+  for (let j = 0; j < spans.length; j += 2) {
+    const start = spans[j]!;
+    const end = spans[j + 1]!;
+    const after = match.charCodeAt(end);
+    if ((after === SEPARATOR || LAST_ITEM_CONJUNCTIONS.includes(match[end]!)) && han(end + 1)) continued++;
+    else if (match.charCodeAt(start - 1) === SEPARATOR && han(start - 2)) continued++;
+  }
+  return continued * 2 >= spans.length / 2;
 }
 
 /**

@@ -2,7 +2,7 @@
  * What the editor and the CLI do with found slogans: export them (CSV, JSON), move between occurrences, find
  * the slogan under the cursor, and measure how much of the text is marked.
  */
-import { lineStarts } from '../text';
+import { isHanCodePoint, lineStarts } from '../text';
 import type { OffsetRange } from './streams';
 import type { Slogan, SloganKind, SloganOccurrence } from './index';
 
@@ -138,7 +138,7 @@ export interface SloganCoverage {
   /** UTF-16 units inside at least one marked span. */
   readonly markedUnits: number;
   readonly totalUnits: number;
-  /** Han characters inside marked spans, and in the whole text. */
+  /** Han characters (code points, as `countHan` counts them) inside marked spans, and in the whole text. */
   readonly markedHan: number;
   readonly totalHan: number;
   /** markedUnits / totalUnits (0 for an empty text). */
@@ -153,14 +153,16 @@ export function sloganCoverage(text: string, slogans: readonly Slogan[]): Slogan
   let markedUnits = 0;
   let markedHan = 0;
   let totalHan = 0;
+  for (let i = 0; i < text.length; i++) if (marked[i]) markedUnits++;
+  // Han characters counted as the status bar's 字数 counts them (countHan): by code point, 〇 and astral ones included.
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const han = (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-    if (han) totalHan++;
-    if (marked[i]) {
-      markedUnits++;
-      if (han) markedHan++;
+    const cp = text.codePointAt(i)!;
+    const han = isHanCodePoint(cp);
+    if (han) {
+      totalHan++;
+      if (marked[i]) markedHan++;
     }
+    if (cp > 0xffff) i++;
   }
   return {
     markedUnits,

@@ -6,6 +6,8 @@
  * wraps a sentence, and keeps a map back to the original offsets.
  */
 import { counterpartOf, scriptOf } from '../script';
+import { isHanCodePoint } from '../text';
+import misconversions from '../../../data/slogans/known-misconversions.json';
 
 /** What an excluded range (boilerplate) becomes in the folded text: a unit no phrase contains. */
 export const EXCLUDED_UNIT = 0;
@@ -39,6 +41,9 @@ function table(): Uint16Array {
     // Only one-unit counterparts keep folded offsets equal to original ones.
     if (simplified && simplified.length === 1) t[cp] = simplified.charCodeAt(0);
   }
+  // Characters valid in both scripts that OpenCC writes for a Simplified character in the wrong words (干部 →
+  // 乾部): folded to that character in text and phrases alike, so a formula matches through the mis-conversion.
+  for (const { written, folds } of misconversions.folds) t[written.charCodeAt(0)] = folds.charCodeAt(0);
   foldTable = t;
   return t;
 }
@@ -49,7 +54,7 @@ export function unitClasses(): Uint8Array {
   const t = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     let k = 0;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007) k |= HAN;
+    if (isHanCodePoint(c)) k |= HAN;
     if ((c >= 0x2018 && c <= 0x201f) || (c >= 0x300c && c <= 0x300f) || c === 0x22 || c === 0x27 || c === 0xff02 || c === 0xff07) k |= QUOTE;
     if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d) k |= SPACE;
     if (c === 0x0a) k |= NEWLINE;
@@ -60,9 +65,12 @@ export function unitClasses(): Uint8Array {
   return t;
 }
 
-/** True for a Han ideograph in the BMP ranges slogans are written in (astral ideographs are left out). */
+/**
+ * True for a code unit that is a whole Han ideograph (BMP, 〇 included): matching walks code units, so an astral
+ * ideograph (two surrogates) never joins a phrase, but it still counts as 字 in `sloganCoverage`.
+ */
 export function isHanUnit(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+  return isHanCodePoint(c);
 }
 
 /** Quote marks, transparent to matching: a phrase in quotes, or with a quoted part, is the same phrase. */
