@@ -17,60 +17,82 @@ export interface KeptPlaces {
 /** Sorted, non-overlapping `edits` joined down to about `maxEdits` (more when kept places forbid joining). */
 export function planEdits(text: string, edits: readonly TextEdit[], maxEdits: number, kept: KeptPlaces): TextEdit[] {
   if (edits.length <= maxEdits) return [...edits];
-  const join = (a: TextEdit, b: TextEdit): TextEdit => ({
-    offset: a.offset,
-    length: b.offset + b.length - a.offset,
-    text: a.text + text.slice(a.offset + a.length, b.offset) + b.text,
-  });
-  const keptOffsets = [...kept.offsets].sort((x, y) => x - y);
-  let nextKept = 0;
-  // Joined within lines; each with the line it starts on and the line it ends on.
-  const byLine: Array<{ edit: TextEdit; line: number; endLine: number }> = [];
+  const n = edits.length;
+  // Line of each edit's start and end, in one forward scan.
+  const startLine = new Int32Array(n);
+  const endLine = new Int32Array(n);
   let line = 0;
   let scanned = 0;
+  let nextBreak = text.indexOf('\n');
   const lineAt = (offset: number): number => {
-    for (let i = text.indexOf('\n', scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    scanned = Math.max(scanned, offset);
+    while (nextBreak !== -1 && nextBreak < offset) {
+      line++;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
+    scanned = offset;
     return line;
   };
-  for (const e of edits) {
-    const startLine = lineAt(e.offset);
-    const endLine = e.length > 0 ? lineAt(e.offset + e.length - 1) : startLine;
-    const last = byLine[byLine.length - 1];
-    while (nextKept < keptOffsets.length && keptOffsets[nextKept]! < (last ? last.edit.offset + last.edit.length : 0)) nextKept++;
-    const keptBetween = last !== undefined && nextKept < keptOffsets.length && keptOffsets[nextKept]! <= e.offset;
-    if (last && last.endLine === startLine && !keptBetween) {
-      byLine[byLine.length - 1] = { edit: join(last.edit, e), line: last.line, endLine };
-    } else {
-      byLine.push({ edit: e, line: startLine, endLine });
-    }
+  for (let i = 0; i < n; i++) {
+    const e = edits[i]!;
+    startLine[i] = lineAt(Math.max(scanned, e.offset));
+    endLine[i] = e.length > 0 ? lineAt(Math.max(scanned, e.offset + e.length - 1)) : startLine[i]!;
   }
-  if (byLine.length <= maxEdits) return byLine.map((x) => x.edit);
-  const group = Math.ceil(byLine.length / maxEdits);
+  const keptOffsets = [...kept.offsets].sort((x, y) => x - y);
   const keptLines = [...kept.lines].sort((x, y) => x - y);
-  /** True when a kept line lies in [from, to] (binary search: a large document can have thousands of folds). */
-  const spansKept = (from: number, to: number): boolean => {
+  /** True when a sorted list has a value in [from, to]. */
+  const hasIn = (list: readonly number[], from: number, to: number): boolean => {
     let lo = 0;
-    let hi = keptLines.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (keptLines[mid]! < from) lo = mid + 1;
+      if (list[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < keptLines.length && keptLines[lo]! <= to;
+    return lo < list.length && list[lo]! <= to;
   };
-  const planned: TextEdit[] = [];
-  let current: { edit: TextEdit; line: number; endLine: number; count: number } | undefined;
-  for (const x of byLine) {
-    const alone = spansKept(x.line, x.endLine);
-    if (current && !alone && current.count < group && !spansKept(current.endLine, x.line)) {
-      current = { edit: join(current.edit, x.edit), line: current.line, endLine: x.endLine, count: current.count + 1 };
+  // Pass 1: runs of edits on one line, not across a kept offset. runStart[k]..runStart[k+1]-1 are run k's edits.
+  const runStart: number[] = [0];
+  for (let i = 1; i < n; i++) {
+    const prev = edits[i - 1]!;
+    const sameLine = endLine[i - 1] === startLine[i];
+    if (!sameLine || hasIn(keptOffsets, prev.offset + prev.length, edits[i]!.offset)) runStart.push(i);
+  }
+  runStart.push(n);
+  const runs = runStart.length - 1;
+  // Pass 2: groups of runs across lines, about runs / maxEdits each, never spanning a kept line.
+  const perGroup = runs <= maxEdits ? 1 : Math.ceil(runs / maxEdits);
+  const groups: Array<[number, number]> = [];
+  let groupFirst = -1;
+  let groupRuns = 0;
+  for (let k = 0; k < runs; k++) {
+    const first = runStart[k]!;
+    const last = runStart[k + 1]! - 1;
+    const alone = hasIn(keptLines, startLine[first]!, endLine[last]!);
+    const joinable = groupFirst >= 0 && !alone && groupRuns < perGroup && !hasIn(keptLines, endLine[runStart[k]! - 1]!, startLine[first]!);
+    if (joinable) {
+      groupRuns++;
       continue;
     }
-    if (current) planned.push(current.edit);
-    current = alone ? undefined : { ...x, count: 1 };
-    if (alone) planned.push(x.edit);
+    if (groupFirst >= 0) groups.push([groupFirst, first]);
+    groupFirst = first;
+    groupRuns = 1;
+    if (alone) {
+      groups.push([first, last + 1]);
+      groupFirst = -1;
+      groupRuns = 0;
+    }
   }
-  if (current) planned.push(current.edit);
-  return planned;
+  if (groupFirst >= 0) groups.push([groupFirst, n]);
+  // Each group becomes one edit, its text built once from its parts.
+  return groups.map(([from, to]) => {
+    if (to - from === 1) return edits[from]!;
+    const parts: string[] = [];
+    for (let i = from; i < to; i++) {
+      if (i > from) parts.push(text.slice(edits[i - 1]!.offset + edits[i - 1]!.length, edits[i]!.offset));
+      parts.push(edits[i]!.text);
+    }
+    const a = edits[from]!;
+    const b = edits[to - 1]!;
+    return { offset: a.offset, length: b.offset + b.length - a.offset, text: parts.join('') };
+  });
 }
