@@ -4,7 +4,7 @@
  * s2t changed are put back (seeded, reproducible); a method must flag exactly those. Side by side:
  *  - zhdoc: findMinorityCharacters (one-script characters, plus two-script ones its context's conversion changes);
  *  - today's 0.1 method: one-script characters only (号, not 党);
- *  - naive: every character s2t's character table could change.
+ *  - naive per-character: every character that s2t changes when converted alone (no context).
  * Files are split by name (sorted, alternate): `design` was looked at while building, `report` was not.
  * Also: what Unify Script leaves (characters still differing from the s2t text), and the seed's strays.
  * Usage: npm run bench:mixed-script [-- --corpus PATH] [--split design|report|all]
@@ -12,7 +12,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { AMBIGUOUS_SIMPLIFIED } from '../src/core/generated/openccTables';
 import { findMinorityCharacters, scriptOf, unifyScriptEdits } from '../src/core/script';
 import { applyEdits } from '../src/core/text';
 import { corpusDir } from './corpus';
@@ -34,7 +33,7 @@ function prng(seed: number): () => number {
 }
 
 const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
-const ambiguous = new Set(AMBIGUOUS_SIMPLIFIED);
+const alone = new Map<string, boolean>();
 
 interface Planted { text: string; converted: string; planted: Set<number> }
 
@@ -73,7 +72,7 @@ type Method = (text: string) => number[];
 const methods: Record<string, Method> = {
   zhdoc: (text) => findMinorityCharacters(text).map((m) => m.offset),
   'today (one-script table)': (text) => offsets(text, (c) => scriptOf(c) === 'simplified'),
-  'naive per-character': (text) => offsets(text, (c) => scriptOf(c) === 'simplified' || ambiguous.has(c)),
+  'naive per-character (s2t of the character alone changes it)': (text) => offsets(text, (c) => (alone.get(c) ?? alone.set(c, s2t(c) !== c).get(c))!),
 };
 
 function offsets(text: string, test: (c: string) => boolean): number[] {
