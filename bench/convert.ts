@@ -1,8 +1,8 @@
 /**
  * Conversion speed, zhdoc's core against raw opencc-js measured in the same run (ratios, with the figures):
- *  - throughput on 1 MB and 10 MB of real text (s2t on Simplified official discourse, t2s on Traditional verse),
+ *  - throughput on 1 MB and 10 MB of real text (s2t and s2twp on Simplified official discourse, t2s on Traditional verse),
  *    for `convert` (what the CLI does) and `edits` (what the editor applies);
- *  - cold start: loading the library and building a converter, in a fresh process;
+ *  - cold start to the first converted character, in a fresh process (load + decode + convert);
  *  - peak RSS of a process converting 10 MB;
  *  - activation of the extension bundle: require + activate(), and proof that no dictionary was loaded.
  * Usage: npm run bench [-- --corpus PATH] [--quick]
@@ -26,16 +26,16 @@ const traditional = readFileSync(join(corpus, 'script/cuv_trad_simp_pairs.tsv'),
 
 
 
-const rawLocale = { s2t: { from: 'cn', to: 't' }, t2s: { from: 't', to: 'cn' } } as const;
+const rawLocale = { s2t: { from: 'cn', to: 't' }, t2s: { from: 't', to: 'cn' }, s2twp: { from: 'cn', to: 'twp' } } as const;
 
 console.log('zhdoc conversion benchmark (times are medians; ratio = zhdoc throughput / raw opencc-js throughput, ≥ 1 is faster;');
 console.log('"best" compares the fastest run of each, which shared-machine noise disturbs least)\n');
 console.log('| config | input | raw opencc-js | zhdoc convert | ratio (best) | zhdoc edits | ratio (best) |');
 console.log('|---|---|---|---|---|---|---|');
-for (const config of ['s2t', 't2s'] as const) {
+for (const config of ['s2t', 't2s', 's2twp'] as const) {
   const raw = OpenCC.Converter(rawLocale[config]);
   const zhdoc = getConverter(config);
-  const source = config === 's2t' ? simplified : traditional;
+  const source = config === 't2s' ? traditional : simplified;
   for (const size of quick ? [1] : [1, 10]) {
     const text = sized(source, size * MB);
     const runs = size === 1 ? 12 : 4;
@@ -82,6 +82,10 @@ const cliCold = (config: string): number => {
   return performance.now() - t0;
 };
 const nodeStart = median([0, 1, 2].map(() => { const t0 = performance.now(); spawnSync(process.execPath, ['-e', '0']); return performance.now() - t0; }));
+const firstCharacter = (code: string): number => child(`const t0=performance.now();${code};console.log(JSON.stringify({ms:performance.now()-t0}))`).ms!;
+const rawFirst = [0, 1, 2].map(() => firstCharacter(`const O=require('opencc-js');O.Converter({from:'cn',to:'t'})('预热')`));
+const zhdocFirst = [0, 1, 2].map(() => firstCharacter(`require('./out/bench/cold-convert.js').first()`));
+console.log(`\nCold start to the first converted character (fresh process, medians of 3): raw opencc-js ${median(rawFirst).toFixed(0)} ms, zhdoc ${median(zhdocFirst).toFixed(0)} ms (ratio ${(median(rawFirst) / median(zhdocFirst)).toFixed(1)}×; target ≤ 30 ms)`);
 const rawColds = [0, 1, 2].map(() => child(rawCold));
 const zhdocLoads = [0, 1, 2].map(() => child(zhdocCold).load!);
 console.log(`\nCold start (fresh process, medians of 3):`);

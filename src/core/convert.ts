@@ -1,8 +1,8 @@
 /**
- * Script conversion (OpenCC configs through opencc-js) that reports minimal edits instead of a new string,
+ * Script conversion (OpenCC configs over dictionaries compiled at build time, see opencc.ts) that reports minimal edits instead of a new string,
  * so the editor changes only the characters that differ and keeps folds, markers and the cursor in place.
  */
-import { rawConverter } from './opencc';
+import { openccConverter } from './opencc';
 import { applyEdits, isLowSurrogate, type TextEdit } from './text';
 
 export const CONVERSION_CONFIG_NAMES = [
@@ -27,8 +27,8 @@ export const CONVERSION_CONFIGS: readonly ConversionConfig[] = [
   { name: 't2s', target: 'simplified', label: 'Traditional → Simplified', description: 'Any Traditional text to Mainland Simplified' },
   { name: 's2tw', target: 'traditional', label: 'Simplified → Traditional (Taiwan)', description: 'Taiwan character forms (台, 裡, 著), vocabulary unchanged' },
   { name: 'tw2s', target: 'simplified', label: 'Traditional (Taiwan) → Simplified', description: 'Taiwan character forms to Simplified, vocabulary unchanged' },
-  { name: 's2twp', target: 'traditional', label: 'Simplified → Traditional (Taiwan, with phrases)', description: 'Taiwan forms and vocabulary: 软件 → 軟體, 鼠标 → 滑鼠' },
-  { name: 'tw2sp', target: 'simplified', label: 'Traditional (Taiwan, with phrases) → Simplified', description: 'Taiwan vocabulary back to Mainland: 軟體 → 软件' },
+  { name: 's2twp', target: 'traditional', label: 'Simplified → Traditional (Taiwan, with phrases)', description: 'Taiwan forms and mostly IT vocabulary (软件 → 軟體, 鼠标 → 滑鼠); zhdoc skips entries that change meaning (进程, 文件) and never rewrites known formulae' },
+  { name: 'tw2sp', target: 'simplified', label: 'Traditional (Taiwan, with phrases) → Simplified', description: 'Taiwan IT vocabulary back to Mainland (軟體 → 软件); zhdoc skips entries that change meaning (核心, 資料, 建立) and never rewrites known formulae' },
   { name: 's2hk', target: 'traditional', label: 'Simplified → Traditional (Hong Kong)', description: 'Hong Kong character forms (着, 綫, 衞), vocabulary unchanged' },
   { name: 'hk2s', target: 'simplified', label: 'Traditional (Hong Kong) → Simplified', description: 'Hong Kong character forms to Simplified' },
   { name: 's2hkp', target: 'traditional', label: 'Simplified → Traditional (Hong Kong, with phrases)', description: 'Hong Kong forms and vocabulary (small phrase list)' },
@@ -56,6 +56,13 @@ export interface ConversionOptions {
   readonly customPhrases?: Readonly<Record<string, string>>;
   /** Use OpenCC's rare extension characters in conversions to Simplified (default true, as upstream OpenCC). */
   readonly extensionCharacters?: boolean;
+  /**
+   * zhdoc's layers over OpenCC's dictionaries (default true): supplementary phrases for official vocabulary
+   * OpenCC gets wrong (好干部 → 好幹部), Taiwan phrase-table entries left out where their IT sense rewrites
+   * meaning (核心 ↛ 内核), formula terms of the slogan lexicon never rewritten by phrase configs. false gives
+   * exactly OpenCC's (opencc-js's) result.
+   */
+  readonly layers?: boolean;
 }
 
 export interface ScriptConverter {
@@ -120,11 +127,12 @@ const converters = new Map<string, ScriptConverter>();
 export function getConverter(config: ConversionConfigName, options: ConversionOptions = {}): ScriptConverter {
   const hasPins = (options.preserve?.length ?? 0) > 0 || Object.keys(options.customPhrases ?? {}).length > 0;
   const extension = options.extensionCharacters ?? true;
-  if (hasPins) return new OpenCCScriptConverter(config, extension, pinsFrom(options));
-  const key = `${config}:${extension}`;
+  const layers = options.layers ?? true;
+  if (hasPins) return new OpenCCScriptConverter(config, extension, layers, pinsFrom(options));
+  const key = `${config}:${extension}:${layers}`;
   let converter = converters.get(key);
   if (!converter) {
-    converter = new OpenCCScriptConverter(config, extension, undefined);
+    converter = new OpenCCScriptConverter(config, extension, layers, undefined);
     converters.set(key, converter);
   }
   return converter;
@@ -151,6 +159,7 @@ class OpenCCScriptConverter implements ScriptConverter {
   constructor(
     readonly config: ConversionConfigName,
     private readonly extensionCharacters: boolean,
+    private readonly layers: boolean,
     private readonly pins: Pins | undefined,
   ) {}
 
@@ -182,7 +191,7 @@ class OpenCCScriptConverter implements ScriptConverter {
   }
 
   private rawConverter(): (s: string) => string {
-    this.raw ??= rawConverter(this.config, this.extensionCharacters);
+    this.raw ??= openccConverter(this.config, { extensionCharacters: this.extensionCharacters, layers: this.layers });
     return this.raw;
   }
 

@@ -1,65 +1,76 @@
 /**
- * Lazy access to opencc-js. Its dictionaries are about 1.2 MB of JavaScript and a Simplified→Traditional
- * converter takes tens of milliseconds to build, so nothing here runs until a conversion is asked for, and
- * each config's converter is built once per process.
+ * Lazy access to zhdoc's compiled OpenCC dictionaries (dist/vendor/opencc.js, about 5 MB of base64 arrays):
+ * nothing here runs until a conversion is asked for, and each trie is decoded once per process, on first use
+ * by a config, without building anything.
  */
-import type * as OpenCCModule from '../vendor/opencc';
-import { TS_CHARACTERS_EXT } from './generated/openccTables';
+import type * as OpenCCData from '../vendor/opencc';
+import { convertWithPlan, decodeBase64, decodeTrie, type DecodedTrie, type EnginePlan } from './conversionTrie';
 
-type OpenCC = typeof OpenCCModule;
-type RawConverter = (text: string) => string;
+type OpenCCModule = typeof OpenCCData;
 
-let openccModule: OpenCC | undefined;
+let openccModule: OpenCCModule | undefined;
 
 /**
- * Loads opencc-js on first use. `zhdoc-vendor:opencc` is resolved by scripts/build.mjs: to the separate file
- * dist/vendor/opencc.js in the extension and CLI bundles, to src/vendor/opencc.ts inline elsewhere.
+ * Loads the compiled dictionaries on first use. `zhdoc-vendor:opencc` is resolved by scripts/build.mjs: to the
+ * separate file dist/vendor/opencc.js in the extension and CLI bundles, to src/vendor/opencc.ts inline elsewhere.
  */
-export function loadOpenCC(): OpenCC {
+export function loadOpenCC(): OpenCCModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-  openccModule ??= require('zhdoc-vendor:opencc') as OpenCC;
+  openccModule ??= require('zhdoc-vendor:opencc') as OpenCCModule;
   return openccModule;
 }
 
-/** True once opencc-js has been loaded in this process (used to prove activation loads nothing heavy). */
+/** True once the dictionaries have been loaded in this process (used to prove activation loads nothing heavy). */
 export function isOpenCCLoaded(): boolean {
   return openccModule !== undefined;
 }
 
-const rawConverters = new Map<string, RawConverter>();
+let alphabet: Uint16Array | undefined;
+const decoded = new Map<string, DecodedTrie>();
+const plans = new Map<string, EnginePlan>();
 
-/**
- * The opencc-js converter for an OpenCC config name (s2t, tw2sp, …). With `extensionCharacters`, conversions
- * to Simplified also use OpenCC's TSCharactersExt (殢 → 𣨼), as upstream OpenCC does; opencc-js leaves it out
- * because those characters are missing from many fonts.
- */
-export function rawConverter(config: string, extensionCharacters: boolean): RawConverter {
-  const key = `${config}:${extensionCharacters ? 'ext' : 'std'}`;
-  let converter = rawConverters.get(key);
-  if (!converter) {
-    const OpenCC = loadOpenCC();
-    const preset = OpenCC.Locale;
-    const base = preset.configs?.[config];
-    if (!base) throw new Error(`Unknown OpenCC config: ${config}`);
-    let configs = preset.configs;
-    if (extensionCharacters) {
-      const tsCharacters = (preset.to.cn?.[0] as readonly unknown[] | undefined)?.[1];
-      const chain = base.conversionChain.map((group) => {
-        const at = group.indexOf(tsCharacters as never);
-        return at < 0 ? group : [...group.slice(0, at), TS_CHARACTERS_EXT, ...group.slice(at)];
-      });
-      configs = { ...preset.configs, [config]: { ...base, conversionChain: chain } };
-    }
-    converter = OpenCC.ConverterBuilder({ ...preset, configs })(configFromTo(config));
-    rawConverters.set(key, converter);
+function trie(id: string): DecodedTrie {
+  let t = decoded.get(id);
+  if (!t) {
+    const encoded = loadOpenCC().TRIES[id];
+    if (!encoded) throw new Error(`zhdoc: compiled OpenCC data has no trie ${id}`);
+    t = decodeTrie(encoded);
+    decoded.set(id, t);
   }
-  return converter;
+  return t;
 }
 
-/** opencc-js names configs by locale pairs; `ConverterBuilder` maps them back to the config names. */
-function configFromTo(config: string): { from: string; to: string } {
-  const [from, to] = config.split('2') as [string, string];
-  const locale = (code: string): string => (code === 's' ? 'cn' : code);
-  if (to === 'sp') return { from: `${from}p`, to: 'cn' };
-  return { from: locale(from), to: locale(to) };
+export interface EngineOptions {
+  /** Use OpenCC's TSCharactersExt in conversions to Simplified (殢 → 𣨼), as upstream OpenCC does. */
+  readonly extensionCharacters: boolean;
+  /** zhdoc's supplementary phrases, exceptions and formula-term pins (false: exactly opencc-js). */
+  readonly layers: boolean;
+}
+
+/** The converter for an OpenCC config name (s2t, tw2sp, …). */
+export function openccConverter(config: string, options: EngineOptions): (text: string) => string {
+  const key = `${config}:${options.extensionCharacters ? 'ext' : 'std'}:${options.layers ? 'zhdoc' : 'opencc'}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    const data = loadOpenCC();
+    const c = data.CONFIGS[key];
+    if (!c) throw new Error(`Unknown OpenCC config: ${config}`);
+    alphabet ??= new Uint16Array(decodeBase64(data.ALPHABET));
+    plan = {
+      alphabet,
+      normalization: c.normalization.map(trie),
+      segmentation: c.segmentation ? trie(c.segmentation) : undefined,
+      fused: c.fused,
+      chain: c.chain.map(trie),
+      pins: c.pins ? trie(c.pins) : undefined,
+    };
+    plans.set(key, plan);
+  }
+  const p = plan;
+  return (text) => convertWithPlan(p, text);
+}
+
+/** zhdoc's pinned phrases per config (source → result), for tests and for telling users what the phrase configs do. */
+export function phrasePins(config: string): Readonly<Record<string, string>> {
+  return loadOpenCC().PINS[config] ?? {};
 }

@@ -5,11 +5,17 @@
  */
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
+import { planEdits, type KeptPlaces } from '../core/editPlan';
 import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
 const CHUNK_CHARS = 128 * 1024;
+/**
+ * Edits applied at once: VS Code applies a few thousand in well under a second, hundreds of thousands take
+ * many seconds; beyond this, neighbouring edits are joined (see planEdits), away from folds and cursors.
+ */
+const MAX_EDITS = 4_000;
 const LAST_CONFIG_KEY = 'zhdoc.convert.lastConfig';
 
 export function registerConversionCommands(context: vscode.ExtensionContext): vscode.Disposable {
@@ -78,7 +84,8 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
     return false;
   }
   if (result === 'stale') return reportUnapplied(document, 'stale');
-  const applied = await applyDocumentEdits(editor, version, result);
+  const planned = result.length > MAX_EDITS ? planEdits(document.getText(), result, MAX_EDITS, await keptPlaces(editor)) : result;
+  const applied = await applyDocumentEdits(editor, version, planned);
   switch (applied) {
     case 'unchanged':
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: nothing to convert ({0}).', config), 4000);
@@ -92,4 +99,34 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
       return true;
     }
   }
+}
+
+/** What a large conversion must not move: every foldable range's first and last line, the cursors. */
+async function keptPlaces(editor: vscode.TextEditor): Promise<KeptPlaces> {
+  const document = editor.document;
+  const lines = new Set<number>();
+  const offsets: number[] = [];
+  for (const s of editor.selections) {
+    for (const p of [s.anchor, s.active]) {
+      lines.add(p.line);
+      offsets.push(document.offsetAt(p));
+    }
+  }
+  try {
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', document.uri);
+    for (const f of folds ?? []) {
+      lines.add(f.start);
+      lines.add(f.end);
+    }
+  } catch {
+    // No folding provider answered: the cursors are still kept.
+  }
+  // The editor's own indentation folds are not reported by providers: keep the edges of what is folded now.
+  const visible = editor.visibleRanges;
+  for (let i = 0; i + 1 < visible.length; i++) {
+    lines.add(visible[i]!.end.line);
+    lines.add(visible[i]!.end.line + 1);
+    lines.add(visible[i + 1]!.start.line - 1);
+  }
+  return { lines, offsets };
 }

@@ -1,4 +1,4 @@
-// Entry of dist/vendor/opencc.js: the parts of opencc-js zhdoc uses, from its ES module build (the CommonJS
-// build does not export ConverterBuilder, which builds a converter from a modified locale preset).
-export { ConverterBuilder, ConverterFactory, Trie } from 'opencc-js/core';
-export * as Locale from 'opencc-js/preset';
+// Entry of dist/vendor/opencc.js: OpenCC's dictionaries compiled into double-array tries at build time
+// (scripts/gen-opencc-tries.mjs), with zhdoc's supplementary phrases and exceptions. opencc-js itself is no
+// longer loaded at run time; it stays the reference in tests and benchmarks.
+export { ALPHABET, CONFIGS, PINS, TRIES } from '../core/generated/openccTries';

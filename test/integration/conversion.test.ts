@@ -70,6 +70,39 @@ describe('script conversion commands', () => {
     assert.ok(hidden(editor), 'the fold over lines 2-3 is still closed');
   });
 
+  it('converts a large document in a few thousand edits that keep a fold and the cursor where they were', async function () {
+    // 2 MB keeps the suite short on a shared machine; the 10 MB figure is measured the same way (see the report).
+    this.timeout(300_000);
+    const size = Number(process.env.ZHDOC_LARGE_CONVERSION_MB ?? 2);
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < size * 1024 * 1024; i++) {
+      const line = i % 20 === 0 ? `第${i}節 經濟發展與體制改革` : `    這是第${i}行的內容，說明經濟發展取得歷史性成就，人民生活顯著改善，國際影響力顯著提升。`;
+      lines.push(line);
+      bytes += Buffer.byteLength(line) + 1;
+    }
+    const editor = await openUntitled(lines.join('\n') + '\n');
+    const header = Math.floor(lines.length / 40) * 20;
+    const cursor = new vscode.Position(header + 25, 7);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    editor.revealRange(new vscode.Range(header, 0, header + 30, 0), vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('editor.fold', { selectionLines: [header], levels: 1 });
+    const hidden = (e: vscode.TextEditor): boolean => !e.visibleRanges.some((r) => r.start.line <= header + 5 && r.end.line >= header + 5);
+    await waitFor('the section folded away', () => hidden(editor));
+    const t0 = Date.now();
+    const changed = await vscode.commands.executeCommand('zhdoc.convertToSimplified');
+    const ms = Date.now() - t0;
+    console.log(`      [measured] Convert to Simplified, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${lines.length} lines: ${ms} ms end to end`);
+    assert.equal(changed, true);
+    assert.equal(editor.document.lineAt(header).text, `第${header}节 经济发展与体制改革`);
+    assert.equal(editor.document.lineAt(header + 25).text, `    这是第${header + 25}行的内容，说明经济发展取得历史性成就，人民生活显著改善，国际影响力显著提升。`);
+    assert.equal(editor.document.lineCount, lines.length + 1);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [cursor.line, cursor.character]);
+    assert.ok(editor.selection.isEmpty);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(hidden(editor), 'the folded section is still folded');
+  });
+
   it('refuses to edit a read-only file, with the text untouched', async () => {
     const editor = await openFile('readonly.txt', '汉字转换\n');
     chmodSync(join(workspaceDir(), 'readonly.txt'), 0o444);

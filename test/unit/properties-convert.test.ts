@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CONVERSION_CONFIG_NAMES, getConverter, type ConversionConfigName } from '../../src/core/convert';
-import { loadOpenCC } from '../../src/core/opencc';
+import * as Locale from 'opencc-js/preset';
 import { countScripts, findMinorityCharacters, unifyScriptEdits } from '../../src/core/script';
 import { applyEdits, isHanCodePoint } from '../../src/core/text';
 
@@ -34,7 +34,7 @@ const nonHanPhrases = ((): string[] => {
       }
     } else if (Array.isArray(dict)) dict.forEach(visit);
   };
-  visit(Object.values(loadOpenCC().Locale.configs ?? {}).map((c) => c.conversionChain));
+  visit(Object.values(Locale.configs ?? {}).map((c) => c.conversionChain));
   return [...keys];
 })();
 
