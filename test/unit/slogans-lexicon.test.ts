@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import misconversions from '../../data/slogans/known-misconversions.json';
 import { describe, it } from 'node:test';
 import { builtinSloganLexicon, foldPhrase, readUserSloganEntries, SLOGAN_CATEGORIES, validateSloganEntries } from '../../src/core/slogans';
 import { scriptOf } from '../../src/core/script';
@@ -78,7 +79,11 @@ describe('built-in slogan lexicon', () => {
   });
 
   it('writes every phrase in Simplified script, so folding leaves it unchanged', () => {
-    const traditional = entries.filter((e) => foldPhrase(e.phrase) !== e.phrase.replace(/[，,；; ]/g, '、'));
+    // Matching also folds characters OpenCC writes for a common Simplified one (著 for 着 in 接著): 著 of 显著 is
+    // Simplified too, so a phrase may differ from its fold there and only there.
+    const misconverted = new Map(misconversions.folds.map((f) => [f.written, f.folds]));
+    const expected = (phrase: string) => [...phrase.replace(/[，,；; ]/g, '、')].map((c) => misconverted.get(c) ?? c).join('');
+    const traditional = entries.filter((e) => foldPhrase(e.phrase) !== expected(e.phrase));
     assert.deepEqual(traditional.map((e) => e.phrase), []);
   });
 
