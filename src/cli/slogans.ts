@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { detectBoilerplate } from '../core/boilerplate';
+import { settingsWith, toCoreOptions } from '../core/settings';
 import { findSlogans, formatSlogansCsv, lineBlocksToRanges, SLOGAN_DEFAULTS, toCliRecords } from '../core/slogans';
 import { readInput, UsageError, writeOutput } from './io';
 
@@ -26,15 +27,17 @@ export function runSlogans(argv: string[]): void {
     minCount = Number(values['min-count']);
     if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError('slogans: --min-count must be a whole number of at least 1');
   }
+  // The editor's settings with the flags' values: the same settings → options path as the editor's.
+  const options = toCoreOptions(settingsWith({ 'slogans.discover': !values['known-only'], 'slogans.excludeBoilerplate': !values['keep-boilerplate'] }));
   const text = readInput(positionals[0]);
   // Boilerplate lines (menus, headers, footers) never count: the editor excludes them the same way.
-  const excludedRanges = values['keep-boilerplate'] ? [] : lineBlocksToRanges(text, detectBoilerplate(text).blocks);
+  const excludedRanges = options.excludeBoilerplate ? lineBlocksToRanges(text, detectBoilerplate(text, options.boilerplate).blocks) : [];
   const slogans = findSlogans(text, {
+    ...options.slogans,
     minCount,
     // --min-count also raises the discovery thresholds, so a discovered phrase is never listed below it.
-    minDiscoveredCount: Math.max(SLOGAN_DEFAULTS.minDiscoveredCount, minCount),
-    minRepeatCount: Math.max(SLOGAN_DEFAULTS.minRepeatCount, minCount),
-    discover: !values['known-only'],
+    minDiscoveredCount: Math.max(options.slogans.minDiscoveredCount ?? SLOGAN_DEFAULTS.minDiscoveredCount, minCount),
+    minRepeatCount: Math.max(options.slogans.minRepeatCount ?? SLOGAN_DEFAULTS.minRepeatCount, minCount),
     excludedRanges,
   });
   if (values.json) {
