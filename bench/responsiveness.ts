@@ -5,6 +5,7 @@
  * Usage: npm run bench:responsiveness
  *   ZHDOC_BENCH_EXTENSION=/path/to/other/build  measures another build of zhdoc (e.g. the one before a change)
  *   ZHDOC_BENCH_SKIP_COMMANDS=1                 skips the whole-document commands (about a minute of CPU)
+ *   ZHDOC_BENCH_SIZES=1                         only the 1 MB document (the final line then needs 10)
  */
 import { runTests } from '@vscode/test-electron';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     extensionDevelopmentPath: extension,
     extensionTestsPath: join(root, 'out/bench/vscode/responsiveness.js'),
     launchArgs: [dir, '--disable-extensions'],
-    extensionTestsEnv: { ZHDOC_BENCH_OUT: out, ZHDOC_BENCH_SKIP_COMMANDS: process.env.ZHDOC_BENCH_SKIP_COMMANDS ?? '' },
+    extensionTestsEnv: { ZHDOC_BENCH_OUT: out, ZHDOC_BENCH_SKIP_COMMANDS: process.env.ZHDOC_BENCH_SKIP_COMMANDS ?? '', ZHDOC_BENCH_SIZES: process.env.ZHDOC_BENCH_SIZES ?? '10,1' },
   });
   const { figures, vendorsAtActivation, vendorsOnHost } = JSON.parse(readFileSync(out, 'utf8')) as Figures;
   console.log(`Responsiveness of ${extension === root ? 'this build' : extension} in the real VS Code extension host (code-server):\n`);

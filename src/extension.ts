@@ -58,6 +58,7 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
   const log = use(createLog());
   const lexicon = new UserLexicon(log);
   const analysis = use(new DocumentAnalysisService(host, log, (scope) => analysisOptionsFor(scope, lexicon)));
+  use(vscode.commands.registerCommand('zhdoc.showLog', () => log.show()));
 
   // Script conversion, and the document's script mix.
   use(registerConversionCommands(context));

@@ -22,6 +22,7 @@ interface Api {
   readonly mixedScript: { statusText(): string | undefined };
   readonly boilerplate: { statusText(): string | undefined };
   readonly slogans: { decorations(uri: vscode.Uri): { known: vscode.Range[] }; model: { current(d: vscode.TextDocument): unknown } };
+  readonly log?: { entries(): ReadonlyArray<{ level: string; message: string }> };
 }
 
 /** Typing speed of a fast typist: 20 characters with 80 ms between them. */
@@ -47,10 +48,10 @@ async function measure<T>(run: () => Thenable<T> | Promise<T>): Promise<{ ms: nu
   return { ms: Math.round(ms), longestBlockMs: Math.round(longest), value };
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000, explain: () => string = () => ''): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} ${explain()}`);
     await sleep(10);
   }
 }
@@ -58,7 +59,8 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 function documentText(megabytes: number): string {
   const paragraph = '會議強調，要牢牢把握以“兩個先行”打造“重要窗口”的目標要求，深入實施“八八戰略”，把高質量發展作為首要任務，負責人參加會議。\n';
   const header = '深入實施“八八戰略”\n\n來源 : 東海日報    作者 :      時間 : 2024-03-12    點擊數:87  打印\n\n';
-  return header + paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(paragraph)));
+  const footer = '\n聯繫我們\n地址:東海省臨江市文教路100號\n郵編:310000\nCopyright © 臨江學院 版權所有 東ICP備10000000號-1\n';
+  return header + paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(paragraph))) + footer;
 }
 
 const percentile = (values: number[], p: number): number => {
@@ -75,7 +77,8 @@ export async function run(): Promise<void> {
   const vendorsAtActivation = Object.keys(require.cache).filter((k) => /[\\/]dist[\\/]vendor[\\/]/.test(k));
   const commands = !process.env.ZHDOC_BENCH_SKIP_COMMANDS;
 
-  for (const megabytes of [10, 1]) {
+  const sizes = (process.env.ZHDOC_BENCH_SIZES ?? '10,1').split(',').map(Number);
+  for (const megabytes of sizes) {
     const size = `${megabytes} MB`;
     const text = documentText(megabytes);
     const marked = (document: vscode.TextDocument): boolean =>
@@ -85,7 +88,11 @@ export async function run(): Promise<void> {
     const opened = await measure(async () => {
       document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
       editor = await vscode.window.showTextDocument(document);
-      await until('marks after opening', () => marked(document));
+      await until('marks after opening', () => marked(document), 300_000, () => JSON.stringify({
+        slogans: !!api.slogans.model.current(document), decorated: api.slogans.decorations(document.uri).known.length,
+        han: api.characterCount.statusText(), scripts: api.mixedScript.statusText(), boilerplate: api.boilerplate.statusText(),
+        log: api.log?.entries().slice(-5),
+      }));
     });
     figures.push({ size, operation: 'open until slogans, folds, 字数 and script mix are shown', ms: opened.ms, longestBlockMs: opened.longestBlockMs });
     await sleep(1000);
@@ -121,7 +128,11 @@ export async function run(): Promise<void> {
         });
         foldsBack = performance.now() - lastKey;
       })();
-      await until('marks back after typing', () => marked(document));
+      await until('marks back after typing', () => marked(document), 300_000, () => JSON.stringify({
+        slogans: !!api.slogans.model.current(document), decorated: api.slogans.decorations(document.uri).known.length,
+        han: api.characterCount.statusText(), scripts: api.mixedScript.statusText(), boilerplate: api.boilerplate.statusText(),
+        log: api.log?.entries().slice(-5),
+      }));
       marksBack = performance.now() - lastKey;
       await folds;
       afterLastKey = performance.now() - lastKey;

@@ -86,6 +86,7 @@ export class DocumentAnalysisService implements vscode.Disposable {
   private generation = 0;
   private textCounter = 0;
   private kickoff: ReturnType<typeof setTimeout> | undefined;
+  private answered = false;
   /** Whether the analysis runs in a worker (false: the in-process fallback). */
   inWorker = true;
 
@@ -314,6 +315,10 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const pending = this.requests.get(message.id);
     if (!pending) return;
     this.requests.delete(message.id);
+    if (!this.answered && this.inWorker) {
+      this.answered = true;
+      this.log.info('the analysis worker answered its first request');
+    }
     if (message.type === 'result') pending.resolve(message.value);
     else if (message.type === 'cancelled') pending.cancelled();
     else {
@@ -327,6 +332,7 @@ export class DocumentAnalysisService implements vscode.Disposable {
     let port: WorkerPort;
     try {
       port = this.host.start();
+      this.log.info('document analysis runs in a worker');
     } catch (e) {
       this.log.warn(`zhdoc: no analysis worker in this environment, analysing on the extension host instead (${e instanceof Error ? e.message : String(e)})`);
       this.inWorker = false;

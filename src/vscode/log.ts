@@ -24,6 +24,8 @@ export interface Log extends vscode.Disposable {
   background(what: string, work: Thenable<unknown> | Promise<unknown>): void;
   /** The last entries written (at any level the channel accepted), oldest first. */
   entries(): readonly LogEntry[];
+  /** Shows the channel in the Output view. */
+  show(): void;
 }
 
 function describe(error: unknown): string {
@@ -52,6 +54,7 @@ export function createLog(): Log {
       Promise.resolve(work).catch((e: unknown) => log.error(what, e));
     },
     entries: () => kept,
+    show: () => channel.show(true),
     dispose: () => channel.dispose(),
   };
   return log;

@@ -56,4 +56,8 @@ runSampleTest('web extension host test', 'ui-web-extension-host.png', async (pag
   await runFromPalette(page, 'zhdoc: Convert to Simplified');
   await page.locator('.view-line', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
   assert.ok((await visibleText(page)).includes('深入实施“八八战略”'));
+  // The analysis behind the slogan hover ran in a Web Worker beside the web extension host, not on it.
+  await runFromPalette(page, 'zhdoc: Show Output');
+  await page.locator('.panel .view-lines', { hasText: 'the analysis worker answered its first request' }).first().waitFor({ timeout: 20_000 });
+  assert.doesNotMatch(await page.locator('.panel .view-lines').first().innerText(), /no analysis worker|worker stopped/);
 }, { extensionPath: webOnlyCopy() });
