@@ -72,6 +72,9 @@ const files = (dir, suffix) => (existsSync(join(root, dir)) ? readdirSync(join(r
 
 const builds = [
   { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
+  // The document analysis worker: worker_threads beside dist/vendor (dictionaries load in the worker), and a Web Worker.
+  { ...common, entryPoints: { analysisWorker: join(root, 'src/analysis/nodeWorker.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { analysisWorker: join(root, 'src/analysis/webWorker.ts') }, outdir: join(root, 'dist/web'), plugins: [vendorWeb], external: [], minifySyntax: true },
   { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], banner: { js: '#!/usr/bin/env node' }, minifySyntax: true },
   // Worker threads of `zhdoc scan --jobs N` and of the editor's corpus commands (worker_threads, Node only).
   { ...common, entryPoints: { scanWorker: join(root, 'src/cli/scan/worker.ts'), corpusWorker: join(root, 'src/vscode/corpusWorker.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },

@@ -1,8 +1,12 @@
 /**
  * zhdoc's composition root: activate() is the list of what zhdoc does. Each feature registers itself and
- * returns a Disposable; nothing heavy (dictionaries, converters) is loaded here, only on first use.
+ * returns a Disposable; nothing heavy (dictionaries, converters) is loaded here, only on first use. The
+ * document analysis (字数, script mix, boilerplate, slogans) runs in a worker that the features subscribe to.
  */
 import * as vscode from 'vscode';
+import { nodeAnalysisHost } from './analysis/nodeHost';
+import type { Facet } from './analysis/protocol';
+import { DocumentAnalysisService, type AnalysisHost } from './analysis/service';
 import { registerBoilerplateSupport, type BoilerplateSupport } from './features/boilerplateFolding';
 import { registerCharacterCount, type CharacterCountSupport } from './features/characterCount';
 import { registerConversionCommands } from './features/conversionCommands';
@@ -20,7 +24,10 @@ import { registerSloganHover } from './features/sloganHover';
 import { registerSloganReport, type SloganReportSupport } from './features/sloganReport';
 import { registerSloganTrends, type SloganTrendsSupport } from './features/sloganTrends';
 import { registerSloganTreeView, type SloganTreeSupport } from './features/sloganTreeView';
+import { createLog, type LogEntry } from './vscode/log';
+import { analysisOptionsFor } from './vscode/settings';
 import { SloganModel } from './vscode/sloganModel';
+import { UserLexicon } from './vscode/userLexicon';
 
 /** What activate() returns: read by zhdoc's integration tests, since VS Code has no API to read decorations. */
 export interface ZhdocApi {
@@ -40,18 +47,33 @@ export interface ZhdocApi {
     readonly concordance: SloganConcordanceSupport['panel'];
     readonly trends: SloganTrendsSupport['panel'];
   };
+  readonly analysis: {
+    /** Whether the analysis runs in a worker (false: in-process fallback, logged). */
+    inWorker(): boolean;
+    /** Test hook: the next `times` computations of `facet` throw inside the worker. */
+    injectFault(facet: Facet, times?: number): void;
+  };
+  /** What the zhdoc output channel received last. */
+  readonly log: { entries(): readonly LogEntry[] };
 }
 
-export function activate(context: vscode.ExtensionContext): ZhdocApi {
+/** `host`: where the analysis worker comes from (src/extension.web.ts passes the Web Worker one). */
+export function activate(context: vscode.ExtensionContext, host: AnalysisHost = nodeAnalysisHost(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath)): ZhdocApi {
   const use = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
   };
 
+  // The zhdoc output channel, and the one analysis of each open document that the features below draw.
+  const log = use(createLog());
+  const lexicon = new UserLexicon(log);
+  const analysis = use(new DocumentAnalysisService(host, log, (scope) => analysisOptionsFor(scope, lexicon)));
+  use(vscode.commands.registerCommand('zhdoc.showLog', () => log.show()));
+
   // Script conversion, and the document's script mix.
   use(registerEncodingCheck());
   use(registerConversionCommands(context));
-  const mixedScript = use(registerMixedScriptSupport());
+  const mixedScript = use(registerMixedScriptSupport(analysis));
 
   // Pinyin.
   use(registerPinyinHover());
@@ -59,15 +81,15 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
   use(registerPinyinCommands());
 
   // Web boilerplate, folded away (before slogans: boilerplate lines never count as slogans).
-  const boilerplate = use(registerBoilerplateSupport());
+  const boilerplate = use(registerBoilerplateSupport(analysis, log));
 
   // Slogans: one model of each document's slogans, and the views of it.
-  const sloganModel = use(new SloganModel({ boilerplate: (document) => boilerplate.analysis(document) }));
+  const sloganModel = use(new SloganModel(analysis));
   const sloganDecorations = use(registerSloganDecorations(sloganModel));
   use(registerSloganHover(sloganModel));
   const sloganTree = use(registerSloganTreeView(sloganModel));
   const sloganReport = use(registerSloganReport(context, sloganModel));
-  use(registerSloganCommands(sloganModel, sloganReport));
+  use(registerSloganCommands(sloganModel, sloganReport, { analysis, lexicon }));
 
   // Corpus work over many documents (analysed in a worker thread): concordance, comparison, trends.
   const sloganConcordance = use(registerSloganConcordance(context, sloganModel));
@@ -75,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
   const sloganTrends = use(registerSloganTrends(context));
 
   // Around them: 字数 in the status bar, and the sample page the walkthrough opens.
-  const characterCount = use(registerCharacterCount());
+  const characterCount = use(registerCharacterCount(analysis));
   use(registerSampleDocument(context));
 
   return {
@@ -90,6 +112,8 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
       reportHtml: sloganReport.lastHtml,
     },
     corpus: { compare: sloganCompare.panel, concordance: sloganConcordance.panel, trends: sloganTrends.panel },
+    analysis: { inWorker: () => analysis.inWorker, injectFault: (facet, times) => analysis.injectFault(facet, times) },
+    log,
   };
 }
 

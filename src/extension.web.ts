@@ -1,8 +1,10 @@
 /**
- * zhdoc in the web extension host (vscode.dev, github.dev): the same composition root, with heavy resources
- * read from the extension's own dist/vendor files on first use instead of required from disk.
+ * zhdoc in the web extension host (vscode.dev, github.dev): the same composition root, its analysis in a Web
+ * Worker, and heavy resources that still load on the extension host (conversion, pinyin) read from the
+ * extension's own dist/vendor files on first use instead of required from disk.
  */
 import * as vscode from 'vscode';
+import { webAnalysisHost } from './analysis/webHost';
 import { activate as activateZhdoc, type ZhdocApi } from './extension';
 import { evaluateVendor, isVendorLoaded } from './web/vendorRegistry';
 import { installResourceLoader, type VendorName } from './vscode/resources';
@@ -23,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
       }),
     );
   });
-  return activateZhdoc(context);
+  return activateZhdoc(context, webAnalysisHost(context.extensionUri));
 }
 
 export { deactivate } from './extension';

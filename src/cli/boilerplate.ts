@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { analyzeBoilerplate, BOILERPLATE_SENSITIVITIES, detectBoilerplate, mainText, type BoilerplateSensitivity } from '../core/boilerplate';
 import { splitLines } from '../core/text';
 import { compileUserCues } from '../core/boilerplateCues';
+import { settingsWith, toCoreOptions } from '../core/settings';
 import { readInput, UsageError, writeOutput } from './io';
 
 export const boilerplateUsage =
@@ -25,9 +26,10 @@ export function runBoilerplate(argv: string[]): void {
   if (!(BOILERPLATE_SENSITIVITIES as readonly string[]).includes(sensitivity)) {
     throw new UsageError(`boilerplate: --sensitivity must be one of ${BOILERPLATE_SENSITIVITIES.join(', ')}`);
   }
-  const options = { sensitivity: sensitivity as BoilerplateSensitivity, extraCues: values.cue ?? [] };
+  // The editor's settings with the flags' values, turned into options the way the editor does.
+  const options = toCoreOptions(settingsWith({ 'boilerplate.sensitivity': sensitivity as BoilerplateSensitivity, 'boilerplate.extraCues': values.cue ?? [] })).boilerplate;
   const text = readInput(positionals[0]);
-  const compiled = compileUserCues(options.extraCues);
+  const compiled = compileUserCues(options.extraCues ?? []);
   compiled.ignored.forEach((cue, k) => {
     process.stderr.write(`zhdoc: boilerplate: ignored cue ${JSON.stringify(cue)} (${compiled.reasons?.[k] ?? 'empty, invalid, or matching every line'})\n`);
   });

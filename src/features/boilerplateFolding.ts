@@ -4,37 +4,32 @@
  * and Fold/Unfold Boilerplate, Extract Main Text and Remove Boilerplate.
  */
 import * as vscode from 'vscode';
-import { analyzeBoilerplate, boilerplateFoldingRanges, mainText, removeBoilerplateEdits, type BoilerplateAnalysis, type BoilerplateSensitivity } from '../core/boilerplate';
+import type { BoilerplateFacet } from '../analysis/protocol';
+import { documentLength, MAX_ANALYSED_CHARS, type DocumentAnalysisService } from '../analysis/service';
+import { analyzeBoilerplate, boilerplateFoldingRanges, mainText, removeBoilerplateEdits } from '../core/boilerplate';
+import { toCoreOptions } from '../core/settings';
 import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied } from '../vscode/editing';
-import { zhdocSettings } from '../vscode/settings';
+import type { Log } from '../vscode/log';
+import { settingsFor } from '../vscode/settings';
 
 export const BOILERPLATE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
-/** Above this size (about 60 MB of Chinese UTF-8) detection is skipped: VS Code itself turns features off there. */
-const MAX_CHARS = 20_000_000;
 
 export interface BoilerplateSupport extends vscode.Disposable {
-  /** The boilerplate analysis of a plain-text or markdown document (cached per version), for other features. */
-  analysis(document: vscode.TextDocument): BoilerplateAnalysis | undefined;
-  /** The boilerplate blocks found in a document (0-based inclusive lines), for tests. */
+  /**
+   * The boilerplate blocks found in a document (0-based inclusive lines), for tests: the analysis service's
+   * result when it is in, else computed here at once with the same settings (tests ask right after opening).
+   */
   blocks(document: vscode.TextDocument): ReadonlyArray<{ start: number; end: number; reason: string }>;
   /** What the status bar hint shows now, or undefined when hidden (for tests). */
   statusText(): string | undefined;
 }
 
-interface Cached {
-  readonly version: number;
-  readonly settingsKey: string;
-  readonly analysis: BoilerplateAnalysis;
-}
-
-export function registerBoilerplateSupport(): BoilerplateSupport {
-  const cache = new Map<string, Cached>();
+export function registerBoilerplateSupport(analysis: DocumentAnalysisService, log: Log): BoilerplateSupport {
   /** Documents whose blocks zhdoc folded and the user has not unfolded since. */
   const folded = new Set<string>();
   /** Documents already auto-folded once since they were opened. */
   const autoFolded = new Set<string>();
   const providerCalled = new vscode.EventEmitter<vscode.TextDocument>();
-  const repaintTimers = new Map<string, ReturnType<typeof setTimeout>>();
   const dim = vscode.window.createTextEditorDecorationType({ opacity: '0.55', isWholeLine: true });
   const status = vscode.window.createStatusBarItem('zhdoc.boilerplate', vscode.StatusBarAlignment.Right, 98);
   status.name = vscode.l10n.t('zhdoc: Boilerplate');
@@ -42,38 +37,30 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
   /** The invalid user cues last reported, so the warning comes once per change of the setting. */
   let reportedCues = '';
 
-  const analysisOf = (document: vscode.TextDocument): BoilerplateAnalysis | undefined => {
-    if (!vscode.languages.match(BOILERPLATE_SELECTOR, document)) return undefined;
-    const settings = zhdocSettings(document);
-    const sensitivity = settings.get<BoilerplateSensitivity>('boilerplate.sensitivity', 'conservative');
-    const extraCues = settings.get<string[]>('boilerplate.extraCues', []);
-    const settingsKey = JSON.stringify([sensitivity, extraCues]);
-    const key = document.uri.toString();
-    const hit = cache.get(key);
-    if (hit && hit.version === document.version && hit.settingsKey === settingsKey) return hit.analysis;
-    const text = document.getText();
-    if (text.length > MAX_CHARS) return undefined;
-    const analysis = analyzeBoilerplate(text, { sensitivity, extraCues });
-    cache.set(key, { version: document.version, settingsKey, analysis });
-    const ignored = analysis.ignoredCues.join('\n');
+  const applies = (document: vscode.TextDocument): boolean => vscode.languages.match(BOILERPLATE_SELECTOR, document) > 0;
+  const analysisOf = (document: vscode.TextDocument): BoilerplateFacet | undefined => (applies(document) ? analysis.current(document, 'boilerplate') : undefined);
+  /** The analysis of the document's current version, waiting for it (commands: without waiting for a typing pause). */
+  const analysisNow = async (document: vscode.TextDocument): Promise<BoilerplateFacet | undefined> =>
+    applies(document) ? analysis.request(document, 'boilerplate', { now: true }) : undefined;
+  const reportIgnoredCues = (result: BoilerplateFacet): void => {
+    const ignored = result.ignoredCues.join('\n');
     if (ignored && ignored !== reportedCues) {
       reportedCues = ignored;
-      void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: these boilerplate cues were ignored (empty, invalid or matching everything): {0}', analysis.ignoredCues.join(', ')));
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhdoc: these boilerplate cues were ignored (empty, invalid or matching everything): {0}', result.ignoredCues.join(', ')));
     }
-    return analysis;
   };
-  const hiddenLineCount = (analysis: BoilerplateAnalysis): number => boilerplateFoldingRanges(analysis).reduce((n, r) => n + r.end - r.start, 0);
+  const hiddenLineCount = (result: BoilerplateFacet): number => boilerplateFoldingRanges(result).reduce((n, r) => n + r.end - r.start, 0);
 
   const paint = (editor: vscode.TextEditor): void => {
-    const analysis = analysisOf(editor.document);
-    const on = zhdocSettings(editor.document).get<boolean>('boilerplate.dim', true);
-    const ranges = on && analysis ? analysis.blocks.map((b) => new vscode.Range(b.start, 0, b.end, 0)) : [];
+    const result = analysisOf(editor.document);
+    const on = settingsFor(editor.document)['boilerplate.dim'];
+    const ranges = on && result ? result.blocks.map((b) => new vscode.Range(b.start, 0, b.end, 0)) : [];
     editor.setDecorations(dim, ranges);
   };
   const updateStatus = (): void => {
     const editor = vscode.window.activeTextEditor;
-    const analysis = editor && analysisOf(editor.document);
-    const lines = analysis ? analysis.blocks.reduce((n, b) => n + b.end - b.start + 1, 0) : 0;
+    const result = editor && analysisOf(editor.document);
+    const lines = result ? result.blocks.reduce((n, b) => n + b.end - b.start + 1, 0) : 0;
     statusShown = lines > 0;
     if (!statusShown || !editor) {
       status.hide();
@@ -100,22 +87,23 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
     });
 
   const foldBlocks = async (editor: vscode.TextEditor, fold: boolean): Promise<number> => {
-    const analysis = analysisOf(editor.document);
-    const ranges = analysis ? boilerplateFoldingRanges(analysis) : [];
+    const result = await analysisNow(editor.document);
+    const ranges = result ? boilerplateFoldingRanges(result) : [];
     if (ranges.length === 0) return 0;
     await vscode.commands.executeCommand(fold ? 'editor.fold' : 'editor.unfold', { levels: 1, direction: 'down', selectionLines: ranges.map((r) => r.start) });
     const key = editor.document.uri.toString();
     if (fold) folded.add(key);
     else folded.delete(key);
     updateStatus();
-    return hiddenLineCount(analysis!);
+    return hiddenLineCount(result!);
   };
 
+  /** Folds a document's boilerplate the first time its analysis is in while it is the active editor. */
   const autoFold = async (editor: vscode.TextEditor): Promise<void> => {
     const key = editor.document.uri.toString();
-    if (autoFolded.has(key) || !zhdocSettings(editor.document).get<boolean>('boilerplate.autoFold', true)) return;
-    const analysis = analysisOf(editor.document);
-    if (!analysis || analysis.blocks.length === 0) return;
+    if (autoFolded.has(key) || !settingsFor(editor.document)['boilerplate.autoFold']) return;
+    const result = analysisOf(editor.document);
+    if (!result || result.blocks.length === 0) return;
     autoFolded.add(key);
     await rangesReady(editor.document);
     if (vscode.window.activeTextEditor === editor) await foldBlocks(editor, true);
@@ -125,17 +113,29 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
     for (const editor of vscode.window.visibleTextEditors) paint(editor);
     updateStatus();
     const active = vscode.window.activeTextEditor;
-    if (active) void autoFold(active);
+    if (active) log.background('auto-folding boilerplate', autoFold(active));
   };
 
   const disposables: vscode.Disposable[] = [
     dim,
     status,
     providerCalled,
+    analysis.subscribe('boilerplate', applies),
+    analysis.onDidUpdate(({ document, facet }) => {
+      if (facet !== 'boilerplate') return;
+      const result = analysis.current(document, 'boilerplate');
+      if (result) reportIgnoredCues(result);
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) paint(editor);
+      if (document === vscode.window.activeTextEditor?.document) {
+        updateStatus();
+        log.background('auto-folding boilerplate', autoFold(vscode.window.activeTextEditor));
+      }
+    }),
     vscode.languages.registerFoldingRangeProvider(BOILERPLATE_SELECTOR, {
-      provideFoldingRanges(document) {
-        const analysis = analysisOf(document);
-        const ranges = analysis ? boilerplateFoldingRanges(analysis).map((r) => new vscode.FoldingRange(r.start, r.end, vscode.FoldingRangeKind.Region)) : [];
+      async provideFoldingRanges(document) {
+        // After an edit this waits for the analysis that the pause in typing starts: one debounce for all.
+        const result = await analysis.request(document, 'boilerplate');
+        const ranges = result ? boilerplateFoldingRanges(result).map((r) => new vscode.FoldingRange(r.start, r.end, vscode.FoldingRangeKind.Region)) : [];
         providerCalled.fire(document);
         // No ranges: undefined lets VS Code fall back to indentation folding for plain text.
         return ranges.length ? ranges : undefined;
@@ -143,20 +143,8 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
     }),
     vscode.window.onDidChangeActiveTextEditor(onEditorsChanged),
     vscode.window.onDidChangeVisibleTextEditors(onEditorsChanged),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0 || !vscode.languages.match(BOILERPLATE_SELECTOR, e.document)) return;
-      // Re-detect after typing pauses: detection reads the whole document (about 30 ms a megabyte).
-      const key = e.document.uri.toString();
-      clearTimeout(repaintTimers.get(key));
-      repaintTimers.set(key, setTimeout(() => {
-        repaintTimers.delete(key);
-        for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) paint(editor);
-        if (e.document === vscode.window.activeTextEditor?.document) updateStatus();
-      }, documentLength(e.document) > 1_000_000 ? 1500 : 300));
-    }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       const key = d.uri.toString();
-      cache.delete(key);
       folded.delete(key);
       autoFolded.delete(key);
     }),
@@ -177,9 +165,9 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
     vscode.commands.registerCommand('zhdoc.extractMainText', async () => {
       const editor = commandEditor();
       if (!editor) return undefined;
-      const analysis = analysisOf(editor.document);
+      const result = await analysisNow(editor.document);
       const text = editor.document.getText();
-      const content = analysis ? mainText(text, analysis) : text;
+      const content = result ? mainText(text, result) : text;
       const document = await vscode.workspace.openTextDocument({ language: editor.document.languageId, content });
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
       return document;
@@ -188,19 +176,15 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
       const editor = commandEditor();
       if (!editor) return false;
       const document = editor.document;
-      const analysis = analysisOf(document);
-      if (!analysis || analysis.blocks.length === 0) {
+      const version = document.version;
+      const result = await analysisNow(document);
+      if (!result || result.blocks.length === 0 || document.version !== version) {
         vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: no web boilerplate found in {0}.', displayName(document)), 4000);
         return false;
       }
       if (!(await ensureWritable(document))) return false;
-      // The blocks of the text the edits apply to: read after the await above, with the version they belong to
-      // (an edit made meanwhile would otherwise get the old blocks applied to the new text).
-      const version = document.version;
-      const current = analysisOf(document);
-      if (!current || current.blocks.length === 0) return false;
-      const edits = removeBoilerplateEdits(document.getText(), current);
-      const lines = current.blocks.reduce((n, b) => n + b.end - b.start + 1, 0);
+      const edits = removeBoilerplateEdits(document.getText(), result);
+      const lines = result.blocks.reduce((n, b) => n + b.end - b.start + 1, 0);
       if (!options?.confirmed) {
         const remove = vscode.l10n.t('Remove');
         const answer = await vscode.window.showWarningMessage(
@@ -210,25 +194,22 @@ export function registerBoilerplateSupport(): BoilerplateSupport {
         );
         if (answer !== remove) return false;
       }
-      const result = await applyDocumentEdits(editor, version, edits);
-      if (result === 'stale' || result === 'failed') return reportUnapplied(document, result);
-      return result === 'applied';
+      const applied = await applyDocumentEdits(editor, version, edits);
+      if (applied === 'stale' || applied === 'failed') return reportUnapplied(document, applied);
+      return applied === 'applied';
     }),
   ];
   onEditorsChanged();
 
   return {
-    analysis: analysisOf,
-    blocks: (document) => analysisOf(document)?.blocks ?? [],
-    statusText: () => (statusShown ? status.text : undefined),
-    dispose: () => {
-      repaintTimers.forEach((t) => clearTimeout(t));
-      disposables.forEach((d) => d.dispose());
+    blocks: (document) => {
+      if (!applies(document)) return [];
+      const known = analysisOf(document);
+      if (known) return known.blocks;
+      if (documentLength(document) > MAX_ANALYSED_CHARS) return [];
+      return analyzeBoilerplate(document.getText(), toCoreOptions(settingsFor(document)).boilerplate).blocks;
     },
+    statusText: () => (statusShown ? status.text : undefined),
+    dispose: () => disposables.forEach((d) => d.dispose()),
   };
-}
-
-/** Length in UTF-16 code units without joining the lines into one string. */
-function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }

@@ -4,11 +4,11 @@
  * those characters.
  */
 import * as vscode from 'vscode';
-import { countScripts, findMinorityCharacters, type MinorityCharacter, type ScriptCounts } from '../core/script';
-import { containsHan } from '../core/text';
+import type { MinorityFacetItem, ScriptFacet } from '../analysis/protocol';
+import type { DocumentAnalysisService } from '../analysis/service';
+import type { ScriptCounts } from '../core/script';
 import { applyDocumentEdits, commandEditor, displayName, ensureWritable, reportUnapplied } from '../vscode/editing';
-import { ensureResources } from '../vscode/resources';
-import { zhdocSettings } from '../vscode/settings';
+import { settingsFor } from '../vscode/settings';
 
 export interface MixedScriptDecoration {
   readonly offset: number;
@@ -24,9 +24,7 @@ export interface MixedScriptSupport extends vscode.Disposable {
   decorations(uri: vscode.Uri): readonly MixedScriptDecoration[];
 }
 
-const STATUS_DEBOUNCE_MS = 250;
-
-export function registerMixedScriptSupport(): MixedScriptSupport {
+export function registerMixedScriptSupport(analysis: DocumentAnalysisService): MixedScriptSupport {
   const disposables: vscode.Disposable[] = [];
   const status = vscode.window.createStatusBarItem('zhdoc.scriptMix', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('zhdoc: Script Mix');
@@ -44,77 +42,84 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
 
   /** Documents whose minority characters the user asked to see, with what is decorated now. */
   const shown = new Map<string, MixedScriptDecoration[]>();
-  let statusTimer: ReturnType<typeof setTimeout> | undefined;
-  const decorateTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   let statusShown = false;
+  const statusWanted = (document: vscode.TextDocument): boolean => document === vscode.window.activeTextEditor?.document && settingsFor(document)['script.statusBar'];
+  /** The last mix known per document: kept while a newer version is analysed, so the item does not flicker. */
+  const mixes = new Map<string, ScriptFacet>();
   const updateStatus = (): void => {
     const editor = vscode.window.activeTextEditor;
-    const text = editor && zhdocSettings(editor.document).get<boolean>('script.statusBar', true) ? editor.document.getText() : '';
-    const counts = countScripts(text);
-    statusShown = counts.traditional + counts.simplified > 0 || containsHan(text);
-    if (!statusShown) {
+    const document = editor && statusWanted(editor.document) ? editor.document : undefined;
+    const fresh = document && analysis.current(document, 'scripts');
+    if (document && fresh) mixes.set(document.uri.toString(), fresh);
+    const mix = document && mixes.get(document.uri.toString());
+    statusShown = !!mix && (mix.counts.traditional + mix.counts.simplified > 0 || mix.hasHan);
+    if (!statusShown || !mix) {
       status.hide();
       return;
     }
-    status.text = statusLabel(counts);
-    status.tooltip = statusTooltip(counts);
+    status.text = statusLabel(mix.counts);
+    status.tooltip = statusTooltip(mix.counts);
     status.show();
   };
-  const scheduleStatus = (): void => {
-    if (statusTimer) clearTimeout(statusTimer);
-    statusTimer = setTimeout(updateStatus, STATUS_DEBOUNCE_MS);
-  };
 
-  /** Decorates the minority characters of a shown document; returns the counts they came from. */
-  const paint = (document: vscode.TextDocument): ScriptCounts | undefined => {
+  /** Decorates the minority characters of a shown document, as the analysis found them for this version. */
+  const paint = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
-    if (!shown.has(key)) return undefined;
-    const text = document.getText();
-    const counts = countScripts(text);
-    const found = findMinorityCharacters(text, counts);
-    const list = found.map((m) => ({ offset: m.offset, length: m.char.length, char: m.char, counterpart: m.counterpart }));
+    if (!shown.has(key)) return;
+    const found = analysis.current(document, 'minority');
+    if (!found) return;
+    const list = found.characters.map((m) => ({ offset: m.offset, length: m.char.length, char: m.char, counterpart: m.counterpart }));
     shown.set(key, list);
-    const options = found.map((m) => decorationFor(document, m));
+    const options = found.characters.map((m) => decorationFor(document, m));
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document === document) editor.setDecorations(decorationType, options);
     }
-    return counts;
   };
-  const schedulePaint = (document: vscode.TextDocument): void => {
+  const clearPaint = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     if (!shown.has(key)) return;
-    // Until the repaint, decorations would sit on shifted text: clear them at once.
+    // Until the new analysis is in, decorations would sit on shifted text: clear them at once.
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) editor.setDecorations(decorationType, []);
     shown.set(key, []);
-    clearTimeout(decorateTimers.get(key));
-    decorateTimers.set(key, setTimeout(() => void paint(document), STATUS_DEBOUNCE_MS));
   };
 
   disposables.push(
-    vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    analysis.subscribe('scripts', statusWanted),
+    analysis.subscribe('minority', (document) => shown.has(document.uri.toString())),
+    analysis.onDidUpdate(({ document, facet }) => {
+      if (facet === 'scripts' && document === vscode.window.activeTextEditor?.document) updateStatus();
+      if (facet === 'minority') paint(document);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      updateStatus();
+      if (editor && statusWanted(editor.document)) void analysis.request(editor.document, 'scripts');
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0) return;
-      if (e.document === vscode.window.activeTextEditor?.document) scheduleStatus();
-      schedulePaint(e.document);
+      if (e.contentChanges.length > 0) clearPaint(e.document);
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => {
       for (const editor of vscode.window.visibleTextEditors) if (shown.has(editor.document.uri.toString())) paint(editor.document);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       shown.delete(d.uri.toString());
-      clearTimeout(decorateTimers.get(d.uri.toString()));
+      mixes.delete(d.uri.toString());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('zhdoc.script')) updateStatus();
+      if (!e.affectsConfiguration('zhdoc.script')) return;
+      updateStatus();
+      const editor = vscode.window.activeTextEditor;
+      if (editor && statusWanted(editor.document)) void analysis.request(editor.document, 'scripts');
     }),
     vscode.commands.registerCommand('zhdoc.showMixedScript', async () => {
       const editor = commandEditor();
       if (!editor) return 0;
-      await ensureResources('opencc');
       shown.set(editor.document.uri.toString(), []);
-      const { dominant } = paint(editor.document)!;
-      const count = shown.get(editor.document.uri.toString())?.length ?? 0;
+      const found = await analysis.request(editor.document, 'minority', { now: true });
+      if (!found) return 0;
+      paint(editor.document);
+      const { dominant } = found.counts;
+      const count = found.characters.length;
       if (dominant === 'neutral') {
         void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: {0} has no dominant script, so no character stands out.', displayName(editor.document)));
       } else if (count === 0) {
@@ -133,7 +138,7 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
       shown.delete(editor.document.uri.toString());
       editor.setDecorations(decorationType, []);
     }),
-    vscode.commands.registerCommand('zhdoc.unifyScript', () => unifyScript()),
+    vscode.commands.registerCommand('zhdoc.unifyScript', () => unifyScript(analysis)),
   );
   updateStatus();
 
@@ -141,8 +146,6 @@ export function registerMixedScriptSupport(): MixedScriptSupport {
     statusText: () => (statusShown ? status.text : undefined),
     decorations: (uri) => shown.get(uri.toString()) ?? [],
     dispose: () => {
-      if (statusTimer) clearTimeout(statusTimer);
-      decorateTimers.forEach((t) => clearTimeout(t));
       disposables.forEach((d) => d.dispose());
     },
   };
@@ -167,7 +170,7 @@ function scriptName(script: 'traditional' | 'simplified'): string {
   return script === 'traditional' ? vscode.l10n.t('Traditional') : vscode.l10n.t('Simplified');
 }
 
-function decorationFor(document: vscode.TextDocument, m: MinorityCharacter): vscode.DecorationOptions {
+function decorationFor(document: vscode.TextDocument, m: MinorityFacetItem): vscode.DecorationOptions {
   const range = new vscode.Range(document.positionAt(m.offset), document.positionAt(m.offset + m.char.length));
   const hover = new vscode.MarkdownString(undefined, true);
   hover.isTrusted = { enabledCommands: ['zhdoc.unifyScript'] };
@@ -177,15 +180,18 @@ function decorationFor(document: vscode.TextDocument, m: MinorityCharacter): vsc
   return { range, hoverMessage: hover };
 }
 
-async function unifyScript(): Promise<boolean> {
+async function unifyScript(analysis: DocumentAnalysisService): Promise<boolean> {
   const editor = commandEditor();
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
-  await ensureResources('opencc');
   const version = document.version;
-  const text = document.getText();
-  let minority = findMinorityCharacters(text);
+  const found = await analysis.request(document, 'minority', { now: true });
+  if (!found || document.version !== version) {
+    if (found) reportUnapplied(document, 'stale');
+    return false;
+  }
+  let minority = found.characters;
   const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
   if (selections.length > 0) minority = minority.filter((m) => selections.some(([a, b]) => m.offset >= a && m.offset < b));
   const edits = minority.map((m) => ({ offset: m.offset, length: m.char.length, text: m.counterpart }));

@@ -3,13 +3,13 @@
  * Ignore Phrase, Count Slogans in Folder, and the reveal command that hovers, the tree and the report use.
  */
 import * as vscode from 'vscode';
+import type { DocumentAnalysisService } from '../analysis/service';
+import { formatSlogansCsv, formatSlogansJson, nextOccurrence, SLOGAN_CATEGORIES, USER_CATEGORY, type Slogan } from '../core/slogans';
+import { containsHan } from '../core/text';
 import { commandEditor } from '../vscode/editing';
-import { analyzeBoilerplate } from '../core/boilerplate';
-import { findSlogans, formatSlogansCsv, formatSlogansJson, lineBlocksToRanges, nextOccurrence, readUserSloganEntries, SLOGAN_CATEGORIES, USER_CATEGORY, type Slogan } from '../core/slogans';
-import { containsHan, countHan } from '../core/text';
-import { ensureResources } from '../vscode/resources';
 import type { SloganModel } from '../vscode/sloganModel';
-import { zhdocSettings } from '../vscode/settings';
+import { analysisOptionsFor, zhdocSettings } from '../vscode/settings';
+import type { UserLexicon } from '../vscode/userLexicon';
 import type { FolderSloganCount, SloganReportSupport } from './sloganReport';
 
 interface RevealTarget {
@@ -21,7 +21,13 @@ interface RevealTarget {
 /** Files larger than this are listed but not counted by Count Slogans in Folder. */
 const MAX_FOLDER_FILE_BYTES = 20 * 1024 * 1024;
 
-export function registerSloganCommands(model: SloganModel, report: SloganReportSupport): vscode.Disposable {
+/** How Count Slogans in Folder analyses a file: the editor's analysis service and the editor's settings → options. */
+export interface FolderCounting {
+  readonly analysis: DocumentAnalysisService;
+  readonly lexicon: UserLexicon;
+}
+
+export function registerSloganCommands(model: SloganModel, report: SloganReportSupport, counting: FolderCounting): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('zhdoc.revealSlogan', async (target?: RevealTarget) => {
       if (!target || typeof target.uri !== 'string') return;
@@ -39,7 +45,7 @@ export function registerSloganCommands(model: SloganModel, report: SloganReportS
     vscode.commands.registerCommand('zhdoc.exportSlogans', (options?: { format?: 'csv' | 'json'; target?: vscode.Uri }) => exportSlogans(model, options)),
     vscode.commands.registerCommand('zhdoc.addToLexicon', (argument?: { phrase?: string; category?: string }) => addToLexicon(argument)),
     vscode.commands.registerCommand('zhdoc.ignorePhrase', (argument?: { phrase?: string } | { slogan?: Slogan }) => ignorePhrase(argument)),
-    vscode.commands.registerCommand('zhdoc.countSlogansInFolder', (folder?: vscode.Uri) => countInFolder(report, folder)),
+    vscode.commands.registerCommand('zhdoc.countSlogansInFolder', (folder?: vscode.Uri) => countInFolder(report, counting, folder)),
   );
 }
 
@@ -135,7 +141,7 @@ async function ignorePhrase(argument?: unknown): Promise<boolean> {
   return true;
 }
 
-async function countInFolder(report: SloganReportSupport, given?: vscode.Uri): Promise<FolderSloganCount[] | undefined> {
+async function countInFolder(report: SloganReportSupport, counting: FolderCounting, given?: vscode.Uri): Promise<FolderSloganCount[] | undefined> {
   let folder = given instanceof vscode.Uri ? given : undefined;
   if (!folder) {
     const folders = vscode.workspace.workspaceFolders ?? [];
@@ -147,10 +153,8 @@ async function countInFolder(report: SloganReportSupport, given?: vscode.Uri): P
   }
   if (!folder) return undefined;
   const root = folder;
-  await ensureResources('sloganLexicon', 'opencc');
   const files = (await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{txt,md,markdown,text}'), '**/{node_modules,.git}/**', 10_000))
     .sort((a, b) => a.path.localeCompare(b.path));
-  const settings = zhdocSettings(root);
   const counts: FolderSloganCount[] = [];
   const cancelled = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('zhdoc: counting slogans in {0}', vscode.workspace.asRelativePath(root, false)), cancellable: true },
@@ -158,8 +162,7 @@ async function countInFolder(report: SloganReportSupport, given?: vscode.Uri): P
       for (const [i, file] of files.entries()) {
         if (token.isCancellationRequested) return true;
         progress.report({ increment: 100 / Math.max(1, files.length), message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(file, false)}` });
-        counts.push(await countFile(file, settings));
-        await new Promise((r) => setTimeout(r, 0));
+        counts.push(await countFile(file, counting));
       }
       return false;
     },
@@ -175,7 +178,8 @@ async function countInFolder(report: SloganReportSupport, given?: vscode.Uri): P
   return counts;
 }
 
-async function countFile(file: vscode.Uri, settings: vscode.WorkspaceConfiguration): Promise<FolderSloganCount> {
+/** A file's slogans as the editor would mark them if it were open: same settings, same options, same worker. */
+async function countFile(file: vscode.Uri, counting: FolderCounting): Promise<FolderSloganCount> {
   try {
     const bytes = await vscode.workspace.fs.readFile(file);
     if (bytes.byteLength > MAX_FOLDER_FILE_BYTES) return { file, han: 0, slogans: [], skipped: vscode.l10n.t('skipped: larger than 20 MB') };
@@ -185,16 +189,9 @@ async function countFile(file: vscode.Uri, settings: vscode.WorkspaceConfigurati
     } catch {
       return { file, han: 0, slogans: [], skipped: vscode.l10n.t('skipped: not UTF-8 text') };
     }
-    const boilerplate = settings.get<boolean>('slogans.excludeBoilerplate', true) ? analyzeBoilerplate(text, { sensitivity: settings.get('boilerplate.sensitivity', 'conservative') }) : undefined;
-    const slogans = findSlogans(text, {
-      minRepeatCount: settings.get<number>('slogans.minRepeats', 3),
-      minDiscoveredCount: settings.get<number>('slogans.minQuotedRepeats', 2),
-      ignore: settings.get<string[]>('slogans.ignore', []),
-      userLexicon: readUserSloganEntries(settings.get<unknown>('slogans.userLexicon')).entries,
-      known: settings.get<boolean>('slogans.markKnown', true),
-      excludedRanges: boilerplate ? lineBlocksToRanges(text, boilerplate.blocks) : [],
-    });
-    return { file, han: countHan(text), slogans };
+    const options = await analysisOptionsFor(file, counting.lexicon);
+    const { han, slogans } = await counting.analysis.analyseText(text, ['han', 'slogans'], options);
+    return { file, han, slogans };
   } catch (e) {
     return { file, han: 0, slogans: [], skipped: vscode.l10n.t('skipped: {0}', e instanceof Error ? e.message : String(e)) };
   }

@@ -36,13 +36,21 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
   let statusShown = false;
   const painted = new Map<string, ReturnType<SloganDecorationSupport['decorations']>>();
 
+  /** Documents drawn only near their visible lines, redrawn when the editor scrolls. */
+  const windowed = new Set<string>();
+  const scrollTimers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+
   const paint = (editor: vscode.TextEditor): void => {
     const slogans = model.current(editor.document);
     const doc = editor.document;
     const result = { known: [] as vscode.Range[], discovered: [] as vscode.Range[] };
     if (slogans) {
+      const window = paintWindow(editor, slogans);
+      if (window) windowed.add(doc.uri.toString());
+      else windowed.delete(doc.uri.toString());
       for (const s of slogans) {
-        const ranges = s.occurrences.map((o) => new vscode.Range(doc.positionAt(o.offset), doc.positionAt(o.offset + o.length)));
+        const shown = window ? occurrencesBetween(s.occurrences, window[0], window[1]) : s.occurrences;
+        const ranges = shown.map((o) => new vscode.Range(doc.positionAt(o.offset), doc.positionAt(o.offset + o.length)));
         (s.kind === 'known' ? result.known : result.discovered).push(...ranges);
       }
     }
@@ -89,6 +97,14 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
       if (e.contentChanges.length > 0 && painted.has(e.document.uri.toString())) clear(e.document);
     }),
     vscode.window.onDidChangeVisibleTextEditors(refreshVisible),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (!windowed.has(e.textEditor.document.uri.toString())) return;
+      clearTimeout(scrollTimers.get(e.textEditor));
+      scrollTimers.set(e.textEditor, setTimeout(() => {
+        scrollTimers.delete(e.textEditor);
+        if (model.current(e.textEditor.document)) paint(e.textEditor);
+      }, SCROLL_REPAINT_MS));
+    }),
     vscode.window.onDidChangeActiveTextEditor(refreshVisible),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('zhdoc.slogans.enabled')) {
@@ -102,8 +118,47 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
   return {
     decorations: (uri) => painted.get(uri.toString()) ?? { known: [], discovered: [] },
     statusText: () => (statusShown ? status.text : undefined),
-    dispose: () => disposables.forEach((d) => d.dispose()),
+    dispose: () => {
+      scrollTimers.forEach((t) => clearTimeout(t));
+      disposables.forEach((d) => d.dispose());
+    },
   };
+}
+
+/**
+ * Above this many occurrences only those near the visible lines are drawn: drawing every one of the quarter
+ * million occurrences of a 10 MB page blocks the extension host for about a second (positions, ranges and
+ * their transfer to the window), while a reader sees a screenful at a time.
+ */
+const MAX_PAINTED_OCCURRENCES = 20_000;
+/** Lines drawn above and below the visible ones, so scrolling a page or two shows marks at once. */
+const WINDOW_LINES = 600;
+/** Scrolling fires many events: redraw when it rests. */
+const SCROLL_REPAINT_MS = 60;
+
+/** The offsets [from, to) whose occurrences are drawn, or undefined to draw all of them. */
+function paintWindow(editor: vscode.TextEditor, slogans: readonly Slogan[]): [number, number] | undefined {
+  let total = 0;
+  for (const s of slogans) total += s.occurrences.length;
+  if (total <= MAX_PAINTED_OCCURRENCES || editor.visibleRanges.length === 0) return undefined;
+  const doc = editor.document;
+  const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - WINDOW_LINES);
+  const last = Math.min(doc.lineCount - 1, Math.max(...editor.visibleRanges.map((r) => r.end.line)) + WINDOW_LINES);
+  return [doc.offsetAt(new vscode.Position(first, 0)), doc.offsetAt(doc.lineAt(last).range.end) + 1];
+}
+
+/** The occurrences (sorted by offset) that start in [from, to), found by binary search. */
+function occurrencesBetween<T extends { readonly offset: number }>(occurrences: readonly T[], from: number, to: number): readonly T[] {
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occurrences[mid]!.offset < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < occurrences.length && occurrences[end]!.offset < to) end++;
+  return occurrences.slice(lo, end);
 }
 
 function statusTooltip(slogans: readonly Slogan[]): string {

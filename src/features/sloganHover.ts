@@ -11,9 +11,10 @@ const HOVER_COMMANDS = ['zhdoc.revealSlogan', 'zhdoc.ignorePhrase', 'zhdoc.addTo
 
 export function registerSloganHover(model: SloganModel): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SLOGAN_SELECTOR, {
-    provideHover(document, position) {
-      const slogans = model.current(document);
-      if (!slogans) return undefined;
+    async provideHover(document, position) {
+      // Before the first analysis of this version is in, wait for it: the hover would otherwise stay without it.
+      const slogans = model.current(document) ?? (model.applies(document) ? await model.get(document) : undefined);
+      if (!slogans || document.isClosed) return undefined;
       const hit = sloganAt(slogans, document.offsetAt(position));
       if (!hit) return undefined;
       const { slogan, occurrence, index } = hit;

@@ -2,9 +2,17 @@
 import * as vscode from 'vscode';
 import { conversionConfig, type ConversionConfigName, type ConversionOptions } from '../core/convert';
 import type { PinyinStyle } from '../core/pinyin';
+import { readSettings, toCoreOptions, type AnalysisOptions, type ZhdocSettings } from '../core/settings';
+import type { UserLexicon } from './userLexicon';
 
 export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('zhdoc', scope);
+}
+
+/** Every zhdoc.* setting for `scope`, typed and validated (src/core/settings.ts holds the defaults). */
+export function settingsFor(scope?: vscode.ConfigurationScope): ZhdocSettings {
+  const configuration = zhdocSettings(scope);
+  return readSettings((key) => configuration.get(key));
 }
 
 /** Conversion options for `config`: preserved words, the user's phrases for that target (then for that config). */
@@ -40,4 +48,13 @@ export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSetting
     hover: settings.get<boolean>('pinyin.hover', true),
     inlayHints: settings.get<boolean>('pinyin.inlayHints', false),
   };
+}
+
+/**
+ * The core options for analysing `scope` (an open document, or a file Count Slogans in Folder reads): the one
+ * path from settings to options, so the editor and the folder count agree.
+ */
+export async function analysisOptionsFor(scope: vscode.TextDocument | vscode.Uri, lexicon: UserLexicon): Promise<AnalysisOptions> {
+  const settings = settingsFor(scope);
+  return toCoreOptions(settings, await lexicon.entries(scope instanceof vscode.Uri ? scope : scope.uri, settings));
 }

@@ -1,0 +1,140 @@
+/**
+ * The analysis itself, as it runs inside the worker (Node worker_threads or a Web Worker; src/analysis/
+ * nodeWorker.ts and webWorker.ts only wire it to their port). It keeps each open document's latest text,
+ * computes a facet when asked, caches it for that version and those options, and drops work that a newer
+ * version has made stale before starting it. Requests run one at a time, each in its own macrotask, so a
+ * message announcing a newer version is seen between two facets.
+ */
+import { analyzeBoilerplate } from '../core/boilerplate';
+import type { AnalysisOptions } from '../core/settings';
+import { countScripts, findMinorityCharacters } from '../core/script';
+import { findSlogans, lineBlocksToRanges } from '../core/slogans';
+import type { SloganEntry } from '../core/slogans';
+import { documentStatistics } from '../core/statistics';
+import { containsHan, countHan } from '../core/text';
+import type { BoilerplateFacet, Facet, Facets, FromWorker, ToWorker } from './protocol';
+
+interface DocumentState {
+  version: number;
+  text: string;
+  /** Facet values of this version, by facet and options key. */
+  readonly values: Map<string, unknown>;
+}
+
+type AnalyzeMessage = Extract<ToWorker, { type: 'analyze' }>;
+
+export interface Analyzer {
+  receive(message: ToWorker): void;
+}
+
+export function createAnalyzer(post: (message: FromWorker) => void, schedule: (run: () => void) => void): Analyzer {
+  const documents = new Map<string, DocumentState>();
+  const queue: AnalyzeMessage[] = [];
+  const faults = new Map<Facet, number>();
+  let pumping = false;
+  /**
+   * The user lexicon array of the last options seen, kept while its JSON is unchanged: the core compiles the
+   * lexicon once per array identity, and every message brings a fresh copy.
+   */
+  let lexicon: { json: string; entries: readonly SloganEntry[] } | undefined;
+
+  const stableOptions = (options: AnalysisOptions): AnalysisOptions => {
+    const entries = options.slogans.userLexicon ?? [];
+    const json = JSON.stringify(entries);
+    if (lexicon?.json !== json) lexicon = { json, entries };
+    return { ...options, slogans: { ...options.slogans, userLexicon: lexicon.entries } };
+  };
+
+  function compute<F extends Facet>(state: DocumentState, facet: F, optionsKey: string, options: AnalysisOptions): Facets[F] {
+    const cacheKey = `${facet}\u0000${optionsKey}`;
+    if (state.values.has(cacheKey)) return state.values.get(cacheKey) as Facets[F];
+    const left = faults.get(facet) ?? 0;
+    if (left > 0) {
+      faults.set(facet, left - 1);
+      throw new Error(`zhdoc test fault injected into the ${facet} analysis`);
+    }
+    const text = state.text;
+    let value: unknown;
+    switch (facet) {
+      case 'han':
+        value = countHan(text);
+        break;
+      case 'scripts':
+        value = { counts: countScripts(text), hasHan: containsHan(text) };
+        break;
+      case 'minority': {
+        const counts = countScripts(text);
+        value = { counts, characters: findMinorityCharacters(text, counts).map((m) => ({ offset: m.offset, char: m.char, counterpart: m.counterpart, script: m.script })) };
+        break;
+      }
+      case 'statistics':
+        value = documentStatistics(text);
+        break;
+      case 'boilerplate': {
+        const analysis = analyzeBoilerplate(text, options.boilerplate);
+        value = { lines: analysis.lines, blocks: analysis.blocks, ignoredCues: analysis.ignoredCues } satisfies BoilerplateFacet;
+        break;
+      }
+      case 'slogans': {
+        const stable = stableOptions(options);
+        const boilerplate = stable.excludeBoilerplate ? compute(state, 'boilerplate', optionsKey, options) : undefined;
+        value = findSlogans(text, { ...stable.slogans, excludedRanges: boilerplate ? lineBlocksToRanges(text, boilerplate.blocks) : [] });
+        break;
+      }
+      default:
+        throw new Error(`unknown facet ${String(facet)}`);
+    }
+    state.values.set(cacheKey, value);
+    return value as Facets[F];
+  }
+
+  const runNext = (): void => {
+    const request = queue.shift();
+    if (!request) {
+      pumping = false;
+      return;
+    }
+    const state = documents.get(request.doc);
+    if (!state || state.version !== request.version) {
+      post({ type: 'cancelled', id: request.id });
+    } else {
+      const started = Date.now();
+      try {
+        const value = compute(state, request.facet, request.optionsKey, request.options);
+        post({ type: 'result', id: request.id, value, ms: Date.now() - started });
+      } catch (e) {
+        post({ type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
+      }
+    }
+    schedule(runNext);
+  };
+
+  return {
+    receive(message) {
+      switch (message.type) {
+        case 'text': {
+          const state = documents.get(message.doc);
+          if (state && state.version === message.version) return;
+          documents.set(message.doc, { version: message.version, text: message.text, values: new Map() });
+          return;
+        }
+        case 'analyze':
+          queue.push(message);
+          if (!pumping) {
+            pumping = true;
+            schedule(runNext);
+          }
+          return;
+        case 'forget':
+          documents.delete(message.doc);
+          return;
+        case 'fault':
+          faults.set(message.facet, message.times);
+          return;
+        case 'vendor':
+          // Handled by the Web Worker entry before it reaches here.
+          return;
+      }
+    },
+  };
+}

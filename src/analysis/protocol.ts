@@ -1,0 +1,82 @@
+/**
+ * What the extension host and the analysis worker say to each other: plain, structured-clone-able data only,
+ * so the same messages cross a Node worker_threads port and a browser Web Worker alike.
+ */
+import type { BoilerplateBlock } from '../core/boilerplate';
+import type { ScriptCounts, Script } from '../core/script';
+import type { AnalysisOptions } from '../core/settings';
+import type { Slogan } from '../core/slogans';
+import type { DocumentStatistics } from '../core/statistics';
+
+/** The boilerplate of a text as the editor needs it (the per-line evidence stays in the worker). */
+export interface BoilerplateFacet {
+  readonly lines: number;
+  readonly blocks: readonly BoilerplateBlock[];
+  /** User cues that were ignored (empty, invalid, matching everything). */
+  readonly ignoredCues: readonly string[];
+}
+
+export interface ScriptFacet {
+  readonly counts: ScriptCounts;
+  readonly hasHan: boolean;
+}
+
+/** A character of the minority script, with its counterpart in the dominant one. */
+export interface MinorityFacetItem {
+  readonly offset: number;
+  readonly char: string;
+  readonly counterpart: string;
+  readonly script: Script;
+}
+
+/** Each thing the analysis can say about a document, computed only when some feature asks for it. */
+export interface Facets {
+  /** 字数: Han characters, the figure Chinese writers count by. */
+  readonly han: number;
+  readonly scripts: ScriptFacet;
+  readonly minority: { readonly counts: ScriptCounts; readonly characters: readonly MinorityFacetItem[] };
+  readonly statistics: DocumentStatistics;
+  readonly boilerplate: BoilerplateFacet;
+  readonly slogans: readonly Slogan[];
+}
+
+export type Facet = keyof Facets;
+
+export const FACETS: readonly Facet[] = ['han', 'scripts', 'minority', 'statistics', 'boilerplate', 'slogans'];
+
+/** The lazily loaded data a facet needs, for a worker that must be sent it (the Web Worker has no files). */
+export const FACET_VENDORS: Readonly<Record<Facet, readonly VendorName[]>> = {
+  han: [],
+  scripts: [],
+  minority: ['opencc'],
+  statistics: [],
+  boilerplate: [],
+  slogans: ['sloganLexicon'],
+};
+
+export type VendorName = 'opencc' | 'sloganLexicon';
+
+export type ToWorker =
+  /** The text of a document's version; replaces the worker's copy (one read of the text per version). */
+  | { readonly type: 'text'; readonly doc: string; readonly version: number; readonly text: string }
+  | { readonly type: 'analyze'; readonly id: number; readonly doc: string; readonly version: number; readonly facet: Facet; readonly optionsKey: string; readonly options: AnalysisOptions }
+  | { readonly type: 'forget'; readonly doc: string }
+  /** The source of a vendor module (Web Worker only: in Node the worker requires the files itself). */
+  | { readonly type: 'vendor'; readonly name: VendorName; readonly source: string }
+  /** Test hook: the next `times` computations of `facet` throw inside the worker. */
+  | { readonly type: 'fault'; readonly facet: Facet; readonly times: number };
+
+export type FromWorker =
+  | { readonly type: 'result'; readonly id: number; readonly value: unknown; readonly ms: number }
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stack?: string }
+  /** A newer version of the document arrived before this request ran: nothing was computed. */
+  | { readonly type: 'cancelled'; readonly id: number };
+
+/** Both ends of a worker, whatever kind of worker it is. */
+export interface WorkerPort {
+  post(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  /** Called when the worker died or failed to start. */
+  onFailure(listener: (error: Error) => void): void;
+  terminate(): void;
+}

@@ -1,0 +1,382 @@
+/**
+ * One analysis per open document and version, off the extension host's thread. After an edit the service
+ * waits for one pause in typing (one debounce for every feature), reads the text once, sends it to the
+ * analysis worker and asks for the facets that features subscribed to; each facet comes back as plain data
+ * and listeners hear of it. Work for a version that a newer one has replaced is dropped before it starts, and
+ * its callers get the newer version's result. Features subscribe and draw; they never read the whole text.
+ * The same shape as VS Code's markdown-language-features, whose analysis runs in a separate server/worker.
+ */
+import * as vscode from 'vscode';
+import type { AnalysisOptions } from '../core/settings';
+import type { Log } from '../vscode/log';
+import { ensureResources } from '../vscode/resources';
+import { createAnalyzer } from './analyzer';
+import { FACET_VENDORS, FACETS, type Facet, type Facets, type FromWorker, type ToWorker, type VendorName, type WorkerPort } from './protocol';
+
+/** Above this size (about 60 MB of Chinese UTF-8) nothing is analysed: VS Code itself turns features off there. */
+export const MAX_ANALYSED_CHARS = 20_000_000;
+
+/**
+ * The pause in typing after which a document is analysed again. Short enough that 字数 and the marks follow
+ * typing; longer for large documents, where each analysis costs the worker a second of CPU that a shared
+ * machine may need for the typing itself.
+ */
+const DEBOUNCE_MS = 250;
+const LARGE_DEBOUNCE_MS = 750;
+const LARGE_DOCUMENT_CHARS = 1_000_000;
+
+/** Where the worker comes from: Node's worker_threads or a Web Worker; `prepare` sends what a worker lacks. */
+export interface AnalysisHost {
+  /** Starts a worker; throws when this environment has none (the analysis then runs in-process). */
+  start(): WorkerPort;
+  /** Makes the vendor modules available inside the worker (the Web Worker has no files to require). */
+  prepare?(port: WorkerPort, vendors: readonly VendorName[]): Promise<void>;
+}
+
+export interface AnalysisUpdate {
+  readonly document: vscode.TextDocument;
+  readonly facet: Facet;
+}
+
+interface Stored {
+  readonly version: number;
+  readonly generation: number;
+  readonly value: unknown;
+}
+
+interface DocumentState {
+  sentVersion: number | undefined;
+  readonly values: Map<Facet, Stored>;
+  readonly inFlight: Map<Facet, { version: number; generation: number; promise: Promise<unknown> }>;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Facets asked for while the debounce runs: computed with the subscribed ones when it ends. */
+  readonly waiting: Map<Facet, Array<(value: unknown) => void>>;
+}
+
+interface Subscription {
+  readonly facet: Facet;
+  readonly applies: (document: vscode.TextDocument) => boolean;
+}
+
+interface PendingRequest {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  cancelled(): void;
+}
+
+export interface RequestOptions {
+  /** Do not wait for typing to pause (commands). */
+  readonly now?: boolean;
+  /** Compute again even if known: files the options read (lexiconFiles) may have changed. */
+  readonly fresh?: boolean;
+}
+
+/** An analysis request that a newer version made stale. */
+class Superseded extends Error {}
+
+export class DocumentAnalysisService implements vscode.Disposable {
+  private portStarted: WorkerPort | undefined;
+  private readonly documents = new Map<string, DocumentState>();
+  private readonly requests = new Map<number, PendingRequest>();
+  private readonly subscriptions: Subscription[] = [];
+  private readonly updated = new vscode.EventEmitter<AnalysisUpdate>();
+  private readonly disposables: vscode.Disposable[] = [this.updated];
+  private nextId = 1;
+  /** Bumped when zhdoc's settings change: every stored value then belongs to the past. */
+  private generation = 0;
+  private textCounter = 0;
+  private kickoff: ReturnType<typeof setTimeout> | undefined;
+  private answered = false;
+  /** Whether the analysis runs in a worker (false: the in-process fallback). */
+  inWorker = true;
+
+  /** A facet of a document's current version was computed. */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(
+    private readonly host: AnalysisHost,
+    private readonly log: Log,
+    private readonly optionsFor: (document: vscode.TextDocument | vscode.Uri) => Promise<AnalysisOptions>,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.analyseVisible()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('zhdoc')) return;
+        this.generation++;
+        this.analyseVisible();
+      }),
+    );
+  }
+
+  /** The worker, started on first use: activation starts no thread and reads no text. */
+  private get port(): WorkerPort {
+    this.portStarted ??= this.startPort();
+    return this.portStarted;
+  }
+
+  /** Computes `facet` for every document `applies` accepts, after each pause in typing, while it is visible. */
+  subscribe(facet: Facet, applies: (document: vscode.TextDocument) => boolean): vscode.Disposable {
+    const subscription = { facet, applies };
+    this.subscriptions.push(subscription);
+    // After activation returns: the features subscribe while zhdoc activates, and that must stay instant.
+    this.kickoff ??= setTimeout(() => {
+      this.kickoff = undefined;
+      this.analyseVisible();
+    }, 0);
+    return new vscode.Disposable(() => {
+      const i = this.subscriptions.indexOf(subscription);
+      if (i >= 0) this.subscriptions.splice(i, 1);
+    });
+  }
+
+  /** The facet as computed for the document's current version and settings, or undefined. */
+  current<F extends Facet>(document: vscode.TextDocument, facet: F): Facets[F] | undefined {
+    const stored = this.documents.get(document.uri.toString())?.values.get(facet);
+    return stored && stored.version === document.version && stored.generation === this.generation ? (stored.value as Facets[F]) : undefined;
+  }
+
+  /**
+   * The facet for the document's current version: at once when known, after the running debounce when typing
+   * has not paused yet (`now` skips that wait: commands), computed otherwise. Undefined when the document is too
+   * large, closed, or the analysis failed (the failure is in the zhdoc output channel).
+   */
+  async request<F extends Facet>(document: vscode.TextDocument, facet: F, options: RequestOptions = {}): Promise<Facets[F] | undefined> {
+    try {
+      return await this.get(document, facet, options);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** As request(), but a failure rejects (it is logged all the same). */
+  async get<F extends Facet>(document: vscode.TextDocument, facet: F, options: RequestOptions = {}): Promise<Facets[F] | undefined> {
+    const known = options.fresh ? undefined : this.current(document, facet);
+    if (known !== undefined) return known;
+    if (document.isClosed || documentLength(document) > MAX_ANALYSED_CHARS) return undefined;
+    const state = this.state(document.uri.toString());
+    if (state.timer && !options.now) {
+      // One debounce for everyone: wait for the pause in typing instead of reading the text now.
+      return new Promise<Facets[F] | undefined>((resolve) => {
+        const list = state.waiting.get(facet) ?? [];
+        list.push(resolve as (value: unknown) => void);
+        state.waiting.set(facet, list);
+      });
+    }
+    return this.compute(document, facet, options.fresh) as Promise<Facets[F] | undefined>;
+  }
+
+  /**
+   * Facets of a text that is not open in an editor (Count Slogans in Folder): the same worker and the same
+   * computation as for an open document, so the results are the editor's.
+   */
+  async analyseText<F extends Facet>(text: string, facets: readonly F[], options: AnalysisOptions): Promise<{ [K in F]: Facets[K] }> {
+    const doc = `zhdoc-text:${++this.textCounter}`;
+    this.post({ type: 'text', doc, version: 1, text });
+    try {
+      const optionsKey = JSON.stringify(options);
+      const values = await Promise.all(facets.map(async (facet) => {
+        await this.prepare(facet);
+        return this.send(doc, 1, facet, optionsKey, options);
+      }));
+      return Object.fromEntries(facets.map((f, i) => [f, values[i]])) as { [K in F]: Facets[K] };
+    } finally {
+      this.post({ type: 'forget', doc });
+    }
+  }
+
+  /** Test hook: the next `times` computations of `facet` throw inside the worker. */
+  injectFault(facet: Facet, times = 1): void {
+    this.post({ type: 'fault', facet, times });
+  }
+
+  private state(key: string): DocumentState {
+    let state = this.documents.get(key);
+    if (!state) {
+      state = { sentVersion: undefined, values: new Map(), inFlight: new Map(), timer: undefined, waiting: new Map() };
+      this.documents.set(key, state);
+    }
+    return state;
+  }
+
+  private async compute(document: vscode.TextDocument, facet: Facet, fresh = false): Promise<unknown> {
+    const state = this.state(document.uri.toString());
+    const running = state.inFlight.get(facet);
+    if (!fresh && running && running.version === document.version && running.generation === this.generation) return running.promise;
+    const version = document.version;
+    const generation = this.generation;
+    const promise = (async () => {
+      for (;;) {
+        const options = await this.optionsFor(document);
+        if (document.isClosed) return undefined;
+        const at = document.version;
+        const key = document.uri.toString();
+        if (state.sentVersion !== at) {
+          // The one read of the whole text for this version; every facet of it is computed from the worker's copy.
+          this.post({ type: 'text', doc: key, version: at, text: document.getText() });
+          state.sentVersion = at;
+        }
+        await this.prepare(facet);
+        try {
+          const value = await this.send(key, at, facet, JSON.stringify(options), options);
+          if (!document.isClosed && document.version === at) {
+            state.values.set(facet, { version: at, generation: this.generation, value });
+            this.updated.fire({ document, facet });
+          }
+          return value;
+        } catch (e) {
+          if (e instanceof Superseded && !document.isClosed) continue;
+          if (e instanceof Superseded) return undefined;
+          this.log.error(`analysis "${facet}" of ${document.uri.toString(true)} (version ${at}) failed`, e);
+          throw e;
+        }
+      }
+    })();
+    state.inFlight.set(facet, { version, generation, promise });
+    const clear = (): void => {
+      if (state.inFlight.get(facet)?.promise === promise) state.inFlight.delete(facet);
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  private send(doc: string, version: number, facet: Facet, optionsKey: string, options: AnalysisOptions): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.requests.set(id, { resolve, reject, cancelled: () => reject(new Superseded()) });
+      this.post({ type: 'analyze', id, doc, version, facet, optionsKey, options });
+    });
+  }
+
+  private async prepare(facet: Facet): Promise<void> {
+    const vendors = FACET_VENDORS[facet];
+    if (vendors.length === 0) return;
+    if (this.inWorker && this.host.prepare) await this.host.prepare(this.port, vendors);
+    // In-process, the extension host's own loader fetches them (a no-op in Node, which requires them).
+    else if (!this.inWorker) await ensureResources(...vendors);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.documents.has(key) && !this.isVisible(document)) return;
+    const state = this.state(key);
+    clearTimeout(state.timer);
+    const delay = documentLength(document) > LARGE_DOCUMENT_CHARS ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      if (!document.isClosed) this.analyse(document);
+    }, delay);
+  }
+
+  /** Computes the subscribed facets (and those waited for) of the document, the cheap ones first. */
+  private analyse(document: vscode.TextDocument): void {
+    const state = this.state(document.uri.toString());
+    const waiting = new Map(state.waiting);
+    state.waiting.clear();
+    const visible = this.isVisible(document);
+    const wanted = FACETS.filter((f) => waiting.has(f) || (visible && this.subscriptions.some((s) => s.facet === f && s.applies(document))));
+    for (const facet of wanted) {
+      const work = this.current(document, facet) !== undefined ? Promise.resolve(this.current(document, facet)) : this.compute(document, facet);
+      work.then(
+        (value) => waiting.get(facet)?.forEach((resolve) => resolve(value)),
+        () => waiting.get(facet)?.forEach((resolve) => resolve(undefined)),
+      );
+    }
+  }
+
+  private analyseVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const state = this.documents.get(editor.document.uri.toString());
+      if (!state?.timer) this.analyse(editor.document);
+    }
+  }
+
+  private isVisible(document: vscode.TextDocument): boolean {
+    return vscode.window.visibleTextEditors.some((e) => e.document === document);
+  }
+
+  private forget(key: string): void {
+    const state = this.documents.get(key);
+    if (!state) return;
+    clearTimeout(state.timer);
+    for (const list of state.waiting.values()) list.forEach((resolve) => resolve(undefined));
+    this.documents.delete(key);
+    this.post({ type: 'forget', doc: key });
+  }
+
+  private post(message: ToWorker): void {
+    this.port.post(message);
+  }
+
+  private receive(message: FromWorker): void {
+    const pending = this.requests.get(message.id);
+    if (!pending) return;
+    this.requests.delete(message.id);
+    if (!this.answered && this.inWorker) {
+      this.answered = true;
+      this.log.info('the analysis worker answered its first request');
+    }
+    if (message.type === 'result') pending.resolve(message.value);
+    else if (message.type === 'cancelled') pending.cancelled();
+    else {
+      const error = new Error(message.message);
+      if (message.stack) error.stack = message.stack;
+      pending.reject(error);
+    }
+  }
+
+  private startPort(): WorkerPort {
+    let port: WorkerPort;
+    try {
+      port = this.host.start();
+      this.log.info('document analysis runs in a worker');
+    } catch (e) {
+      this.log.warn(`zhdoc: no analysis worker in this environment, analysing on the extension host instead (${e instanceof Error ? e.message : String(e)})`);
+      this.inWorker = false;
+      port = inProcessPort();
+    }
+    port.onMessage((m) => this.receive(m));
+    port.onFailure((e) => {
+      this.log.error('the analysis worker stopped; analysing on the extension host from now on', e);
+      this.inWorker = false;
+      const failed = [...this.requests.values()];
+      this.requests.clear();
+      for (const r of failed) r.reject(e);
+      for (const state of this.documents.values()) state.sentVersion = undefined;
+      const fallback = inProcessPort();
+      fallback.onMessage((m) => this.receive(m));
+      this.portStarted = fallback;
+    });
+    return port;
+  }
+
+  dispose(): void {
+    for (const state of this.documents.values()) clearTimeout(state.timer);
+    clearTimeout(this.kickoff);
+    this.portStarted?.terminate();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/**
+ * The analysis on the extension host's own thread, for an environment without workers. Results are the
+ * same; only the responsiveness is lost, and the output channel says so.
+ */
+export function inProcessPort(): WorkerPort {
+  let listener: ((message: FromWorker) => void) | undefined;
+  const analyzer = createAnalyzer((message) => listener?.(message), (run) => setTimeout(run, 0));
+  return {
+    post: (message) => setTimeout(() => analyzer.receive(message), 0),
+    onMessage: (l) => { listener = l; },
+    onFailure: () => undefined,
+    terminate: () => { listener = undefined; },
+  };
+}
+
+/** Length in UTF-16 code units without joining the lines into one string. */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}

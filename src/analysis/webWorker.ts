@@ -1,0 +1,18 @@
+/**
+ * The analysis worker as a Web Worker (the web extension host of vscode.dev and code-server's browser side):
+ * bundled to dist/web/analysisWorker.js. There are no files to require here, so the extension sends the
+ * vendor modules' source (read from dist/vendor) before the first facet that needs them; they are evaluated
+ * and registered here, in the worker.
+ */
+import { evaluateVendor } from '../web/vendorRegistry';
+import { createAnalyzer } from './analyzer';
+import type { FromWorker, ToWorker } from './protocol';
+
+declare const self: { postMessage(message: FromWorker): void; onmessage: ((event: { data: ToWorker }) => void) | null };
+
+const analyzer = createAnalyzer((message) => self.postMessage(message), (run) => setTimeout(run, 0));
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'vendor') evaluateVendor(message.name, message.source);
+  else analyzer.receive(message);
+};
