@@ -34,7 +34,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
   const editor = commandEditor();
   if (!editor) return undefined;
   const document = editor.document;
-  const { style } = pinyinSettings(document);
+  const { style, toneSandhi } = pinyinSettings(document);
   await ensureResources('pinyin', 'opencc');
   const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
   const ranges = selections.length > 0 ? selections : [document.lineAt(editor.selection.active.line).range];
@@ -44,7 +44,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
     const text = document.getText(lines);
     const start = document.offsetAt(range.start) - document.offsetAt(lines.start);
     const end = document.offsetAt(range.end) - document.offsetAt(lines.start);
-    return toPinyinText(text, style, start, end);
+    return toPinyinText(text, style, start, end, toneSandhi);
   });
   const copied = pieces.join(document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
   await vscode.env.clipboard.writeText(copied);
@@ -59,7 +59,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
   await ensureResources('pinyin', 'opencc');
-  const { style } = pinyinSettings(document);
+  const { style, toneSandhi } = pinyinSettings(document);
   const version = document.version;
   const ranges = targetRanges(editor);
   const text = document.getText();
@@ -77,7 +77,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
         const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
         const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
         line = last + 1;
-        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) };
+        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to, toneSandhi) : removePinyinAnnotations(text, from, to)) };
       }
     }
   }

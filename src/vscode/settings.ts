@@ -1,7 +1,7 @@
 /** zhdoc's settings, read for a given document (folder and language overrides apply). */
 import * as vscode from 'vscode';
 import { conversionConfig, type ConversionConfigName, type ConversionOptions } from '../core/convert';
-import type { PinyinStyle } from '../core/pinyin';
+import type { PinyinStyle, ToneSandhi } from '../core/pinyin';
 
 export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('zhdoc', scope);
@@ -28,6 +28,8 @@ export interface PinyinSettings {
   readonly gloss: boolean;
   readonly hover: boolean;
   readonly inlayHints: boolean;
+  /** Tones as said (一个 yí ge) rather than as the dictionary writes them; off by default. */
+  readonly toneSandhi: ToneSandhi;
 }
 
 export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSettings {
@@ -39,5 +41,10 @@ export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSetting
     gloss: settings.get<boolean>('pinyin.gloss', true),
     hover: settings.get<boolean>('pinyin.hover', true),
     inlayHints: settings.get<boolean>('pinyin.inlayHints', false),
+    toneSandhi: toneSandhiSetting(settings.get<string>('pinyin.toneSandhi', 'off')),
   };
+}
+
+function toneSandhiSetting(value: string): ToneSandhi {
+  return value === 'yiBu' || value === 'full' ? value : 'off';
 }

@@ -33,6 +33,8 @@ export function contextReading(chars: readonly string[], i: number, before: stri
       return 'gan4';
     case '只': // the classifier follows a numeral or demonstrative; otherwise "only"
       return NUMERALS.has(prev) ? 'zhi1' : 'zhi3';
+    case '儿': // after a syllable and in no word of its own (儿子, 女儿 are words), the erhua suffix: 哪儿 nǎr
+      return i > 0 ? 'r5' : undefined;
     case '什': // shén lives only in 什么, a word of its own; alone 什 is shí (什锦, names)
       return next === '么' || next === '麼' ? 'shen2' : 'shi2';
     case '为': // the copula 为 wéi (改为, 均为); wèi "for" opens its clause or precedes 了/何

@@ -42,7 +42,7 @@ export function contextOf(text: string, index: number): PolyphoneContext | undef
   return ctx;
 }
 
-interface Example {
+export interface Example {
   readonly char: string;
   readonly label: string;
   readonly ctx: PolyphoneContext;
@@ -61,18 +61,29 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Trains a model on the items (those whose target the reader sees as a polyphone). */
-export function trainModel(items: readonly LabelledItem[], epochs = EPOCHS): PolyphoneModel {
+/** The training examples of items: those whose target the reader sees as a polyphone, with their features. */
+export function prepareExamples(items: readonly LabelledItem[]): Example[] {
   const examples: Example[] = [];
-  const counts = new Map<string, Map<string, number>>();
   for (const item of items) {
     const ctx = contextOf(item.text, item.index);
     if (!ctx) continue;
     const char = ctx.chars[ctx.index]!;
     examples.push({ char, label: item.label, ctx, hashes: featureHashes(char, polyphoneFeatures(ctx)) });
-    const byLabel = counts.get(char) ?? new Map<string, number>();
-    byLabel.set(item.label, (byLabel.get(item.label) ?? 0) + 1);
-    counts.set(char, byLabel);
+  }
+  return examples;
+}
+
+/** Trains a model on the items (those whose target the reader sees as a polyphone). */
+export function trainModel(items: readonly LabelledItem[], epochs = EPOCHS): PolyphoneModel {
+  return trainOnExamples(prepareExamples(items), epochs);
+}
+
+export function trainOnExamples(examples: readonly Example[], epochs = EPOCHS): PolyphoneModel {
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of examples) {
+    const byLabel = counts.get(e.char) ?? new Map<string, number>();
+    byLabel.set(e.label, (byLabel.get(e.label) ?? 0) + 1);
+    counts.set(e.char, byLabel);
   }
   const candidates = new Map<string, readonly string[]>();
   for (const [char, byLabel] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -91,7 +102,11 @@ export function trainModel(items: readonly LabelledItem[], epochs = EPOCHS): Pol
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const e of order.map((i) => examples[i]!)) {
-      const cands = candidatesOf({ candidates }, e.char, e.ctx.prior)!;
+      const cands = candidatesOf({ candidates }, e.char, e.ctx.prior);
+      if (!cands) {
+        step++;
+        continue;
+      }
       let best = cands[0]!;
       let bestScore = -Infinity;
       for (const r of cands) {
