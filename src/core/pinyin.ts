@@ -3,14 +3,14 @@
  * display forms, annotation and glosses. Pure: no vscode, no Node. Importing this module loads nothing heavy;
  * the reading data (built from pinyin-pro and CC-CEDICT) loads on the first reading, the glosses on the first gloss.
  */
-import { readingsOfCharacter } from './pinyin/reader';
+import { commonReadingsOfCharacter } from './pinyin/reader';
 import { formatReading, formatWord, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
 import { sandhiWords, type ToneSandhi } from './pinyin/sandhi';
 import { counterpartWord, wordsIn, type PinyinWord } from './pinyin/words';
 
 export { annotatePinyin, annotationOf, removePinyinAnnotations } from './pinyin/annotate';
 export { glossesOf, isGlossLoaded, type Gloss } from './pinyin/gloss';
-export { isPinyinLoaded, isPolyphonic, readingsOf, readingsOfCharacter, readingsOfHan } from './pinyin/reader';
+export { commonReadingsOfCharacter, isPinyinLoaded, isPolyphonic, readingsOf, readingsOfCharacter, readingsOfHan } from './pinyin/reader';
 export {
   baseOf, formatReading, formatWord, isReading, parseReading, PINYIN_STYLES, toMarks, toneOf, toZhuyin,
   type PinyinStyle, type Tone,
@@ -70,8 +70,11 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
   chars.forEach((char, index) => {
     const reading = word.readings[index];
     if (!reading) return;
-    const all = readingsOfCharacter(char);
-    if (all.length > 1) polyphones.push({ index, char, reading, others: all.filter((r) => r !== reading) });
+    // Readings running text uses, most frequent first; an erhua 儿 is the suffix, not a choice of reading.
+    if (reading === 'r5') return;
+    const all = commonReadingsOfCharacter(char);
+    const others = all.filter((r) => r !== reading);
+    if (others.length > 0 && all.length > 1) polyphones.push({ index, char, reading, others });
   });
   return {
     word,

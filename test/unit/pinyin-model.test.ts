@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { annotatePinyin, formatWord, pinyinHints, readingsOf, toPinyinText, wordAt, withSandhi, type ToneSandhi } from '../../src/core/pinyin';
+import { annotatePinyin, describeWord, formatWord, pinyinHints, readingsOf, toPinyinText, wordAt, withSandhi, type ToneSandhi } from '../../src/core/pinyin';
 import { setPolyphoneModel } from '../../src/core/pinyin/reader';
 import { sandhiReadings } from '../../src/core/pinyin/sandhi';
 import { trainCommittedModel } from '../../src/core/pinyin/train';
@@ -73,6 +73,20 @@ describe('polyphone model', () => {
     } finally {
       setPolyphoneModel(undefined);
     }
+  });
+});
+
+describe('other readings in the hover', () => {
+  const others = (text: string, char: string): readonly string[] | undefined => {
+    const word = wordAt(text, [...text].indexOf(char))!;
+    return describeWord(word, 'numbers').polyphones.find((p) => p.char === char)?.others;
+  };
+
+  it('lists only readings running text uses, most frequent first', () => {
+    assert.deepEqual(others('干净', '净') ?? [], [], '净 chēng is a dictionary-only reading');
+    assert.deepEqual(others('假如', '假'), ['jia4']);
+    assert.deepEqual(others('银行', '行')?.[0], 'xing2');
+    assert.ok(!others('银行', '行')!.includes('hang4'));
   });
 });
 

@@ -188,6 +188,27 @@ export function readingsOfCharacter(char: string): string[] {
   return one ? [one] : [];
 }
 
+let rareReadings: Map<string, ReadonlySet<string>> | undefined;
+
+/**
+ * The readings of a character that running text uses, most frequent first: readingsOfCharacter without the
+ * dictionary-only ones (净 chēng, 假 gēi), for the hover's list of other readings.
+ */
+export function commonReadingsOfCharacter(char: string): string[] {
+  if (!rareReadings) {
+    rareReadings = new Map();
+    for (const line of loadVendor().RARE_READING_LINES.split('\n')) {
+      if (!line) continue;
+      const ch = String.fromCodePoint(line.codePointAt(0)!);
+      rareReadings.set(ch, new Set(line.slice(ch.length).split(' ')));
+    }
+  }
+  const simple = simplifiedRun([char])?.[0] ?? char;
+  const rare = rareReadings.get(simple) ?? rareReadings.get(char);
+  const all = readingsOfCharacter(char);
+  return rare ? all.filter((r) => !rare.has(r)) : all;
+}
+
 /** True for a character with more than one reading. */
 export function isPolyphonic(char: string): boolean {
   const d = loadData();
