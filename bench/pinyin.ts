@@ -6,7 +6,7 @@
  *  - Latency of the hover path: wordAt at random offsets of a 10 MB document, and readings of the same
  *    20-character windows, against raw pinyin-pro on those windows; cold first call in a fresh process.
  *  - Size and memory of the data zhdoc ships.
- * Usage: npm run bench:pinyin [-- --corpus PATH] [--quick]
+ * Usage: npm run bench:pinyin [-- --corpus PATH] [--quick] [--latency]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -52,6 +52,8 @@ if (process.argv[2] === '--cold-probe') {
 }
 
 const quick = process.argv.includes('--quick');
+/** Only latency, cold start and size: for a short run on a busy machine. */
+const latencyOnly = process.argv.includes('--latency');
 const corpus = corpusDir();
 
 // ---------------------------------------------------------------- accuracy
@@ -133,7 +135,7 @@ function report(title: string, perView: Array<{ name: string; raw: Score; prior:
 }
 
 const views = VIEWS.filter(([, config]) => !quick || config !== 's2tw');
-{
+if (!latencyOnly) {
   const perView = views.map(([name, config]) => {
     const { items: list, skipped } = inView(g2plTest, config);
     const raw = score(list, rawReading);
@@ -146,7 +148,7 @@ const views = VIEWS.filter(([, config]) => !quick || config !== 's2tw');
   });
   report(`g2pL test (held out; ${g2plTest.length} sentences, one labelled polyphone each), committed model:`, perView);
 }
-{
+if (!latencyOnly) {
   const FOLDS = 5;
   const t0 = performance.now();
   setPolyphoneModel(null);
@@ -176,7 +178,7 @@ const views = VIEWS.filter(([, config]) => !quick || config !== 's2tw');
 // ---------------------------------------------------------------- words
 // No gold segmentation here, so two proxies on the first 2,000 sentences: how many characters end up in
 // multi-character words, and how many of those words CC-CEDICT's common headwords (the gloss table) know.
-{
+if (!latencyOnly) {
   const sample = items.slice(0, 2000).map((x) => x.text);
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const isHanWord = (w: string): boolean => /^\p{Script=Han}+$/u.test(w);
@@ -265,7 +267,11 @@ function time(name: string, fn: (at: number) => unknown): { median: number; p99:
 console.log(`\nLatency, warm (${(doc.length * 2 / 2 ** 20).toFixed(1)} MB document, ${offsets.length} random offsets on Han characters):`);
 const raw = time('raw pinyin-pro, 20-character window', (at) => rawPinyin(windowOf(at), { type: 'array', toneType: 'num' }));
 const readings = time('zhdoc readingsOf, same 20-character window', (at) => readingsOf(windowOf(at)));
+setPolyphoneModel(null);
+const hoverPrior = time('zhdoc 0.1 reader wordAt (no model), same offsets', (at) => wordAt(doc, at));
+setPolyphoneModel(undefined);
 const hover = time('zhdoc wordAt(document, offset) (the hover)', (at) => wordAt(doc, at));
+console.log(`  the model's cost on the hover: ×${(hover.median / hoverPrior.median).toFixed(2)} median, ×${(hover.p99 / hoverPrior.p99).toFixed(2)} p99 against the reader without it`);
 console.log(`  ratios to raw pinyin-pro: readingsOf ×${(readings.median / raw.median).toFixed(2)} median, ×${(readings.p99 / raw.p99).toFixed(2)} p99; wordAt ×${(hover.median / raw.median).toFixed(2)} median, ×${(hover.p99 / raw.p99).toFixed(2)} p99`);
 
 function probe(args: string[]): { ms: number; heapMB: number } {

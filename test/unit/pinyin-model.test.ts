@@ -136,3 +136,17 @@ describe('tone sandhi and erhua', () => {
     assert.ok(pinyinHints('不是', 'marks', 0, 2, 'yiBu').some((h) => h.label.startsWith('bú')));
   });
 });
+
+describe('packed model', () => {
+  it('decodes the same bytes natively and in the portable loop, and round-trips', async () => {
+    const { decodeBase64Int8, decodeBase64Loop, encodeBase64Int8 } = await import('../../src/core/pinyin/model');
+    for (const n of [0, 1, 2, 3, 4, 5, 1000, 1001, 1002]) {
+      const bytes = new Int8Array(n);
+      for (let i = 0; i < n; i++) bytes[i] = ((i * 73) % 256) - 128;
+      const text = encodeBase64Int8(bytes);
+      assert.equal(text, Buffer.from(bytes.buffer).toString('base64'));
+      assert.deepEqual(decodeBase64Int8(text, n), bytes);
+      assert.deepEqual(decodeBase64Loop(text, n), bytes);
+    }
+  });
+});
