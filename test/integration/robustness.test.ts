@@ -148,17 +148,19 @@ describe('robustness', () => {
 
   it('shows hostile document text as text in the Slogans view', async () => {
     const api = await zhdocApi();
-    const hostile = '“[口号](command:x)”和“[口号](command:x)”。“<b>口号</b>”与“<b>口号</b>”';
+    // Discovered phrases need evidence of a formula now (parallel clauses), so the hostile markup wraps such ones;
+    // a quoted markdown link is no formula and is not discovered at all.
+    const hostile = '“<i>有腐必反、有贪必肃</i>”和“<i>有腐必反、有贪必肃</i>”。“<b>守初心、担使命</b>”与“<b>守初心、担使命</b>”';
     const editor = await openUntitled(hostile);
     await api.slogans.model.refresh(editor.document);
     const items = await waitFor('tree items', async () => {
       const found = await api.slogans.treeItems();
       return found.length ? found : undefined;
     });
-    const link = items.find((i) => i.label === '[口号](command:x)');
-    const html = items.find((i) => i.label === '<b>口号</b>');
-    assert.ok(link && html, 'labels are the raw text (VS Code never renders tree labels)');
-    assert.ok(!link.tooltip.includes('](command:'), `tooltip escapes links: ${link.tooltip}`);
+    const italic = items.find((i) => i.label === '<i>有腐必反、有贪必肃</i>');
+    const html = items.find((i) => i.label === '<b>守初心、担使命</b>');
+    assert.ok(italic && html, 'labels are the raw text (VS Code never renders tree labels)');
+    assert.ok(!italic.tooltip.includes('<i>'), `tooltip escapes HTML: ${italic.tooltip}`);
     assert.ok(!html.tooltip.includes('<b>'), `tooltip escapes HTML: ${html.tooltip}`);
   });
 });

@@ -117,14 +117,16 @@ describe('slogans', () => {
 
   it('shows a report whose document text is escaped, under a strict CSP', async () => {
     const api = await zhdocApi();
-    const hostile = '“<script>提法</script>”是口号。“<script>提法</script>”还是口号。\n“八八战略”与“八八战略”<img src=x onerror=alert(2)>\n';
+    // The hostile markup wraps a phrase discovery keeps (parallel clauses): scare-quoted words are no longer discovered.
+    const hostile = '“<b>守初心、担使命</b>”是口号。“<b>守初心、担使命</b>”还是口号。<script>alert(1)</script>\n“八八战略”与“八八战略”<img src=x onerror=alert(2)>\n';
     await openUntitled(hostile);
     const html = await vscode.commands.executeCommand<string>('zhdoc.showSloganReport');
     assert.equal(html, api.slogans.reportHtml());
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[0-9a-f]+'/);
-    assert.ok(!html.includes('<script>提法'), 'document <script> is not in the HTML');
+    assert.ok(!html.includes('<b>守初心'), 'document markup is not in the HTML');
+    assert.ok(!html.includes('<script>alert'), 'document <script> is not in the HTML');
     assert.ok(!html.includes('<img src=x'), 'document <img> is not in the HTML');
-    assert.ok(html.includes('&#60;script&#62;提法&#60;/script&#62;'), 'the phrase is shown as text');
+    assert.ok(html.includes('&#60;b&#62;守初心、担使命&#60;/b&#62;'), 'the phrase is shown as text');
     assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'only zhdoc’s own script, with its nonce');
     assert.ok(!/https?:\/\//.test(html.replace(/https?:\/\/[^"']*vscode-cdn\.net[^"']*/g, '').replace(/vscode-resource:[^"']*/g, '')), 'no remote resources');
   });
