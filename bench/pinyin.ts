@@ -1,12 +1,12 @@
 /**
  * Pinyin accuracy and speed, zhdoc against raw pinyin-pro in the same run.
- *  - Accuracy on g2pL test (held out) and CPP dev (5-fold), Simplified as published and Traditional as zhdoc's
- *    own convertText(s, 's2t') and 's2tw' make it (sentences whose conversion changes length are skipped and
- *    counted, so the marked character stays aligned), beside raw pinyin-pro and the reader without its model.
+ *  - Accuracy on the CPP polyphone dev split (one labelled polyphone per sentence), Simplified as published and
+ *    Traditional as zhdoc's own convertText(s, 's2t') and 's2tw' make it (sentences whose conversion changes
+ *    length are skipped and counted, so the marked character stays aligned).
  *  - Latency of the hover path: wordAt at random offsets of a 10 MB document, and readings of the same
  *    20-character windows, against raw pinyin-pro on those windows; cold first call in a fresh process.
  *  - Size and memory of the data zhdoc ships.
- * Usage: npm run bench:pinyin [-- --corpus PATH] [--quick] [--latency]
+ * Usage: npm run bench:pinyin [-- --corpus PATH] [--quick]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -14,8 +14,6 @@ import { join, resolve } from 'node:path';
 import { OutputFormat, pinyin as rawPinyin, segment as rawSegment } from 'pinyin-pro';
 import { convertText, type ConversionConfigName } from '../src/core/convert';
 import { describeWord, glossesOf, readingsOf, wordAt, wordsIn } from '../src/core/pinyin';
-import { setPolyphoneModel } from '../src/core/pinyin/reader';
-import { parseLabelled, prepareExamples, trainOnExamples, type LabelledItem } from '../src/core/pinyin/train';
 import { corpusDir } from './corpus';
 
 const root = resolve(__dirname, '../..');
@@ -52,19 +50,13 @@ if (process.argv[2] === '--cold-probe') {
 }
 
 const quick = process.argv.includes('--quick');
-/** Only latency, cold start and size: for a short run on a busy machine. */
-const latencyOnly = process.argv.includes('--latency');
 const corpus = corpusDir();
 
 // ---------------------------------------------------------------- accuracy
-// Three readers side by side: raw pinyin-pro, zhdoc's reader without the trained model (its prior, the 0.1
-// reader), and zhdoc as shipped. g2pL test is held out from everything (the committed model is trained on g2pL
-// train and CPP dev; its features were chosen on g2pL dev). CPP dev is read by 5-fold cross-validation: each fifth
-// by a model trained on g2pL train and the other four fifths, so no sentence is read by a model that saw it.
-const read = (p: string): string => readFileSync(join(corpus, p), 'utf8');
-const items = parseLabelled(read('pinyin-cpp/dev.sent'), read('pinyin-cpp/dev.lb'));
-const sentences = items.map((x) => x.text);
-const g2plTest = parseLabelled(read('pinyin-g2pl/test.sent'), read('pinyin-g2pl/test.lb'));
+const sentences = readFileSync(join(corpus, 'pinyin-cpp/dev.sent'), 'utf8').split('\n').filter(Boolean);
+const labels = readFileSync(join(corpus, 'pinyin-cpp/dev.lb'), 'utf8').split('\n').filter(Boolean).map((l) => l.trim().replace('u:', 'v'));
+if (sentences.length !== labels.length) throw new Error('dev.sent and dev.lb differ in length');
+const items = sentences.map((s, i) => ({ text: s.replace(/▁/g, ''), index: [...s].indexOf('▁'), label: labels[i]! }));
 
 function rawReading(text: string, index: number): string | undefined {
   const r = rawPinyin(text, { type: 'all', toneType: 'num', v: true })[index]?.pinyin;
@@ -77,108 +69,53 @@ interface Score {
   total: number;
   skipped: number;
   misses: Map<string, number>;
-  byChar: Map<string, { right: number; total: number }>;
 }
 
-const VIEWS = [['Simplified', undefined], ['Traditional (s2t)', 's2t'], ['Traditional (s2tw)', 's2tw']] as const;
-
-/** The items as the view writes them; sentences whose conversion changes length are dropped (counted). */
-function inView(list: readonly LabelledItem[], config: ConversionConfigName | undefined): { items: LabelledItem[]; skipped: number } {
-  if (!config) return { items: [...list], skipped: 0 };
-  const out: LabelledItem[] = [];
-  let skipped = 0;
-  for (const item of list) {
-    const converted = convertText(item.text, config);
-    if ([...converted].length !== [...item.text].length) skipped++;
-    else out.push({ ...item, text: converted });
-  }
-  return { items: out, skipped };
-}
-
-function score(list: readonly LabelledItem[], readFn: (text: string, index: number) => string | undefined, into?: Score): Score {
-  const s: Score = into ?? { right: 0, total: 0, skipped: 0, misses: new Map(), byChar: new Map() };
-  for (const item of list) {
+function score(read: (text: string, index: number) => string | undefined, config?: ConversionConfigName): Score {
+  const s: Score = { right: 0, total: 0, skipped: 0, misses: new Map() };
+  for (const item of items) {
+    let text = item.text;
+    if (config) {
+      const converted = convertText(text, config);
+      if ([...converted].length !== [...text].length) {
+        s.skipped++;
+        continue;
+      }
+      text = converted;
+    }
     s.total++;
-    const got = readFn(item.text, item.index);
-    const char = [...item.text][item.index]!;
-    const c = s.byChar.get(char) ?? { right: 0, total: 0 };
-    c.total++;
-    if (got === item.label) {
-      s.right++;
-      c.right++;
-    } else {
-      const key = `${char} ${item.label}→${got ?? 'null'}`;
+    const got = read(text, item.index);
+    if (got === item.label) s.right++;
+    else {
+      const key = `${[...text][item.index]} ${item.label}→${got ?? 'null'}`;
       s.misses.set(key, (s.misses.get(key) ?? 0) + 1);
     }
-    s.byChar.set(char, c);
   }
   return s;
 }
 
-const rate = (s: Score): number => (100 * s.right) / s.total;
-const pct = (s: Score): string => `${rate(s).toFixed(2)}% (${s.right}/${s.total}${s.skipped ? `, ${s.skipped} skipped` : ''})`;
+const pct = (s: Score): string => `${((100 * s.right) / s.total).toFixed(2)}% (${s.right}/${s.total}${s.skipped ? `, ${s.skipped} skipped` : ''})`;
 
-function report(title: string, perView: Array<{ name: string; raw: Score; prior: Score; zhdoc: Score }>): void {
-  console.log(title);
-  for (const { name, raw, prior, zhdoc } of perView) {
-    console.log(`  ${name.padEnd(19)} raw pinyin-pro ${pct(raw).padEnd(28)} zhdoc 0.1 reader ${pct(prior).padEnd(28)} zhdoc ${pct(zhdoc)}`);
-  }
-  const simplified = perView[0]!.zhdoc;
-  for (const { name, zhdoc } of perView.slice(1)) {
-    const gap = rate(zhdoc) - rate(simplified);
-    console.log(`  ${name} vs Simplified: ${gap >= 0 ? '+' : '−'}${Math.abs(gap).toFixed(2)} points`);
-  }
-  const weakest = [...simplified.byChar].filter(([, c]) => c.total >= 5).sort((a, b) => a[1].right / a[1].total - b[1].right / b[1].total).slice(0, 10);
-  console.log(`  weakest 10 characters (Simplified, ≥5 items): ${weakest.map(([ch, c]) => `${ch} ${((100 * c.right) / c.total).toFixed(0)}% (${c.total})`).join(', ')}`);
-  console.log('  most frequent remaining misses (Simplified), char label→zhdoc:');
-  console.log('   ', [...simplified.misses].sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, n]) => `${k} ×${n}`).join(', '));
+console.log(`CPP polyphone dev split: ${items.length} sentences, one labelled polyphone each`);
+const results: Array<[string, Score, Score]> = [];
+for (const [name, config] of [['Simplified', undefined], ['Traditional (s2t)', 's2t'], ['Traditional (s2tw)', 's2tw']] as const) {
+  if (quick && config === 's2tw') continue;
+  const raw = score(rawReading, config);
+  const zhdoc = score(zhdocReading, config);
+  results.push([name, raw, zhdoc]);
+  console.log(`  ${name.padEnd(19)} raw pinyin-pro ${pct(raw).padEnd(28)} zhdoc ${pct(zhdoc)}`);
 }
-
-const views = VIEWS.filter(([, config]) => !quick || config !== 's2tw');
-if (!latencyOnly) {
-  const perView = views.map(([name, config]) => {
-    const { items: list, skipped } = inView(g2plTest, config);
-    const raw = score(list, rawReading);
-    setPolyphoneModel(null);
-    const prior = score(list, zhdocReading);
-    setPolyphoneModel(undefined);
-    const zhdoc = score(list, zhdocReading);
-    for (const s of [raw, prior, zhdoc]) s.skipped = skipped;
-    return { name, raw, prior, zhdoc };
-  });
-  report(`g2pL test (held out; ${g2plTest.length} sentences, one labelled polyphone each), committed model:`, perView);
-}
-if (!latencyOnly) {
-  const FOLDS = 5;
-  const t0 = performance.now();
-  setPolyphoneModel(null);
-  const base = prepareExamples(parseLabelled(read('pinyin-g2pl/train.sent'), read('pinyin-g2pl/train.lb')));
-  const cppExamples = items.map((item) => prepareExamples([item])[0]);
-  const perView = views.map(([name]) => ({ name, raw: undefined as Score | undefined, prior: undefined as Score | undefined, zhdoc: undefined as Score | undefined }));
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const held = items.filter((_, i) => i % FOLDS === fold);
-    const trainOn = [...base, ...cppExamples.filter((e, i): e is NonNullable<typeof e> => e !== undefined && i % FOLDS !== fold)];
-    setPolyphoneModel(null);
-    const model = trainOnExamples(trainOn);
-    views.forEach(([, config], v) => {
-      const { items: list, skipped } = inView(held, config);
-      const slot = perView[v]!;
-      slot.raw = score(list, rawReading, slot.raw);
-      setPolyphoneModel(null);
-      slot.prior = score(list, zhdocReading, slot.prior);
-      setPolyphoneModel(model);
-      slot.zhdoc = score(list, zhdocReading, slot.zhdoc);
-      for (const s of [slot.raw, slot.prior, slot.zhdoc]) s.skipped += skipped;
-    });
-  }
-  setPolyphoneModel(undefined);
-  report(`\nCPP dev, ${FOLDS}-fold cross-validation (${items.length} sentences; each fold read by a model trained on g2pL train + the other folds; ${((performance.now() - t0) / 1000).toFixed(0)} s):`, perView.map((p) => ({ name: p.name, raw: p.raw!, prior: p.prior!, zhdoc: p.zhdoc! })));
-}
+const [, , simplified] = results[0]!;
+const [, , traditional] = results[1]!;
+const gap = (100 * simplified.right) / simplified.total - (100 * traditional.right) / traditional.total;
+console.log(`  Traditional (s2t) vs Simplified: ${gap >= 0 ? '−' : '+'}${Math.abs(gap).toFixed(2)} points`);
+console.log('  most frequent remaining misses (Simplified), char label→zhdoc:');
+console.log('   ', [...simplified.misses].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, n]) => `${k} ×${n}`).join(', '));
 
 // ---------------------------------------------------------------- words
 // No gold segmentation here, so two proxies on the first 2,000 sentences: how many characters end up in
 // multi-character words, and how many of those words CC-CEDICT's common headwords (the gloss table) know.
-if (!latencyOnly) {
+{
   const sample = items.slice(0, 2000).map((x) => x.text);
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const isHanWord = (w: string): boolean => /^\p{Script=Han}+$/u.test(w);
@@ -267,11 +204,7 @@ function time(name: string, fn: (at: number) => unknown): { median: number; p99:
 console.log(`\nLatency, warm (${(doc.length * 2 / 2 ** 20).toFixed(1)} MB document, ${offsets.length} random offsets on Han characters):`);
 const raw = time('raw pinyin-pro, 20-character window', (at) => rawPinyin(windowOf(at), { type: 'array', toneType: 'num' }));
 const readings = time('zhdoc readingsOf, same 20-character window', (at) => readingsOf(windowOf(at)));
-setPolyphoneModel(null);
-const hoverPrior = time('zhdoc 0.1 reader wordAt (no model), same offsets', (at) => wordAt(doc, at));
-setPolyphoneModel(undefined);
 const hover = time('zhdoc wordAt(document, offset) (the hover)', (at) => wordAt(doc, at));
-console.log(`  the model's cost on the hover: ×${(hover.median / hoverPrior.median).toFixed(2)} median, ×${(hover.p99 / hoverPrior.p99).toFixed(2)} p99 against the reader without it`);
 console.log(`  ratios to raw pinyin-pro: readingsOf ×${(readings.median / raw.median).toFixed(2)} median, ×${(readings.p99 / raw.p99).toFixed(2)} p99; wordAt ×${(hover.median / raw.median).toFixed(2)} median, ×${(hover.p99 / raw.p99).toFixed(2)} p99`);
 
 function probe(args: string[]): { ms: number; heapMB: number } {

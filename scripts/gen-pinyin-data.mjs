@@ -247,22 +247,6 @@ for (const ch of polyphones) {
   readingLists.set(ch, [first, ...rest]);
 }
 
-/**
- * Readings of a polyphone that running text does not use: neither Unihan's kHanyuPinlu counts them nor a
- * multi-character word of the lexicon has them, and they are not the default (净 chēng, 假 gēi, from
- * dictionaries of old or variant uses). The reader keeps them (a name may need one); the hover does not offer
- * them as the character's other readings.
- */
-const RARE_MAX_WORDS = 3;
-const rareReadings = new Map();
-for (const ch of polyphones) {
-  const counts = pinlu.get(ch) ?? new Map();
-  const types = typeCounts.get(ch) ?? new Map();
-  // Three words, not one: a single word with the reading is as often a lexicon's slip (假 gēi) as a real use.
-  const rare = readingLists.get(ch).slice(1).filter((r) => !(counts.get(r) > 0) && !((types.get(r) ?? 0) >= RARE_MAX_WORDS));
-  if (rare.length) rareReadings.set(ch, rare);
-}
-
 // ---------------------------------------------------------------- encode
 // Segmentation cost class: -ln(frequency) rounded, minus 10, clamped to A (0) … Z (25).
 const costClass = (freq) => String.fromCharCode(65 + Math.max(0, Math.min(25, Math.round(-Math.log(freq)) - 10)));
@@ -353,9 +337,6 @@ const pinyinData = `${header}
  * word) and its readings separated by spaces, the one it has standing alone first.
  */
 export const POLYPHONE_LINES = ${JSON.stringify(charLines.join('\n'))};
-
-/** Per polyphonic character, its readings that running text does not use (the hover does not offer them). */
-export const RARE_READING_LINES = ${JSON.stringify([...rareReadings].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([ch, rs]) => ch + rs.join(' ')).join('\n'))};
 
 /** Simplified characters and their usual Traditional form, in pairs (OpenCC STCharacters, first candidate). */
 export const S2T_CHARACTERS = ${JSON.stringify(s2tCharPairs)};

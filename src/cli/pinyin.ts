@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { annotatePinyin, baseOf, readingsOf, sandhiWords, TONE_SANDHI_MODES, toMarks, toZhuyin, wordsIn, type PinyinStyle, type ToneSandhi } from '../core/pinyin';
+import { annotatePinyin, baseOf, readingsOf, toMarks, toZhuyin, wordsIn, type PinyinStyle } from '../core/pinyin';
 import { applyEdits, isHanCodePoint } from '../core/text';
 import { codePointCut, cutAfterSpaceOrPunctuation, ENCODING_OPTION, openInput, UsageError, writeBom, writeOutput, type CutRule } from './io';
 
-export const pinyinUsage = 'pinyin [--tone marks|num|none|zhuyin] [--sandhi off|yiBu|full] [--jsonl] [--encoding ENC] [FILE]   read Chinese in context: annotate 漢字(hànzì), or per-character readings as JSON lines';
+export const pinyinUsage = 'pinyin [--tone marks|num|none|zhuyin] [--jsonl] [--encoding ENC] [FILE]   read Chinese in context: annotate 漢字(hànzì), or per-character readings as JSON lines';
 
 const TONES: Record<string, { style: PinyinStyle; format: (reading: string) => string }> = {
   marks: { style: 'marks', format: toMarks },
@@ -32,17 +32,15 @@ const cutBetweenWords: CutRule = (text) => {
 };
 
 export async function runPinyin(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options: { tone: { type: 'string', short: 't' }, jsonl: { type: 'boolean' }, sandhi: { type: 'string' }, ...ENCODING_OPTION }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: argv, options: { tone: { type: 'string', short: 't' }, jsonl: { type: 'boolean' }, ...ENCODING_OPTION }, allowPositionals: true });
   const tone = TONES[values.tone ?? 'marks'];
   if (!tone) throw new UsageError(`pinyin: unknown --tone "${values.tone}"; use marks, num, none or zhuyin`);
-  const sandhi = (values.sandhi ?? 'off') as ToneSandhi;
-  if (!TONE_SANDHI_MODES.includes(sandhi)) throw new UsageError(`pinyin: unknown --sandhi "${values.sandhi}"; use off, yiBu or full`);
   if (positionals.length > 1) throw new UsageError('pinyin: give at most one FILE');
   const input = await openInput(positionals[0], values.encoding);
   if (!values.jsonl) {
     if (input.bom) writeBom();
     // Pieces end at line breaks (a word never spans one) or between words: each reads as in the whole text.
-    for await (const piece of input.pieces(cutBetweenWords)) writeOutput(applyEdits(piece, annotatePinyin(piece, tone.style, 0, piece.length, sandhi)));
+    for await (const piece of input.pieces(cutBetweenWords)) writeOutput(applyEdits(piece, annotatePinyin(piece, tone.style)));
     return;
   }
   // One JSON array per input line, written as the line's pieces arrive (a line may be longer than a piece); a
@@ -62,7 +60,7 @@ export async function runPinyin(argv: string[]): Promise<void> {
         open = true;
         hasItems = false;
       }
-      const items = lineReadings(line, sandhi).map(format);
+      const items = readingsOf(line).map(format);
       if (items.length) {
         out += (hasItems ? ',' : '') + items.join(',');
         hasItems = true;
@@ -75,24 +73,4 @@ export async function runPinyin(argv: string[]): Promise<void> {
     });
   }
   if (open) writeOutput(']\n');
-}
-
-/** One reading per code point of the line, with sandhi when asked. */
-function lineReadings(line: string, sandhi: ToneSandhi): Array<string | null> {
-  const readings = readingsOf(line);
-  if (sandhi === 'off') return readings;
-  const byOffset = new Map<number, string | null>();
-  for (const w of sandhiWords(wordsIn(line), sandhi)) {
-    let k = w.start;
-    for (const r of w.readings) {
-      byOffset.set(k, r);
-      k += line.codePointAt(k)! > 0xffff ? 2 : 1;
-    }
-  }
-  let offset = 0;
-  return readings.map((r) => {
-    const at = offset;
-    offset += line.codePointAt(offset)! > 0xffff ? 2 : 1;
-    return byOffset.has(at) ? byOffset.get(at)! : r;
-  });
 }

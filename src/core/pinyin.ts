@@ -3,20 +3,17 @@
  * display forms, annotation and glosses. Pure: no vscode, no Node. Importing this module loads nothing heavy;
  * the reading data (built from pinyin-pro and CC-CEDICT) loads on the first reading, the glosses on the first gloss.
  */
-import { commonReadingsOfCharacter } from './pinyin/reader';
+import { readingsOfCharacter } from './pinyin/reader';
 import { formatReading, formatWord, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
-import { sandhiWords, type ToneSandhi } from './pinyin/sandhi';
 import { counterpartWord, wordsIn, type PinyinWord } from './pinyin/words';
 
 export { annotatePinyin, annotationOf, removePinyinAnnotations } from './pinyin/annotate';
 export { glossesOf, isGlossLoaded, type Gloss } from './pinyin/gloss';
-export { commonReadingsOfCharacter, isPinyinLoaded, isPolyphonic, readingsOf, readingsOfCharacter, readingsOfHan } from './pinyin/reader';
+export { isPinyinLoaded, isPolyphonic, readingsOf, readingsOfCharacter, readingsOfHan } from './pinyin/reader';
 export {
   baseOf, formatReading, formatWord, isReading, parseReading, PINYIN_STYLES, toMarks, toneOf, toZhuyin,
   type PinyinStyle, type Tone,
 } from './pinyin/syllable';
-export { sandhiReadings, sandhiWords, TONE_SANDHI_MODES, type ToneSandhi } from './pinyin/sandhi';
-export { isErhua } from './pinyin/syllable';
 export { counterpartWord, selectionReading, toPinyinText, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading } from './pinyin/words';
 
 export interface SyllableView {
@@ -70,11 +67,8 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
   chars.forEach((char, index) => {
     const reading = word.readings[index];
     if (!reading) return;
-    // Readings running text uses, most frequent first; an erhua 儿 is the suffix, not a choice of reading.
-    if (reading === 'r5') return;
-    const all = commonReadingsOfCharacter(char);
-    const others = all.filter((r) => r !== reading);
-    if (others.length > 0 && all.length > 1) polyphones.push({ index, char, reading, others });
+    const all = readingsOfCharacter(char);
+    if (all.length > 1) polyphones.push({ index, char, reading, others: all.filter((r) => r !== reading) });
   });
   return {
     word,
@@ -116,20 +110,10 @@ export interface PinyinHint {
  * Inlay hints for the words of text[start, end) (pass the visible range: the work is proportional to it, not to
  * the document).
  */
-export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length, sandhi: ToneSandhi = 'off'): PinyinHint[] {
-  return sandhiWords(wordsIn(text, start, end), sandhi)
+export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length): PinyinHint[] {
+  return wordsIn(text, start, end)
     .filter((w) => w.end > start && w.end <= end)
     .map((word) => ({ offset: word.end, label: formatWord(word.readings.map((r) => r ?? '?'), style), word }));
-}
-
-/**
- * The word with tone sandhi applied, read with its neighbours in `text` (不 before 是 in the next word); the
- * word itself when sandhi is off.
- */
-export function withSandhi(text: string, word: PinyinWord, sandhi: ToneSandhi): PinyinWord {
-  if (sandhi === 'off') return word;
-  const around = wordsIn(text, Math.max(0, word.start - 2), Math.min(text.length, word.end + 2));
-  return sandhiWords(around, sandhi).find((w) => w.start === word.start && w.end === word.end) ?? word;
 }
 
 /**

@@ -24,7 +24,6 @@ export interface ZhdocSettings {
   readonly 'pinyin.gloss': boolean;
   readonly 'pinyin.hover': boolean;
   readonly 'pinyin.inlayHints': boolean;
-  readonly 'pinyin.toneSandhi': 'off' | 'yiBu' | 'full';
   readonly 'boilerplate.autoFold': boolean;
   readonly 'boilerplate.dim': boolean;
   readonly 'boilerplate.sensitivity': BoilerplateSensitivity;
@@ -56,7 +55,6 @@ export const SETTINGS_DEFAULTS: ZhdocSettings = {
   'pinyin.gloss': true,
   'pinyin.hover': true,
   'pinyin.inlayHints': false,
-  'pinyin.toneSandhi': 'off',
   'boilerplate.autoFold': true,
   'boilerplate.dim': true,
   'boilerplate.sensitivity': 'conservative',
@@ -104,7 +102,6 @@ export function readSettings(raw: (key: SettingKey) => unknown): ZhdocSettings {
     'pinyin.gloss': bool(raw('pinyin.gloss'), d['pinyin.gloss']),
     'pinyin.hover': bool(raw('pinyin.hover'), d['pinyin.hover']),
     'pinyin.inlayHints': bool(raw('pinyin.inlayHints'), d['pinyin.inlayHints']),
-    'pinyin.toneSandhi': oneOf(raw('pinyin.toneSandhi'), ['off', 'yiBu', 'full'] as const, d['pinyin.toneSandhi']),
     'boilerplate.autoFold': bool(raw('boilerplate.autoFold'), d['boilerplate.autoFold']),
     'boilerplate.dim': bool(raw('boilerplate.dim'), d['boilerplate.dim']),
     'boilerplate.sensitivity': oneOf(raw('boilerplate.sensitivity'), BOILERPLATE_SENSITIVITIES, d['boilerplate.sensitivity']),

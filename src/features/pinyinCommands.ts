@@ -34,7 +34,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
   const editor = commandEditor();
   if (!editor) return undefined;
   const document = editor.document;
-  const { style, toneSandhi } = pinyinSettings(document);
+  const { style } = pinyinSettings(document);
   await ensureResources('pinyin', 'opencc');
   const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
   const ranges = selections.length > 0 ? selections : [document.lineAt(editor.selection.active.line).range];
@@ -54,7 +54,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
       const text = document.getText(new vscode.Range(document.positionAt(groupStart), document.positionAt(groupEnd)));
       const from = Math.max(groupStart, rangeStart) - groupStart;
       const to = Math.min(groupEnd, rangeEnd) - groupStart;
-      out += toPinyinText(text, style, from, to, toneSandhi);
+      out += toPinyinText(text, style, from, to);
       advance(to - from);
       line = last + 1;
       if (line <= range.end.line && total > LARGE_DOCUMENT_CHARS) {
@@ -92,7 +92,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
   await ensureResources('pinyin', 'opencc');
-  const { style, toneSandhi } = pinyinSettings(document);
+  const { style } = pinyinSettings(document);
   const version = document.version;
   const ranges = targetRanges(editor);
   const text = document.getText();
@@ -110,7 +110,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
         const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
         const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
         line = last + 1;
-        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to, toneSandhi) : removePinyinAnnotations(text, from, to)) };
+        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) };
       }
     }
   }

@@ -4,7 +4,7 @@
  * English gloss from CC-CEDICT. Over a selection, the reading of the whole selection.
  */
 import * as vscode from 'vscode';
-import { describeWord, formatReading, glossesOf, sandhiWords, selectionReading, TONE_COLOURS, withSandhi, wordAt, type PinyinStyle, type ToneSandhi, type WordView } from '../core/pinyin';
+import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, wordAt, type PinyinStyle, type WordView } from '../core/pinyin';
 import { isLowSurrogate } from '../core/text';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
@@ -34,7 +34,6 @@ interface HoverSettings {
   readonly style: PinyinStyle;
   readonly toneColours: boolean;
   readonly gloss: boolean;
-  readonly toneSandhi: ToneSandhi;
 }
 
 function wordHover(document: vscode.TextDocument, position: vscode.Position, settings: HoverSettings): vscode.Hover | undefined {
@@ -42,9 +41,8 @@ function wordHover(document: vscode.TextDocument, position: vscode.Position, set
   let from = Math.max(0, position.character - HOVER_WINDOW);
   if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
   const window = line.slice(from, position.character + HOVER_WINDOW);
-  const found = wordAt(window, position.character - from);
-  if (!found) return undefined;
-  const word = withSandhi(window, found, settings.toneSandhi);
+  const word = wordAt(window, position.character - from);
+  if (!word) return undefined;
   const view = describeWord(word, settings.style);
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = true;
@@ -58,9 +56,8 @@ function wordHover(document: vscode.TextDocument, position: vscode.Position, set
     details.push(vscode.l10n.t('{0} is read {1} here; other readings: {2}', escapeMarkdownText(p.char), formatReading(p.reading, settings.style), p.others.map((r) => formatReading(r, settings.style)).join(', ')));
   }
   if (settings.gloss) {
-    // The dictionary's tones find the entry, whatever the sandhi shown.
-    const readings = found.readings.filter((r): r is string => r !== null);
-    const [gloss] = glossesOf(word.word, readings.length === found.readings.length ? readings : undefined);
+    const readings = word.readings.filter((r): r is string => r !== null);
+    const [gloss] = glossesOf(word.word, readings.length === word.readings.length ? readings : undefined);
     if (gloss) details.push(`${escapeMarkdownText(gloss.gloss)} *(CC-CEDICT)*`);
   }
   if (details.length) md.appendMarkdown('\n\n' + details.join('  \n'));
@@ -78,7 +75,7 @@ function selectionHover(document: vscode.TextDocument, selection: vscode.Selecti
   if (reading.words.length === 0) return undefined;
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = true;
-  md.appendMarkdown(sandhiWords(reading.words, settings.toneSandhi).map((w) => readingMarkdown(describeWord(w, settings.style), settings)).join(' '));
+  md.appendMarkdown(reading.words.map((w) => readingMarkdown(describeWord(w, settings.style), settings)).join(' '));
   if (end < document.offsetAt(selection.end)) md.appendMarkdown(` …\n\n*${vscode.l10n.t('(first {0} characters of the selection)', MAX_SELECTION)}*`);
   return new vscode.Hover(md, selection);
 }

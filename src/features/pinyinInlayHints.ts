@@ -23,7 +23,7 @@ export function registerPinyinInlayHints(): vscode.Disposable {
         const text = document.lineAt(line).text;
         const from = line === range.start.line ? Math.max(0, range.start.character - 200) : 0;
         const to = Math.min(text.length, line === range.end.line ? range.end.character + 200 : text.length, from + MAX_LINE_SPAN);
-        for (const { offset, label, word } of pinyinHints(text, settings.style, from, to, settings.toneSandhi)) {
+        for (const { offset, label, word } of pinyinHints(text, settings.style, from, to)) {
           const hint = new vscode.InlayHint(new vscode.Position(line, offset), label);
           hint.paddingLeft = true;
           hint.tooltip = `${word.word} ${label}`;

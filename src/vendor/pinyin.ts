@@ -2,6 +2,4 @@
 // the polyphonic ones), loaded on the first pinyin request. pinyin-pro's own readings of single characters are
 // baked into it at generation time (scripts/gen-pinyin-data.mjs), which spares its 60 ms first call; and the
 // Simplified → Traditional tables the hover's counterpart needs without building OpenCC's s2t converter.
-export { POLYPHONE_LINES, RARE_READING_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';
-// The trained polyphone model (src/core/pinyin/model.ts), read on the first reading with the data above.
-export { MODEL_CANDIDATES, MODEL_WEIGHTS } from '../core/generated/pinyinModel';
+export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';

@@ -1,8 +1,8 @@
 /** zhdoc's settings, read for a given document (folder and language overrides apply). */
 import * as vscode from 'vscode';
 import { conversionConfig, type ConversionConfigName, type ConversionOptions } from '../core/convert';
-import type { PinyinStyle, ToneSandhi } from '../core/pinyin';
-import { readSettings, SETTINGS_DEFAULTS, toCoreOptions, type AnalysisOptions, type ZhdocSettings } from '../core/settings';
+import type { PinyinStyle } from '../core/pinyin';
+import { readSettings, toCoreOptions, type AnalysisOptions, type ZhdocSettings } from '../core/settings';
 import type { UserLexicon } from './userLexicon';
 
 export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
@@ -36,8 +36,6 @@ export interface PinyinSettings {
   readonly gloss: boolean;
   readonly hover: boolean;
   readonly inlayHints: boolean;
-  /** Tones as said (一个 yí ge) rather than as the dictionary writes them; off by default. */
-  readonly toneSandhi: ToneSandhi;
 }
 
 export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSettings {
@@ -49,7 +47,6 @@ export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSetting
     gloss: settings.get<boolean>('pinyin.gloss', true),
     hover: settings.get<boolean>('pinyin.hover', true),
     inlayHints: settings.get<boolean>('pinyin.inlayHints', false),
-    toneSandhi: toneSandhiSetting(settings.get<string>('pinyin.toneSandhi', SETTINGS_DEFAULTS['pinyin.toneSandhi'])),
   };
 }
 
@@ -60,8 +57,4 @@ export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSetting
 export async function analysisOptionsFor(scope: vscode.TextDocument | vscode.Uri, lexicon: UserLexicon): Promise<AnalysisOptions> {
   const settings = settingsFor(scope);
   return toCoreOptions(settings, await lexicon.entries(scope instanceof vscode.Uri ? scope : scope.uri, settings));
-}
-
-function toneSandhiSetting(value: string): ToneSandhi {
-  return value === 'yiBu' || value === 'full' ? value : 'off';
 }

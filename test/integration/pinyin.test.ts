@@ -11,7 +11,6 @@ describe('pinyin', () => {
   afterEach(async () => {
     await setSetting('zhdoc.pinyin.style', undefined);
     await setSetting('zhdoc.pinyin.inlayHints', undefined);
-    await setSetting('zhdoc.pinyin.toneSandhi', undefined);
     await discardAll();
   });
 
@@ -86,55 +85,6 @@ describe('pinyin', () => {
     assert.deepEqual(labels.slice(0, 3), ['zhòngyào', 'de', 'fāzhǎn']);
     assert.equal(await vscode.commands.executeCommand('zhdoc.toggleInlayHints'), false);
     assert.deepEqual(await hints(), []);
-  });
-
-  it('hovers 行 in 银行 and 行走, 長 in 長大 and 長度 (Traditional), with the character\'s real other readings', async () => {
-    const text = '他去銀行辦事，然後行走回家。孩子長大了，量一量長度。';
-    const editor = await openUntitled(text);
-    const bank = await hoverAt(editor, text.indexOf('銀行') + 1);
-    assert.match(bank, /yínháng/);
-    assert.match(bank, /xíng/, 'the other reading of 行 is listed');
-    assert.doesNotMatch(bank, /hàng/, 'no dictionary-only readings (行 hàng is in one word of the lexicon)');
-    assert.match(await hoverAt(editor, text.indexOf('行走')), /xíngzǒu/);
-    assert.match(await hoverAt(editor, text.indexOf('長大')), /zhǎngdà/);
-    assert.match(await hoverAt(editor, text.indexOf('長度')), /chángdù/);
-  });
-
-  it('applies tone sandhi in the hover when zhdoc.pinyin.toneSandhi asks', async () => {
-    const text = '这是一个问题，我不是。';
-    const editor = await openUntitled(text);
-    assert.match(await hoverAt(editor, text.indexOf('一个')), /yīgè/);
-    await setSetting('zhdoc.pinyin.toneSandhi', 'yiBu');
-    assert.match(await hoverAt(editor, text.indexOf('一个')), /yíge/);
-  });
-
-  it('shows every word\'s pinyin as its own inlay hint over a 200-character paragraph, with default settings', async () => {
-    const sentence = '在中国式现代化新征程上干在实处走在前列勇立潮头，全面落实高质量发展要求，';
-    let paragraph = '';
-    while ([...paragraph].length < 200) paragraph += sentence;
-    const editor = await openUntitled(paragraph);
-    const end = editor.document.positionAt(paragraph.length);
-    const range = new vscode.Range(0, 0, end.line, end.character);
-    assert.equal(await vscode.commands.executeCommand('zhdoc.toggleInlayHints'), true);
-    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, range);
-    const maximumLength = vscode.workspace.getConfiguration('editor.inlayHints').get<number>('maximumLength', 43);
-    const hanOffsets = new Set<number>();
-    for (const h of hints) {
-      const label = typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
-      assert.ok(label.length <= maximumLength, `hint "${label}" longer than editor.inlayHints.maximumLength`);
-      hanOffsets.add(editor.document.offsetAt(h.position));
-    }
-    // Every word of Han characters ends at a hint: each Han character is covered by the hint after it.
-    let covered = 0;
-    for (let i = 0; i < paragraph.length; i++) {
-      if (!/\p{Script=Han}/u.test(paragraph[i]!)) continue;
-      let j = i + 1;
-      while (j <= paragraph.length && !hanOffsets.has(j)) j++;
-      if (j <= paragraph.length && /^\p{Script=Han}*$/u.test(paragraph.slice(i, j))) covered++;
-    }
-    const han = [...paragraph].filter((c) => /\p{Script=Han}/u.test(c)).length;
-    assert.equal(covered, han, 'every Han character lies in a word that has a hint');
-    assert.ok(hints.length > 30, `${hints.length} hints`);
   });
 
   it('shows hostile document text as text in the hover', async () => {

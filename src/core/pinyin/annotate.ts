@@ -14,7 +14,6 @@
  */
 import { isHanCodePoint, isLowSurrogate, type TextEdit } from '../text';
 import { readingsOf, readingsOfCharacter } from './reader';
-import { sandhiWords, type ToneSandhi } from './sandhi';
 import { formatReading, formatWord, PINYIN_STYLES, type PinyinStyle } from './syllable';
 import { wordsIn } from './words';
 
@@ -25,11 +24,10 @@ export function annotationOf(readings: ReadonlyArray<string | null>, style: Piny
 
 /**
  * Insertions (zero-length edits, sorted) that annotate every Han word of text[start, end). Words are read in
- * their whole clause, so annotating a selection gives the same readings as annotating the document; with
- * `sandhi`, tones as said (一个 yí ge).
+ * their whole clause, so annotating a selection gives the same readings as annotating the document.
  */
-export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length, sandhi: ToneSandhi = 'off'): TextEdit[] {
-  return sandhiWords(wordsIn(text, start, end), sandhi)
+export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length): TextEdit[] {
+  return wordsIn(text, start, end)
     .filter((w) => w.start >= start && w.end <= end)
     .map((w) => ({ offset: w.end, length: 0, text: annotationOf(w.readings, style) }));
 }

@@ -4,43 +4,284 @@
  * about one time in ten:
  *
  *  1. each run of Han characters is segmented by the cheapest path through a lexicon of words that contain a
- *     polyphonic character (segment.ts);
- *  2. a polyphonic character inside a word takes the word's reading; one standing alone takes a reading from a
- *     few context rules for frequent function characters (context.ts), else its own default: the prior;
- *  3. the trained polyphone model (model.ts) reads each polyphone it knows from its context and that prior;
+ *     polyphonic character (a unigram model: cost −ln frequency, from @pinyin-pro/data and CC-CEDICT);
+ *  2. a polyphonic character inside a word takes the word's reading;
+ *  3. one standing alone takes a reading from a few context rules for frequent function characters
+ *     (只 after a numeral is the classifier zhī, …), else its own default, chosen from running-text frequency;
  *  4. Traditional text is read through a code-point-aligned conversion to Simplified, except for characters
- *     whose Traditional form itself decides the reading (traditional.ts).
+ *     whose Traditional form itself decides the reading (幹 gàn, 髮 fà, 儘 jǐn …).
  *
  * The data (about 2 MB) loads on the first call, never at import.
  */
-import { isHanCodePoint } from '../text';
-import { contextReading } from './context';
-import { loadData, loadVendor } from './data';
-import { predictReading, unpackModel, type PolyphoneContext, type PolyphoneModel, type PriorSource } from './model';
-import { segmentRun } from './segment';
-import { FORM_DECIDES, simplifiedRun, TRADITIONAL_READINGS, unifyCompatibilityIdeographs } from './traditional';
+import type * as PinyinVendor from '../../vendor/pinyin';
+import { convertText } from '../convert';
+import { scriptOf } from '../script';
+import { isHanCodePoint, isLowSurrogate } from '../text';
 
-export { isPinyinLoaded } from './data';
-export { hasFormDecidingCharacter } from './traditional';
-export { simplifiedToTraditional } from './s2t';
+type Vendor = typeof PinyinVendor;
 
-let committedModel: PolyphoneModel | undefined;
-/** undefined: the committed model; null: none (the prior alone); else a model being trained or evaluated. */
-let modelOverride: PolyphoneModel | null | undefined;
+let vendor: Vendor | undefined;
 
-/** Reads with another polyphone model, or with none (null), or again with the committed one (undefined). */
-export function setPolyphoneModel(model: PolyphoneModel | null | undefined): void {
-  modelOverride = model;
+/** Loads the reading data on first use (`zhdoc-vendor:pinyin`, see scripts/build.mjs). */
+function loadVendor(): Vendor {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  vendor ??= require('zhdoc-vendor:pinyin') as Vendor;
+  return vendor;
 }
 
-function activeModel(): PolyphoneModel | null {
-  if (modelOverride !== undefined) return modelOverride;
-  if (!committedModel) {
-    const v = loadVendor();
-    committedModel = unpackModel({ candidateLines: v.MODEL_CANDIDATES, weights: v.MODEL_WEIGHTS });
+/** True once the pinyin data has been loaded in this process (activation must not load it). */
+export function isPinyinLoaded(): boolean {
+  return vendor !== undefined;
+}
+
+interface Polyphone {
+  /** Readings, the one the character has standing alone first. */
+  readonly readings: readonly string[];
+  /** Segmentation cost as a single-character word. */
+  readonly cost: number;
+}
+
+interface LexiconWord {
+  readonly cost: number;
+  /** Index into the character's readings, per polyphonic character of the word in order. */
+  readonly indices: string;
+}
+
+interface Data {
+  readonly polyphones: Map<string, Polyphone>;
+  /** Characters with one reading → that reading. */
+  readonly singles: Map<string, string>;
+  /** First character → its line of WORD_LINES, parsed on first use. */
+  readonly wordLines: Map<string, string>;
+  readonly parsed: Map<string, Map<string, LexiconWord>>;
+  readonly maxWord: number;
+}
+
+let data: Data | undefined;
+
+const COST_BASE = 10;
+/** Cost of a single character that is not polyphonic: a common character's frequency (about e^-16). */
+const PLAIN_CHAR_COST = 16;
+
+function loadData(): Data {
+  if (data) return data;
+  const v = loadVendor();
+  const polyphones = new Map<string, Polyphone>();
+  for (const line of v.POLYPHONE_LINES.split('\n')) {
+    const ch = String.fromCodePoint(line.codePointAt(0)!);
+    polyphones.set(ch, { cost: line.charCodeAt(ch.length) - 65 + COST_BASE, readings: line.slice(ch.length + 1).split(' ') });
   }
-  return committedModel;
+  const wordLines = new Map<string, string>();
+  for (const line of v.WORD_LINES.split('\n')) {
+    const ch = String.fromCodePoint(line.codePointAt(0)!);
+    wordLines.set(ch, line.slice(ch.length));
+  }
+  const singles = new Map<string, string>();
+  for (const line of v.SINGLE_LINES.split('\n')) {
+    let at = 0;
+    while (at < line.length && line.charCodeAt(at) < 0x80) at++;
+    const reading = line.slice(0, at);
+    for (const ch of line.slice(at)) singles.set(ch, reading);
+  }
+  data = { polyphones, singles, wordLines, parsed: new Map(), maxWord: 8 };
+  return data;
 }
+
+/** The entry of a string that only begins words: no word itself. */
+const PREFIX_ONLY: LexiconWord = { cost: Infinity, indices: '' };
+
+/** The words starting with `first`, parsed from their packed line the first time they are needed. */
+function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {
+  let words = d.parsed.get(first);
+  if (words) return words;
+  const line = d.wordLines.get(first);
+  if (line === undefined) return undefined;
+  words = new Map();
+  let i = 0;
+  while (i < line.length) {
+    const start = i;
+    while (i < line.length) {
+      const c = line.charCodeAt(i);
+      if (c >= 65 && c <= 90) break;
+      i++;
+    }
+    const rest = line.slice(start, i);
+    const cost = line.charCodeAt(i) - 65 + COST_BASE;
+    i++;
+    const idxStart = i;
+    while (i < line.length) {
+      const c = line.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) break;
+      i++;
+    }
+    words.set(rest, { cost, indices: line.slice(idxStart, i) });
+    // Mark the word's proper prefixes, so the segmentation stops extending a word as soon as none continues it.
+    for (let end = rest.length - 1; end > 0; end--) {
+      if (isLowSurrogate(rest.charCodeAt(end))) continue;
+      const prefix = rest.slice(0, end);
+      if (words.has(prefix)) break;
+      words.set(prefix, PREFIX_ONLY);
+    }
+  }
+  d.parsed.set(first, words);
+  return words;
+}
+
+// ---------------------------------------------------------------- Traditional
+
+/**
+ * Traditional characters whose own form decides the reading, which a conversion to Simplified would lose:
+ * 幹 and 乾 both become 干, 髮 and 發 both 发, 儘 and 盡 both 尽. A function gets the Simplified character the
+ * text converted to (乾 stays 乾 in 乾隆, qián, and becomes 干 in 乾燥, gān).
+ */
+const TRADITIONAL_READINGS: Readonly<Record<string, string | ((simplified: string, next: string) => string | undefined)>> = {
+  幹: 'gan4',
+  乾: (s) => (s === '干' ? 'gan1' : 'qian2'),
+  髮: 'fa4',
+  發: 'fa1',
+  儘: 'jin3',
+  盡: 'jin4',
+  隻: 'zhi1',
+  衹: 'zhi3',
+  祇: 'zhi3',
+  捨: 'she3',
+  鬥: 'dou4',
+  劃: 'hua4',
+  蔔: 'bo5',
+  彆: 'bie4',
+  癥: 'zheng1',
+  瞭: (_s, next) => (next === '望' ? 'liao4' : 'liao3'),
+  著: (s) => (s === '著' ? 'zhu4' : undefined),
+  藉: (s) => (s === '借' ? 'jie4' : undefined),
+  於: 'yu2',
+  噁: 'e3',
+  麼: 'me5',
+  麽: 'me5',
+  樸: 'pu3',
+  纔: 'cai2',
+  傢: 'jia1',
+  佔: 'zhan4',
+  曬: 'shai4',
+};
+
+const FORM_DECIDES = new Set(Object.keys(TRADITIONAL_READINGS));
+
+/** True when the text holds a character whose Traditional form decides its reading (乾, 著, 於 …). */
+export function hasFormDecidingCharacter(text: string): boolean {
+  for (const c of text) if (FORM_DECIDES.has(c)) return true;
+  return false;
+}
+
+/** A Han run in Simplified form, code point for code point, or undefined when it is Simplified already. */
+/**
+ * Compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F: 吸 written as U+2F83D) are the same characters as their
+ * unified forms, which the reading data knows; NFC maps each to exactly one.
+ */
+function unifyCompatibilityIdeographs(chars: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  chars.forEach((c, i) => {
+    const cp = c.codePointAt(0)!;
+    if ((cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f)) {
+      const unified = c.normalize('NFC');
+      if (unified !== c && [...unified].length === 1) (out ??= [...chars])[i] = unified;
+    }
+  });
+  return out ?? chars;
+}
+
+function simplifiedRun(chars: readonly string[]): string[] | undefined {
+  let needs = false;
+  for (const c of chars) {
+    if (scriptOf(c) === 'traditional' || FORM_DECIDES.has(c)) {
+      needs = true;
+      break;
+    }
+  }
+  if (!needs) return undefined;
+  let converted = [...convertText(chars.join(''), 't2s')];
+  // A phrase changed length (rare in t2s): convert character by character to keep the alignment.
+  if (converted.length !== chars.length) {
+    converted = chars.map((c) => {
+      const one = [...convertText(c, 't2s')];
+      return one.length === 1 ? one[0]! : c;
+    });
+  }
+  for (let i = 0; i < converted.length; i++) if (converted[i] === '著' && !inLexiconWord(converted, i)) converted[i] = '着';
+  return converted;
+}
+
+/**
+ * True when a word of the lexicon of up to three characters covers position i. Taiwan writes 著 for the
+ * aspect particle 着 (意味著, 隨著) and t2s keeps it; 著 is zhù only in words (著名, 顯著, 土著).
+ */
+function inLexiconWord(chars: readonly string[], i: number): boolean {
+  const d = loadData();
+  for (let start = Math.max(0, i - 2); start <= i; start++) {
+    const words = wordsStartingWith(d, chars[start]!);
+    if (!words) continue;
+    for (let end = Math.max(i + 1, start + 2); end <= Math.min(chars.length, start + 3); end++) {
+      if (words.has(chars.slice(start + 1, end).join(''))) return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- context
+
+const NUMERALS = new Set([...'一二三四五六七八九十百千万两几每这那多半某各单数好0123456789０１２３４５６７８９']);
+/** Characters that mostly spell foreign names, for the transliteration readings of a few polyphones. */
+const TRANSLITERATION = new Set([...'斯尔克特亚阿拉德伊里罗诺布尼纳维利塔卡科蒂西奥埃达格乌莫托丹基萨马哈巴普兰赫弗夫佩洛勒茨兹索吉贝迪曼森娜莉丝娅安姆图雷瓦·']);
+const TRANSLITERATION_READINGS: Readonly<Record<string, string>> = {
+  塞: 'sai4', 什: 'shi2', 伯: 'bo2', 柏: 'bo2', 莎: 'sha1', 茜: 'xi1', 耶: 'ye1', 缪: 'miu4', 艮: 'gen4', 喀: 'ka1', 佛: 'fo2', 朴: 'pu3', 扎: 'za1',
+};
+const TROOPS = new Set([...'部军兵师众队舰机骑团']);
+const DEGREE = new Set([...'很非较太更最挺真好多十极不']);
+
+function isTransliterationContext(chars: readonly string[], i: number): boolean {
+  let near = 0;
+  for (const j of [i - 2, i - 1, i + 1, i + 2]) if (TRANSLITERATION.has(chars[j] ?? '')) near++;
+  return near >= 2 && (TRANSLITERATION.has(chars[i - 1] ?? '') || TRANSLITERATION.has(chars[i + 1] ?? ''));
+}
+
+/**
+ * The reading of a polyphonic character that no word covers, from its neighbours in the run (Simplified).
+ * Each rule is a general fact of usage, not a fix for one sentence.
+ */
+function contextReading(chars: readonly string[], i: number, before: string): string | undefined {
+  const c = chars[i]!;
+  const prev = chars[i - 1] ?? before;
+  const next = chars[i + 1] ?? '';
+  const tr = TRANSLITERATION_READINGS[c];
+  if (tr && isTransliterationContext(chars, i)) return tr;
+  switch (c) {
+    case '干': // alone, the verb gàn (实干, 干了三年); the adjective gān lives in compounds (干净, 饼干)
+      return 'gan4';
+    case '只': // the classifier follows a numeral or demonstrative; otherwise "only"
+      return NUMERALS.has(prev) ? 'zhi1' : 'zhi3';
+    case '什': // shén lives only in 什么, a word of its own; alone 什 is shí (什锦, names)
+      return next === '么' || next === '麼' ? 'shen2' : 'shi2';
+    case '为': // the copula 为 wéi (改为, 均为); wèi "for" opens its clause or precedes 了/何
+      return (i === 0 && !/[\p{L}\p{N}]/u.test(before)) || next === '了' || next === '何' ? 'wei4' : 'wei2';
+    case '量': // alone after a noun, the quantity 量 liàng (计算量); the verb liáng opens its phrase
+      return i === 0 && !/[\p{L}\p{N}]/u.test(before) && next ? 'liang2' : 'liang4';
+    case '率': // "lead" shuài before the troops led (率部, 率新四军); the rate lǜ ends a word
+      for (let j = i + 1; j <= i + 4 && j < chars.length; j++) if (TROOPS.has(chars[j]!)) return 'shuai4';
+      return next ? undefined : 'lv4';
+    case '应': // alone before a verb, the modal yīng "should"; yìng lives in words (答应, 应对, 反应)
+      return next ? 'ying1' : undefined;
+    case '弄': // a numbered lane (武康路40弄) is lòng
+      return /[0-9０-９]$/.test(prev) ? 'long4' : undefined;
+    case '得': // the complement marker before a degree word (死得较为突然, 跑得很快)
+      return DEGREE.has(next) ? 'de5' : undefined;
+    case '将': // the future/disposal marker jiāng never ends a clause; the general jiàng may
+      return next ? undefined : 'jiang4';
+    case '藏': // Tibet: 驻藏, 入藏, 藏军
+      return '驻入进援治'.includes(prev) || '军巴兵区'.includes(next) ? 'zang4' : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- reading
 
 export interface RunAnalysis {
   /** Reading of each code point of the run (null where none is known). */
@@ -50,58 +291,75 @@ export interface RunAnalysis {
 }
 
 /**
- * Each polyphone of a run with its prior reading and context, in the Simplified view: what the model reads
- * (and, in train.ts, learns from).
- */
-export function polyphoneContexts(runChars: readonly string[], before = ''): { simple: readonly string[]; converted: boolean; spans: Array<readonly [number, number]>; contexts: Map<number, PolyphoneContext> } {
-  const chars = unifyCompatibilityIdeographs(runChars);
-  const d = loadData();
-  const converted = simplifiedRun(chars);
-  const simple = converted ?? chars;
-  const spans: Array<readonly [number, number]> = [];
-  const contexts = new Map<number, PolyphoneContext>();
-  for (const { start, end, word } of segmentRun(d, simple)) {
-    if (word) {
-      spans.push([start, end]);
-      let k = 0;
-      const text = simple.slice(start, end).join('');
-      for (let i = start; i < end; i++) {
-        const poly = d.polyphones.get(simple[i]!);
-        if (!poly) continue;
-        const prior = poly.readings[parseInt(word.indices[k++] ?? '0', 36)] ?? poly.readings[0]!;
-        contexts.set(i, { chars: simple, index: i, before, prior, source: 'word', word: text });
-      }
-    } else {
-      const poly = d.polyphones.get(simple[start]!);
-      if (!poly) continue;
-      const rule = contextReading(simple, start, before);
-      const source: PriorSource = rule ? 'rule' : 'default';
-      contexts.set(start, { chars: simple, index: start, before, prior: rule ?? poly.readings[0]!, source, word: undefined });
-    }
-  }
-  return { simple, converted: converted !== undefined, spans, contexts };
-}
-
-/**
  * Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided
  * them. `before` is the character just before the run, if any (a digit before 只 makes it the classifier).
  */
 export function analyseRun(runChars: readonly string[], before = ''): RunAnalysis {
   const chars = unifyCompatibilityIdeographs(runChars);
-  const d = loadData();
-  const { simple, converted, spans, contexts } = polyphoneContexts(chars, before);
-  const model = activeModel();
   const out: Array<string | null> = new Array(chars.length);
-  for (let i = 0; i < chars.length; i++) {
+  const spans: Array<readonly [number, number]> = [];
+  const d = loadData();
+  const converted = simplifiedRun(chars);
+  const simple = converted ?? chars;
+  const n = simple.length;
+
+  // Cheapest segmentation; only the words that contain a polyphone matter, others cost as single characters.
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1);
+  const wordOf: Array<LexiconWord | undefined> = new Array(n + 1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i] === Infinity) continue;
+    const first = simple[i]!;
+    const poly = d.polyphones.get(first);
+    const single = best[i]! + (poly ? poly.cost : PLAIN_CHAR_COST);
+    if (single < best[i + 1]!) {
+      best[i + 1] = single;
+      from[i + 1] = i;
+      wordOf[i + 1] = undefined;
+    }
+    const words = wordsStartingWith(d, first);
+    if (!words) continue;
+    let rest = '';
+    for (let len = 2; len <= d.maxWord && i + len <= n; len++) {
+      rest += simple[i + len - 1]!;
+      const w = words.get(rest);
+      if (!w) break;
+      if (w === PREFIX_ONLY) continue;
+      const cost = best[i]! + w.cost;
+      if (cost < best[i + len]!) {
+        best[i + len] = cost;
+        from[i + len] = i;
+        wordOf[i + len] = w;
+      }
+    }
+  }
+
+  const decided: Array<string | undefined> = new Array(n);
+  for (let end = n; end > 0; end = from[end]!) {
+    const start = from[end]!;
+    const w = wordOf[end];
+    if (w) {
+      spans.push([start, end]);
+      let k = 0;
+      for (let i = start; i < end; i++) {
+        const poly = d.polyphones.get(simple[i]!);
+        if (poly) decided[i] = poly.readings[parseInt(w.indices[k++] ?? '0', 36)];
+      }
+    } else {
+      const poly = d.polyphones.get(simple[start]!);
+      if (poly) decided[start] = contextReading(simple, start, before) ?? poly.readings[0];
+    }
+  }
+
+  for (let i = 0; i < n; i++) {
     const original = chars[i]!;
     // Only a run that needed converting can hold a character whose form decides.
     const special = converted && FORM_DECIDES.has(original) ? TRADITIONAL_READINGS[original] : undefined;
     const fromForm = typeof special === 'function' ? special(simple[i]!, chars[i + 1] ?? '') : special;
-    const ctx = contexts.get(i);
-    const decided = ctx ? (model ? predictReading(model, ctx) : ctx.prior) : undefined;
-    out[i] = fromForm ?? decided ?? d.singles.get(simple[i]!) ?? d.singles.get(original) ?? d.polyphones.get(original)?.readings[0] ?? null;
+    out[i] = fromForm ?? decided[i] ?? d.singles.get(simple[i]!) ?? d.singles.get(original) ?? d.polyphones.get(original)?.readings[0] ?? null;
   }
-  return { readings: out, words: spans };
+  return { readings: out, words: spans.reverse() };
 }
 
 /** Runs of Han code points in text[start, end): [UTF-16 start, UTF-16 end, code points]. */
@@ -188,25 +446,62 @@ export function readingsOfCharacter(char: string): string[] {
   return one ? [one] : [];
 }
 
-let rareReadings: Map<string, ReadonlySet<string>> | undefined;
+let s2tCharacters: Map<string, string> | undefined;
+const s2tPhrases = new Map<string, Map<string, string>>();
+let s2tPhraseLines: Map<string, string> | undefined;
 
 /**
- * The readings of a character that running text uses, most frequent first: readingsOfCharacter without the
- * dictionary-only ones (净 chēng, 假 gēi), for the hover's list of other readings.
+ * A short Simplified text (a word) in OpenCC standard Traditional: OpenCC's phrases longest first, else each
+ * character's usual form, as OpenCC's s2t does, from tables in the reading data. Building OpenCC's own s2t
+ * converter takes 80 ms or more, too much for a first hover.
  */
-export function commonReadingsOfCharacter(char: string): string[] {
-  if (!rareReadings) {
-    rareReadings = new Map();
-    for (const line of loadVendor().RARE_READING_LINES.split('\n')) {
-      if (!line) continue;
-      const ch = String.fromCodePoint(line.codePointAt(0)!);
-      rareReadings.set(ch, new Set(line.slice(ch.length).split(' ')));
+export function simplifiedToTraditional(text: string): string {
+  const v = loadVendor();
+  if (!s2tCharacters) {
+    s2tCharacters = new Map();
+    const pairs = [...v.S2T_CHARACTERS];
+    for (let i = 0; i + 1 < pairs.length; i += 2) s2tCharacters.set(pairs[i]!, pairs[i + 1]!);
+    s2tPhraseLines = new Map();
+    for (const line of v.S2T_PHRASES.split('\n')) {
+      const first = String.fromCodePoint(line.codePointAt(0)!);
+      s2tPhraseLines.set(first, line.slice(first.length));
     }
   }
-  const simple = simplifiedRun([char])?.[0] ?? char;
-  const rare = rareReadings.get(simple) ?? rareReadings.get(char);
-  const all = readingsOfCharacter(char);
-  return rare ? all.filter((r) => !rare.has(r)) : all;
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    const phrases = phrasesStartingWith(chars[i]!);
+    let matched = false;
+    if (phrases) {
+      for (let len = Math.min(8, chars.length - i); len >= 2 && !matched; len--) {
+        const target = phrases.get(chars.slice(i + 1, i + len).join(''));
+        if (target) {
+          out += target;
+          i += len;
+          matched = true;
+        }
+      }
+    }
+    if (!matched) {
+      out += s2tCharacters.get(chars[i]!) ?? chars[i]!;
+      i++;
+    }
+  }
+  return out;
+}
+
+function phrasesStartingWith(first: string): Map<string, string> | undefined {
+  let phrases = s2tPhrases.get(first);
+  if (phrases) return phrases;
+  const line = s2tPhraseLines?.get(first);
+  if (line === undefined) return undefined;
+  phrases = new Map();
+  for (const entry of line.split('\u001e')) {
+    const [rest = '', target = ''] = entry.split('\u001f');
+    phrases.set(rest, target);
+  }
+  s2tPhrases.set(first, phrases);
+  return phrases;
 }
 
 /** True for a character with more than one reading. */

@@ -128,38 +128,18 @@ export function formatReading(reading: string, style: PinyinStyle): string {
   }
 }
 
-/** True for the erhua suffix 儿 read as part of the syllable before it (一点儿 yìdiǎnr). */
-export function isErhua(reading: string | null | undefined): boolean {
-  return reading === 'r5';
-}
-
 /**
  * Several readings as one word: pinyin syllables run together with an apostrophe before a, e or o
- * (`xi1 an1` → xī'ān, `han4 zi4` → hànzì); numbers and zhuyin are separated by spaces. An erhua 儿 (`r5`) after
- * a syllable is one syllable with it: diǎnr, dianr3, ㄉㄧㄢˇ ㄦ.
+ * (`xi1 an1` → xī'ān, `han4 zi4` → hànzì); numbers and zhuyin are separated by spaces.
  */
 export function formatWord(readings: readonly string[], style: PinyinStyle): string {
-  const syllables = joinErhua(readings, style);
-  if (style === 'numbers' || style === 'zhuyin') return syllables.join(' ');
+  if (style === 'numbers' || style === 'zhuyin') return readings.map((r) => formatReading(r, style)).join(' ');
   let out = '';
-  for (const s of syllables) {
+  for (const r of readings) {
+    const s = formatReading(r, style);
     if (out && /^[aeoāáǎàēéěèōóǒò]/.test(s)) out += "'";
     out += s;
   }
-  return out;
-}
-
-/** The written syllables of readings, an erhua 儿 joined to the syllable before it. */
-export function joinErhua(readings: readonly string[], style: PinyinStyle): string[] {
-  const out: string[] = [];
-  readings.forEach((r, i) => {
-    if (i > 0 && isErhua(r) && isReading(readings[i - 1]!)) {
-      const prev = readings[i - 1]!;
-      // Zhuyin writes the suffix as its own ㄦ (no neutral-tone dot), a syllable of the annotation format.
-      if (style === 'zhuyin') out.push('ㄦ');
-      else out[out.length - 1] = style === 'numbers' ? prev.slice(0, -1) + 'r' + prev.slice(-1) : out[out.length - 1]! + 'r';
-    } else out.push(formatReading(r, style));
-  });
   return out;
 }
 

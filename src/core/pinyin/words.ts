@@ -7,7 +7,6 @@ import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint, isLowSurrogate } from '../text';
 import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
-import { sandhiWords, type ToneSandhi } from './sandhi';
 import { formatWord, type PinyinStyle } from './syllable';
 
 /** Code units read on either side of a position: far more than any clause needs for context. */
@@ -265,9 +264,9 @@ function clip(text: string, w: PinyinWord, start: number, end: number): PinyinWo
  * Text as pinyin, for Copy as Pinyin: each Han word becomes its reading in `style` (words separated by spaces),
  * everything else is kept as written. Unknown readings show as `?`.
  */
-export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length, sandhi: ToneSandhi = 'off'): string {
+export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length): string {
   // A word cut by the selection keeps the readings of its selected characters, read in the whole word.
-  const words = sandhiWords(wordsIn(text, start, end), sandhi).map((w) => clip(text, w, start, end));
+  const words = wordsIn(text, start, end).map((w) => clip(text, w, start, end));
   let out = '';
   let last = start;
   let prevWasWord = false;
