@@ -24,6 +24,7 @@ import { registerSloganHover } from './features/sloganHover';
 import { registerSloganReport, type SloganReportSupport } from './features/sloganReport';
 import { registerSloganTrends, type SloganTrendsSupport } from './features/sloganTrends';
 import { registerSloganTreeView, type SloganTreeSupport } from './features/sloganTreeView';
+import { configureCorpusClient } from './vscode/corpusClient';
 import { createLog, type LogEntry } from './vscode/log';
 import { analysisOptionsFor } from './vscode/settings';
 import { SloganModel } from './vscode/sloganModel';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
   use(registerSloganCommands(sloganModel, sloganReport, { analysis, lexicon }));
 
   // Corpus work over many documents (analysed in a worker thread): concordance, comparison, trends.
+  configureCorpusClient({ extensionRoot: context.extensionUri, log, options: (scope) => analysisOptionsFor(scope, lexicon) });
   const sloganConcordance = use(registerSloganConcordance(context, sloganModel));
   const sloganCompare = use(registerSloganCompare(context, sloganConcordance));
   const sloganTrends = use(registerSloganTrends(context));

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml } from '../core/text';
-import { setCorpusExtensionRoot } from '../vscode/corpusClient';
+import { webviewPageHtml } from '../vscode/webviewPage';
 
 export interface CorpusPanelMessage {
   readonly type?: string;
@@ -26,7 +26,6 @@ export interface CorpusPanel extends vscode.Disposable {
 }
 
 export function createCorpusPanel(context: vscode.ExtensionContext, viewType: string, onMessage: (message: CorpusPanelMessage) => Promise<unknown>): CorpusPanel {
-  setCorpusExtensionRoot(context.extensionUri);
   let panel: vscode.WebviewPanel | undefined;
   let last: string | undefined;
   const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media', 'webview');
@@ -57,24 +56,7 @@ export function createCorpusPanel(context: vscode.ExtensionContext, viewType: st
     show(title, body) {
       const p = ensure(title);
       const webview = p.webview;
-      const nonce = makeNonce();
-      const css = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'corpus.css'));
-      const js = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'corpus.js'));
-      const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};`;
-      const html = `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-${body}
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+      const html = webviewPageHtml(webview, { mediaRoot, css: 'corpus.css', js: 'corpus.js', title, body });
       webview.html = html;
       p.reveal(vscode.ViewColumn.Beside, true);
       last = html;
@@ -99,12 +81,6 @@ export function numCell(value: number, shown: string = String(value)): string {
 
 export function exportButton(label: string): string {
   return `<p><button type="button" class="export">${escapeHtml(label)}</button></p>`;
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Asks where to save a CSV (unless `target` is given) and writes it; returns the file, or undefined when cancelled. */

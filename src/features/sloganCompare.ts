@@ -55,7 +55,7 @@ export function registerSloganCompare(context: vscode.ExtensionContext, concorda
       return undefined;
     }
     const all = [...a.sources, ...b.sources];
-    const outcomes = await analyseSources(all, { settings: corpusSettings(all[0]!.uri) }, vscode.l10n.t('zhdoc: comparing slogans'));
+    const outcomes = await analyseSources(all, { settings: await corpusSettings(all[0]!.uri) }, vscode.l10n.t('zhdoc: comparing slogans'));
     if (!outcomes) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: comparison cancelled.'), 4000);
       return undefined;
@@ -147,7 +147,7 @@ async function pickSides(): Promise<[ResolvedSide, ResolvedSide] | undefined> {
   if (!folder?.[0]) return undefined;
   const files = await corpusFiles(folder[0]);
   // Dating needs the files' first lines and sidecars: one pass in the worker, slogans are counted again per side.
-  const outcomes = await analyseSources(files.map((uri) => ({ uri })), { settings: corpusSettings(folder[0]), dates: true }, vscode.l10n.t('zhdoc: reading dates'));
+  const outcomes = await analyseSources(files.map((uri) => ({ uri })), { settings: await corpusSettings(folder[0]), dates: true }, vscode.l10n.t('zhdoc: reading dates'));
   if (!outcomes) return undefined;
   const byYear = new Map<string, vscode.Uri[]>();
   for (const o of outcomes) {

@@ -63,7 +63,7 @@ export function registerSloganConcordance(context: vscode.ExtensionContext, mode
       void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: no text files (.txt, .md) to search.'));
       return undefined;
     }
-    const outcomes = await analyseSources(sources, { settings: corpusSettings(sources[0]!.uri), phrase, width: WIDEST_CONTEXT }, vscode.l10n.t('zhdoc: concordance of {0}', phrase));
+    const outcomes = await analyseSources(sources, { settings: await corpusSettings(sources[0]!.uri), phrase, width: WIDEST_CONTEXT }, vscode.l10n.t('zhdoc: concordance of {0}', phrase));
     if (!outcomes) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: concordance cancelled.'), 4000);
       return undefined;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { sloganCoverage, type Slogan } from '../core/slogans';
 import { escapeHtml } from '../core/text';
 import type { SloganModel } from '../vscode/sloganModel';
+import { webviewPageHtml } from '../vscode/webviewPage';
 
 export interface FolderSloganCount {
   readonly file: vscode.Uri;
@@ -54,25 +55,8 @@ export function registerSloganReport(context: vscode.ExtensionContext, model: Sl
 
   const render = (title: string, body: string): string => {
     const p = ensurePanel(title);
-    const nonce = makeNonce();
     const webview = p.webview;
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'report.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'report.js'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};`;
-    const html = `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-${body}
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+    const html = webviewPageHtml(webview, { mediaRoot, css: 'report.css', js: 'report.js', title, body });
     webview.html = html;
     p.reveal(vscode.ViewColumn.Beside, true);
     last = html;
@@ -149,10 +133,4 @@ function folderReportBody(folder: string, counts: readonly FolderSloganCount[]):
 <table><thead><tr><th>${escapeHtml(vscode.l10n.t('File'))}</th><th>${escapeHtml(vscode.l10n.t('Han characters'))}</th><th>${escapeHtml(vscode.l10n.t('Occurrences'))}</th><th>${escapeHtml(vscode.l10n.t('Per 1,000 characters'))}</th><th>${escapeHtml(vscode.l10n.t('Most frequent'))}</th></tr></thead><tbody>${fileRows}</tbody></table>
 <h2>${escapeHtml(vscode.l10n.t('All phrases'))}</h2>
 <table><thead><tr><th>${escapeHtml(vscode.l10n.t('Phrase'))}</th><th>${escapeHtml(vscode.l10n.t('Kind'))}</th><th>${escapeHtml(vscode.l10n.t('Count'))}</th><th>${escapeHtml(vscode.l10n.t('Files'))}</th></tr></thead><tbody>${totalRows}</tbody></table>`;
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -57,7 +57,7 @@ export function registerSloganTrends(context: vscode.ExtensionContext): SloganTr
       void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: no text files (.txt, .md) in {0}.', vscode.workspace.asRelativePath(folder, false)));
       return undefined;
     }
-    const outcomes = await analyseSources(files.map((uri) => ({ uri })), { settings: corpusSettings(folder), dates: true }, vscode.l10n.t('zhdoc: slogan trends in {0}', vscode.workspace.asRelativePath(folder, false)));
+    const outcomes = await analyseSources(files.map((uri) => ({ uri })), { settings: await corpusSettings(folder), dates: true }, vscode.l10n.t('zhdoc: slogan trends in {0}', vscode.workspace.asRelativePath(folder, false)));
     if (!outcomes) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: trends cancelled.'), 4000);
       return undefined;

@@ -6,11 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { analyseCorpusFile, type CorpusFileResult, type CorpusRequest, type CorpusSloganSettings } from '../core/corpus';
-import { readUserSloganEntries } from '../core/slogans';
-import type { BoilerplateSensitivity } from '../core/boilerplate';
+import type { AnalysisOptions } from '../core/settings';
+import { SLOGAN_DEFAULTS } from '../core/slogans';
+import type { Log } from './log';
 import { MAX_CORPUS_FILE_BYTES, sidecarPaths, type CorpusWorkerMessage } from './corpusProtocol';
 import { ensureResources } from './resources';
-import { zhdocSettings } from './settings';
 
 export const CORPUS_FILE_GLOB = '**/*.{txt,md,markdown,text}';
 const MAX_FILES = 20_000;
@@ -28,19 +28,23 @@ export interface CorpusFileOutcome {
   readonly skipped?: string;
 }
 
-export function corpusSettings(scope?: vscode.ConfigurationScope): CorpusSloganSettings {
-  const s = zhdocSettings(scope);
-  const sensitivity = s.get<string>('boilerplate.sensitivity', 'conservative');
+/**
+ * The corpus analyses' settings for `scope`: the editor's own settings → options path (user lexicon files
+ * included), flattened to plain data for the worker, so a corpus view counts what the editor marks.
+ */
+export async function corpusSettings(scope: vscode.Uri): Promise<CorpusSloganSettings> {
+  if (!client) throw new Error('zhdoc: the corpus client is not configured');
+  const options = await client.options(scope);
   return {
-    known: s.get<boolean>('slogans.markKnown', true),
-    discover: s.get<boolean>('slogans.discover', true),
-    minRepeatCount: s.get<number>('slogans.minRepeats', 3),
-    minDiscoveredCount: s.get<number>('slogans.minQuotedRepeats', 2),
-    ignore: s.get<unknown[]>('slogans.ignore', []).filter((x): x is string => typeof x === 'string'),
-    userLexicon: readUserSloganEntries(s.get<unknown>('slogans.userLexicon')).entries,
-    excludeBoilerplate: s.get<boolean>('slogans.excludeBoilerplate', true),
-    boilerplateSensitivity: (['conservative', 'balanced', 'aggressive'].includes(sensitivity) ? sensitivity : 'conservative') as BoilerplateSensitivity,
-    boilerplateExtraCues: s.get<unknown[]>('boilerplate.extraCues', []).filter((x): x is string => typeof x === 'string'),
+    known: options.slogans.known ?? true,
+    discover: options.slogans.discover ?? true,
+    minRepeatCount: options.slogans.minRepeatCount ?? SLOGAN_DEFAULTS.minRepeatCount,
+    minDiscoveredCount: options.slogans.minDiscoveredCount ?? SLOGAN_DEFAULTS.minDiscoveredCount,
+    ignore: options.slogans.ignore ?? [],
+    userLexicon: options.slogans.userLexicon ?? [],
+    excludeBoilerplate: options.excludeBoilerplate,
+    boilerplateSensitivity: options.boilerplate.sensitivity ?? 'conservative',
+    boilerplateExtraCues: options.boilerplate.extraCues ?? [],
   };
 }
 
@@ -67,15 +71,17 @@ function workerThreads(): WorkerModule | undefined {
   }
 }
 
-let extensionRoot: vscode.Uri | undefined;
-let output: vscode.OutputChannel | undefined;
-
-function logCorpus(message: string): void {
-  output ??= vscode.window.createOutputChannel('zhdoc');
-  output.appendLine(message);
+/** What the corpus client needs from the composition root: where its worker is, the log, and the settings path. */
+export interface CorpusClientContext {
+  readonly extensionRoot: vscode.Uri;
+  readonly log: Log;
+  readonly options: (scope: vscode.Uri) => Promise<AnalysisOptions>;
 }
-export function setCorpusExtensionRoot(uri: vscode.Uri): void {
-  extensionRoot = uri;
+
+let client: CorpusClientContext | undefined;
+
+export function configureCorpusClient(context: CorpusClientContext): void {
+  client = context;
 }
 
 /**
@@ -88,12 +94,12 @@ export async function analyseSources(sources: readonly CorpusSource[], request: 
     const allFiles = sources.every((s) => s.uri.scheme === 'file' || s.text !== undefined);
     const step = 100 / Math.max(1, sources.length);
     const report = (done: number): void => progress.report({ increment: step, message: `${done}/${sources.length}` });
-    if (threads && allFiles && extensionRoot) {
+    if (threads && allFiles && client) {
       try {
         return await inWorker(threads, sources, request, token, report);
       } catch (e) {
         // A worker that cannot start (or dies) loses nothing: the same analysis runs here instead.
-        logCorpus(`corpus worker failed, analysing on the extension host instead: ${e instanceof Error ? e.message : String(e)}`);
+        client!.log.warn(`corpus worker failed, analysing on the extension host instead: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     return inProcess(sources, request, token, report);
@@ -102,7 +108,7 @@ export async function analyseSources(sources: readonly CorpusSource[], request: 
 
 function inWorker(threads: WorkerModule, sources: readonly CorpusSource[], request: CorpusRequest, token: vscode.CancellationToken, report: (done: number) => void): Promise<CorpusFileOutcome[] | undefined> {
   return new Promise((resolve, reject) => {
-    const worker = new threads.Worker(vscode.Uri.joinPath(extensionRoot!, 'dist', 'corpusWorker.js').fsPath);
+    const worker = new threads.Worker(vscode.Uri.joinPath(client!.extensionRoot, 'dist', 'corpusWorker.js').fsPath);
     const outcomes: CorpusFileOutcome[] = sources.map((s) => ({ uri: s.uri }));
     let done = 0;
     const cancel = token.onCancellationRequested(() => {
