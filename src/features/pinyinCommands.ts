@@ -45,10 +45,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
     let out = '';
     const rangeStart = document.offsetAt(range.start);
     const rangeEnd = document.offsetAt(range.end);
-    for (let line = range.start.line; line <= range.end.line; ) {
-      let last = line;
-      let size = document.lineAt(line).text.length;
-      while (last < range.end.line && size < CHARS_PER_STEP) size += document.lineAt(++last).text.length + 1;
+    for (const [line, last] of lineGroups(document, range)) {
       const groupStart = document.offsetAt(new vscode.Position(line, 0));
       const groupEnd = last < range.end.line ? document.offsetAt(new vscode.Position(last + 1, 0)) : document.offsetAt(document.lineAt(last).range.end);
       const text = document.getText(new vscode.Range(document.positionAt(groupStart), document.positionAt(groupEnd)));
@@ -56,8 +53,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
       const to = Math.min(groupEnd, rangeEnd) - groupStart;
       out += toPinyinText(text, style, from, to);
       advance(to - from);
-      line = last + 1;
-      if (line <= range.end.line && total > LARGE_DOCUMENT_CHARS) {
+      if (last < range.end.line && total > LARGE_DOCUMENT_CHARS) {
         await yieldToEventLoop();
         if (cancelled()) return undefined;
       }
@@ -103,13 +99,9 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
       // Whole lines: a word never spans a line break, so each step is read exactly as in the whole text.
       const rangeStart = document.offsetAt(range.start);
       const rangeEnd = document.offsetAt(range.end);
-      for (let line = range.start.line; line <= range.end.line; ) {
-        let last = line;
-        let size = document.lineAt(line).text.length;
-        while (last < range.end.line && size < CHARS_PER_STEP) size += document.lineAt(++last).text.length + 1;
+      for (const [line, last] of lineGroups(document, range)) {
         const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
         const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
-        line = last + 1;
         yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) };
       }
     }
@@ -126,4 +118,18 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
     vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: {0} words annotated.', result.length) : vscode.l10n.t('zhdoc: {0} annotations removed.', result.length), 3000);
   }
   return applied === 'applied';
+}
+
+/**
+ * The lines of `range` in groups of about CHARS_PER_STEP characters, as [first, last] line numbers: a word never
+ * spans a line break, so each group reads exactly as in the whole text while the host gets a turn between groups.
+ */
+function* lineGroups(document: vscode.TextDocument, range: vscode.Range): Generator<readonly [number, number]> {
+  for (let line = range.start.line; line <= range.end.line; ) {
+    let last = line;
+    let size = document.lineAt(line).text.length;
+    while (last < range.end.line && size < CHARS_PER_STEP) size += document.lineAt(++last).text.length + 1;
+    yield [line, last];
+    line = last + 1;
+  }
 }
