@@ -213,9 +213,8 @@ async function scan(inputs: AsyncIterable<RawInput> | Iterable<RawInput>, flags:
     await new Promise<void>((resolve, reject) => hitsStream!.once('open', () => resolve()).once('error', reject));
   }
   const results = new Map<number, ScanOutput>();
-  const sizes = new Map<number, number>();
-  const names = new Map<number, string>();
-  const kinds = new Map<number, 'line' | 'file'>();
+  /** What each input not yet written is: where it came from, and the bytes it holds in flight. */
+  const pending = new Map<number, { where: string; kind: 'line' | 'file'; bytes: number }>();
   let inFlightBytes = 0;
   let submitted = 0;
   let written = 0;
@@ -244,12 +243,9 @@ async function scan(inputs: AsyncIterable<RawInput> | Iterable<RawInput>, flags:
   const flush = async (): Promise<void> => {
     for (let r = results.get(written); r; r = results.get(written)) {
       results.delete(written);
-      inFlightBytes -= sizes.get(written) ?? 0;
-      sizes.delete(written);
-      const where = names.get(written)!;
-      const kind = kinds.get(written)!;
-      names.delete(written);
-      kinds.delete(written);
+      const { where, kind, bytes } = pending.get(written)!;
+      pending.delete(written);
+      inFlightBytes -= bytes;
       written++;
       if (r.error) report(where, kind, r.error);
       else if (!r.blank) documents++;
@@ -271,14 +267,12 @@ async function scan(inputs: AsyncIterable<RawInput> | Iterable<RawInput>, flags:
     for await (const raw of inputs) {
       const seq = submitted++;
       bytesRead += raw.size;
-      names.set(seq, raw.where);
-      kinds.set(seq, raw.kind);
+      pending.set(seq, { where: raw.where, kind: raw.kind, bytes: raw.bytes?.length ?? 0 });
       if (!raw.bytes) {
         results.set(seq, { seq, documents: '', hits: '', error: `longer than ${MAX_INPUT_BYTES / 1024 / 1024} MB; split it` });
         await flush();
         continue;
       }
-      sizes.set(seq, raw.bytes.length);
       inFlightBytes += raw.bytes.length;
       batch.push({ seq, kind: raw.kind, where: raw.where, bytes: raw.bytes });
       batchBytes += raw.bytes.length;
