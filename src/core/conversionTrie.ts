@@ -155,6 +155,28 @@ function longestMatch(trie: DecodedTrie, alphabet: Uint16Array, text: string, i:
   return end;
 }
 
+/** Whether the last longestWithPins match came from the pins (then its value is in `pins`, not in the dictionary). */
+let matchedPinned = false;
+
+/**
+ * Longest match at `i` of the dictionary or of the pins, the pins winning a tie (a pinned formula term keeps its
+ * characters): its end, or 0; the value is left in `matchedValue` and its trie told by `matchedPinned`.
+ */
+function longestWithPins(trie: DecodedTrie, pins: DecodedTrie | undefined, alphabet: Uint16Array, text: string, i: number, limit: number): number {
+  const end = longestMatch(trie, alphabet, text, i, limit, false);
+  const value = matchedValue;
+  matchedPinned = false;
+  if (pins) {
+    const pinEnd = longestMatch(pins, alphabet, text, i, limit, false);
+    if (pinEnd > 0 && pinEnd >= end) {
+      matchedPinned = true;
+      return pinEnd;
+    }
+  }
+  matchedValue = value;
+  return end;
+}
+
 /** Code units an unmatched character spans: a surrogate pair, or a whole ideographic description sequence. */
 function unmatchedLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -245,17 +267,9 @@ function convertWhole(text: string, trie: DecodedTrie, pins: DecodedTrie | undef
       i += c >= 0x2ff0 && c <= 0x2fff ? unmatchedLength(text, i) : 1;
       continue;
     }
-    let end = longestMatch(trie, alphabet, text, i, n, false);
-    let from = trie;
-    let v = matchedValue;
-    if (pins) {
-      const pinEnd = longestMatch(pins, alphabet, text, i, n, false);
-      if (pinEnd > 0 && pinEnd >= end) {
-        end = pinEnd;
-        from = pins;
-        v = matchedValue;
-      }
-    }
+    const end = longestWithPins(trie, pins, alphabet, text, i, n);
+    const from = matchedPinned ? pins! : trie;
+    const v = matchedValue;
     if (end > 0) {
       out ??= new Output(n + (n >> 3));
       if (last < i) out.copy(text, last, i);
@@ -328,19 +342,10 @@ function convertFused(text: string, trie: DecodedTrie, pins: DecodedTrie | undef
       i += c >= 0x2ff0 && c <= 0x2fff ? unmatchedLength(text, i) : 1;
       continue;
     }
-    let end = longestMatch(trie, alphabet, text, i, n, false);
-    let from = trie;
-    let v = matchedValue;
-    let pinned = false;
-    if (pins) {
-      const pinEnd = longestMatch(pins, alphabet, text, i, n, false);
-      if (pinEnd > 0 && pinEnd >= end) {
-        end = pinEnd;
-        from = pins;
-        v = matchedValue;
-        pinned = true;
-      }
-    }
+    const end = longestWithPins(trie, pins, alphabet, text, i, n);
+    const pinned = matchedPinned;
+    const from = pinned ? pins! : trie;
+    const v = matchedValue;
     if (end === 0) {
       runOpen = true;
       i += unmatchedLength(text, i);
