@@ -38,3 +38,15 @@ export function time(f: () => unknown): number {
   f();
   return performance.now() - t0;
 }
+
+/** Mulberry32: a small seeded PRNG, so a bench plants and generates the same data in every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

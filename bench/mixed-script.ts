@@ -14,23 +14,11 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { findMinorityCharacters, scriptOf, unifyScriptEdits } from '../src/core/script';
 import { applyEdits } from '../src/core/text';
-import { corpusDir } from './corpus';
+import { corpusDir, prng } from './corpus';
 
 const corpus = corpusDir();
 const splitArg = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : 'all';
 const PLANT_RATE = 0.05;
-
-/** Deterministic PRNG (mulberry32), so every run plants the same characters. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
 const alone = new Map<string, boolean>();
