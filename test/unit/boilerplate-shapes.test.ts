@@ -3,27 +3,11 @@
  * (structured content included), furniture folds, each block keeps its reason.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeBoilerplate, detectBoilerplate, type BoilerplateResult } from '../../src/core/boilerplate';
 import { convertText } from '../../src/core/convert';
 import { splitLines } from '../../src/core/text';
-
-const ROOT = resolve(__dirname, '../../..');
-const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/boilerplate', name), 'utf8');
-
-function folded(result: BoilerplateResult): Set<number> {
-  const lines = new Set<number>();
-  for (const b of result.blocks) for (let i = b.start; i <= b.end; i++) lines.add(i);
-  return lines;
-}
-
-function linesWith(text: string, needle: string): number[] {
-  const found = splitLines(text).flatMap((l, i) => (l.includes(needle) ? [i] : []));
-  assert.ok(found.length > 0, `fixture has no line with ${needle}`);
-  return found;
-}
+import { fixture, folded, linesWith } from './support/boilerplate';
 
 function check(text: string, visible: string[], hidden: string[]): BoilerplateResult {
   const result = detectBoilerplate(text);

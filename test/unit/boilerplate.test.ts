@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   analyzeBoilerplate,
@@ -14,23 +14,8 @@ import {
 import { CueMatcher, CUES, widenScripts } from '../../src/core/boilerplateCues';
 import { convertText } from '../../src/core/convert';
 import { applyEdits, countHan, splitLines } from '../../src/core/text';
-
-const ROOT = resolve(__dirname, '../../..');
-const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/boilerplate', name), 'utf8');
-
-/** Line indices inside any block. */
-function folded(result: BoilerplateResult): Set<number> {
-  const lines = new Set<number>();
-  for (const b of result.blocks) for (let i = b.start; i <= b.end; i++) lines.add(i);
-  return lines;
-}
-
-/** Indices of the lines that contain `needle`. */
-function linesWith(text: string, needle: string): number[] {
-  const found = splitLines(text).flatMap((l, i) => (l.includes(needle) ? [i] : []));
-  assert.ok(found.length > 0, `fixture has no line with ${needle}`);
-  return found;
-}
+import { ROOT } from './support/cli';
+import { fixture, folded, linesWith } from './support/boilerplate';
 
 function assertFolded(text: string, result: BoilerplateResult, needles: string[]): void {
   const inBlocks = folded(result);
