@@ -135,7 +135,7 @@ export interface InputText {
    * The decoded text in pieces, in order: each ends after a line break (`\n`), at the end of the input, or, for
    * a line longer than MAX_PIECE_CHARS, where `cut` says. Concatenated, they are the whole text.
    */
-  pieces(cut?: CutRule): AsyncGenerator<string>;
+  pieces(cut?: CutRule, maxChars?: number): AsyncGenerator<string>;
 }
 
 /** Opens FILE or standard input for reading in pieces (see InputText); a second call to pieces() reads it again. */
@@ -181,7 +181,8 @@ export async function openInput(file: string | undefined, label?: string, displa
     }
     for await (const chunk of createReadStream(path, { highWaterMark: READ_BYTES })) yield chunk as Buffer;
   }
-  async function* pieces(cut: CutRule = cutAfterSpaceOrPunctuation): AsyncGenerator<string> {
+  async function* pieces(cut: CutRule = cutAfterSpaceOrPunctuation, maxChars: number = MAX_PIECE_CHARS): AsyncGenerator<string> {
+    const target = Math.max(1, Math.floor(maxChars / 2));
     const decoder = new TextDecoder(encoding, { fatal: true });
     let pending = '';
     let bytesRead = 0;
@@ -200,22 +201,36 @@ export async function openInput(file: string | undefined, label?: string, displa
         if (charsOut === 0 && pending === '' && text.charCodeAt(0) === 0xfeff && bom) text = text.slice(1);
         refuseBinary(name, text, charsOut + pending.length);
         pending += text;
-        while (pending.length >= PIECE_CHARS) {
-          const lineEnd = pending.lastIndexOf('\n', MAX_PIECE_CHARS);
-          const at = lineEnd !== -1 ? lineEnd + 1 : pending.length >= MAX_PIECE_CHARS ? Math.max(1, cut(pending.slice(0, MAX_PIECE_CHARS))) : -1;
-          if (at === -1) break;
-          const piece = pending.slice(0, at);
-          pending = pending.slice(at);
-          charsOut += piece.length;
-          yield piece;
-          if (pending.length < PIECE_CHARS) break;
-        }
+        yield* take(false);
       }
     } catch (e) {
       throw readFailure(name, e);
     }
     pending += decode(undefined);
-    if (pending) yield pending;
+    yield* take(true);
+
+    /**
+     * The pieces `pending` holds: each ends after a line break once past `target`, or, with no line break in the
+     * first `maxChars`, where `cut` says; at the end of the input the rest, cut the same way while it is longer
+     * than `maxChars` (a last read can add a whole chunk to what is pending).
+     */
+    function* take(final: boolean): Generator<string> {
+      while (pending.length >= target || (final && pending.length > 0)) {
+        if (final && pending.length <= maxChars) {
+          charsOut += pending.length;
+          yield pending;
+          pending = '';
+          return;
+        }
+        const lineEnd = pending.lastIndexOf('\n', maxChars);
+        const at = lineEnd !== -1 ? lineEnd + 1 : pending.length >= maxChars ? Math.max(1, cut(pending.slice(0, maxChars))) : -1;
+        if (at === -1) return;
+        const piece = pending.slice(0, at);
+        pending = pending.slice(at);
+        charsOut += piece.length;
+        yield piece;
+      }
+    }
   }
   return { name, encoding, bom, pieces };
 }

@@ -12,6 +12,13 @@ const TONES: Record<string, { style: PinyinStyle; format: (reading: string) => s
   zhuyin: { style: 'zhuyin', format: toZhuyin },
 };
 
+/**
+ * Longest piece pinyin reads at once. Reading keeps a reading, a word and an annotation per character (some
+ * hundred bytes each), so the default 512K pieces of one unbroken Han run outgrow the streaming heap; 64K keeps a
+ * piece's working set near 20 MB, and cuts still fall between words.
+ */
+const PINYIN_PIECE_CHARS = 64 * 1024;
+
 /** Code units at the end of a cut piece inside which a word boundary is looked for: words are far shorter. */
 const WORD_CUT_TAIL = 4096;
 
@@ -40,7 +47,7 @@ export async function runPinyin(argv: string[]): Promise<void> {
   if (!values.jsonl) {
     if (input.bom) writeBom();
     // Pieces end at line breaks (a word never spans one) or between words: each reads as in the whole text.
-    for await (const piece of input.pieces(cutBetweenWords)) writeOutput(applyEdits(piece, annotatePinyin(piece, tone.style)));
+    for await (const piece of input.pieces(cutBetweenWords, PINYIN_PIECE_CHARS)) writeOutput(applyEdits(piece, annotatePinyin(piece, tone.style)));
     return;
   }
   // One JSON array per input line, written as the line's pieces arrive (a line may be longer than a piece); a
@@ -48,7 +55,7 @@ export async function runPinyin(argv: string[]): Promise<void> {
   let open = false;
   let hasItems = false;
   const format = (r: string | null): string => JSON.stringify(r === null ? null : tone.format(r));
-  for await (const piece of input.pieces(cutBetweenWords)) {
+  for await (const piece of input.pieces(cutBetweenWords, PINYIN_PIECE_CHARS)) {
     const lines = piece.split('\n');
     lines.forEach((raw, k) => {
       const last = k === lines.length - 1;
