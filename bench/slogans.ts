@@ -30,6 +30,8 @@ const allDiscovered = argv.includes('--all-discovered');
 /** Accuracy tables only (no parity, seed or speed): for quick iterations. */
 const accuracyOnly = argv.includes('--accuracy-only');
 const MB = 1024 * 1024;
+/** The adversarial inputs are also timed at SCALING× 1 MB: a time ratio near SCALING is linear work, far above it is not. */
+const SCALING = 4;
 
 const lexiconPath = process.env.ZHDOC_SLOGAN_LEXICON;
 const lexicon: readonly SloganEntry[] = lexiconPath ? (JSON.parse(readFileSync(lexiconPath, 'utf8')) as { entries: SloganEntry[] }).entries : builtinSloganLexicon();
@@ -335,32 +337,38 @@ function repeatTo(unit: string, bytes: number): string {
 adversarialTimings();
 
 /** 1 MB inputs built to defeat the matcher: each must take under 1 s. */
-function adversarialTimings(): void {
-  const adversarial: Array<[string, string]> = [
-    ['one 、 chain of two-character items', repeatTo('改革、', MB)],
-    ['、 chain of varied four-character items', repeatTo('创新深化、改革攻坚、开放提升、', MB)],
-    ['numeral formula repeats (about 45k) mixed with 45k distinct quoted phrases', (() => {
+/** The adversarial inputs, `bytes` long each. */
+function adversarialInputs(bytes: number): Array<[string, string]> {
+  return [
+    ['one 、 chain of two-character items', repeatTo('改革、', bytes)],
+    ['、 chain of varied four-character items', repeatTo('创新深化、改革攻坚、开放提升、', bytes)],
+    ['numeral formula repeats (about 45k per MB) mixed with as many distinct quoted phrases', (() => {
       const parts: string[] = [];
-      let bytes = 0;
-      for (let i = 0; bytes < MB; i++) {
+      let size = 0;
+      for (let i = 0; size < bytes; i++) {
         const part = i % 2 ? `三个一号工程“第${i}号”` : `两个先行“项目${i % 977}”`;
         parts.push(part);
-        bytes += Buffer.byteLength(part);
+        size += Buffer.byteLength(part);
       }
       return parts.join('');
     })()],
-    ['deep quote nesting', repeatTo('“', MB / 2) + repeatTo('八八战略', MB / 4) + repeatTo('”', MB / 4)],
-    ['alternating quotes around one phrase', repeatTo('“八八战略”“两个先行”', MB)],
-    ['one character repeated', repeatTo('八', MB)],
-    ['numeral + measure repeated', repeatTo('三个', MB)],
-    ['one long line of a formula without separators', repeatTo('干在实处走在前列勇立潮头', MB)],
+    ['deep quote nesting', repeatTo('“', bytes / 2) + repeatTo('八八战略', bytes / 4) + repeatTo('”', bytes / 4)],
+    ['alternating quotes around one phrase', repeatTo('“八八战略”“两个先行”', bytes)],
+    ['one character repeated', repeatTo('八', bytes)],
+    ['numeral + measure repeated', repeatTo('三个', bytes)],
+    ['one long line of a formula without separators', repeatTo('干在实处走在前列勇立潮头', bytes)],
   ];
+}
+
+function adversarialTimings(): void {
   findSlogans('预热“八八战略”', { lexicon });
   console.log('\nAdversarial 1 MB inputs (bar: under 1 s each, median of 3 calls; the real-text 1 MB above is the baseline in this run):');
   console.log('Beside each, in the same run: the naive quoted-twice rule on the same input (one regex pass, then indexOf per phrase quoted twice); 0 ms where the input has no quotes.');
-  console.log('| input | units | findSlogans | naive quoted-twice rule | ratio (zhdoc / naive) | ≤ 1 s |');
-  console.log('|---|---|---|---|---|---|');
-  for (const [name, text] of adversarial) {
+  console.log(`Linearity: the same input at ${SCALING} MB, and its time over the 1 MB time (${SCALING} is linear).`);
+  console.log(`| input | units | findSlogans | naive quoted-twice rule | ratio (zhdoc / naive) | ≤ 1 s | ${SCALING} MB | ${SCALING} MB / 1 MB |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  const large = adversarialInputs(SCALING * MB);
+  adversarialInputs(MB).forEach(([name, text], k) => {
     const times: number[] = [];
     const naive: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -369,6 +377,7 @@ function adversarialTimings(): void {
     }
     const t = median(times);
     const nv = median(naive);
-    console.log(`| ${name} | ${text.length.toLocaleString('en')} | ${t.toFixed(0)} ms | ${nv.toFixed(0)} ms | ${(t / nv).toFixed(1)} | ${t < 1000 ? 'yes' : 'NO'} |`);
-  }
+    const big = median([0, 1, 2].map(() => time(() => findSlogans(large[k]![1], { lexicon }))));
+    console.log(`| ${name} | ${text.length.toLocaleString('en')} | ${t.toFixed(0)} ms | ${nv.toFixed(0)} ms | ${(t / nv).toFixed(1)} | ${t < 1000 ? 'yes' : 'NO'} | ${big.toFixed(0)} ms | ${(big / t).toFixed(1)} |`);
+  });
 }
