@@ -344,11 +344,13 @@ export class DocumentAnalysisService implements vscode.Disposable {
       this.inWorker = false;
       const failed = [...this.requests.values()];
       this.requests.clear();
-      for (const r of failed) r.reject(e);
       for (const state of this.documents.values()) state.sentVersion = undefined;
       const fallback = inProcessPort();
       fallback.onMessage((m) => this.receive(m));
       this.portStarted = fallback;
+      // What the worker never answered is asked again here, as a newer version's request is: a worker that
+      // cannot start (or dies) then costs the responsiveness, not the status bar, folds and marks.
+      for (const r of failed) r.cancelled();
     });
     return port;
   }
