@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { discardAll, hoverMarkdown, hoverText, openFile, openUntitled } from './helpers';
+import { discardAll, hoverMarkdown, hoverText, openFile, openUntitled, select } from './helpers';
 
+const REPRO = '微软(Microsoft)发布了人工智能(AI)产品，这是什么(?)原理(Beta2)？';
 
 describe('hardening', () => {
   afterEach(async () => {
@@ -18,6 +19,21 @@ describe('hardening', () => {
     assert.match(await hoverText(editor.document, at), /dá'àn/);
     const gloss = await hoverText(editor.document, editor.document.positionAt(editor.document.getText().lastIndexOf('的')));
     assert.ok(!gloss.includes('&#39;'), gloss);
+  });
+
+  it('Remove Pinyin Annotations keeps (Microsoft), (AI), (?) and (Beta2)', async () => {
+    const editor = await openUntitled(`${REPRO}\n${REPRO}`);
+    // The issue's path: annotate a selection (the second line), then remove with nothing selected.
+    select(editor, [REPRO.length + 1, 2 * REPRO.length + 1]);
+    assert.equal(await vscode.commands.executeCommand('zhdoc.annotatePinyin'), true);
+    assert.match(editor.document.getText(), /微软\(wēiruǎn\)\(Microsoft\)/);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await vscode.commands.executeCommand('zhdoc.removePinyinAnnotations'), true);
+    assert.equal(editor.document.getText(), `${REPRO}\n${REPRO}`);
+    for (const kept of ['(Microsoft)', '(AI)', '(?)', '(Beta2)']) assert.ok(editor.document.getText().split('\n')[0]!.includes(kept), kept);
+    // Nothing zhdoc wrote: nothing to remove.
+    assert.equal(await vscode.commands.executeCommand('zhdoc.removePinyinAnnotations'), false);
+    assert.equal(editor.document.getText(), `${REPRO}\n${REPRO}`);
   });
 
   it('draws report bars with no inline style, lengths proportional to the counts', async () => {

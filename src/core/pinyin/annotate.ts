@@ -8,11 +8,13 @@
  * Why removal is exact: annotation puts a parenthesis after *every* Han word, so in annotated text the
  * parenthesised groups directly after a Han character are exactly the inserted ones — any `(` or `（` the text
  * had after a Han character now follows the inserted `)` instead. Removal deletes only groups that directly
- * follow a Han character and hold nothing but pinyin or zhuyin syllables, so remove(annotate(text)) === text
- * for every text, whatever parentheses it already contained.
+ * follow a Han character and spell a reading of the Han characters before them in one of zhdoc's styles, so
+ * remove(annotate(text)) === text for every text, whatever parentheses it already contained, and the writer's
+ * own `微软(Microsoft)` or `什么(?)` in text never annotated (or annotated only in part) stays.
  */
-import { isHanCodePoint, type TextEdit } from '../text';
-import { formatWord, type PinyinStyle } from './syllable';
+import { isHanCodePoint, isLowSurrogate, type TextEdit } from '../text';
+import { readingsOf, readingsOfCharacter } from './reader';
+import { formatReading, formatWord, PINYIN_STYLES, type PinyinStyle } from './syllable';
 import { wordsIn } from './words';
 
 /** The annotation inserted after a word with these readings. */
@@ -31,22 +33,10 @@ export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end 
 }
 
 /**
- * One syllable of an annotation, tested decomposed (ǜ is u + two combining marks): pinyin letters with
- * combining tone marks or a tone digit, a zhuyin syllable with its tone mark, or `?` for an unknown reading.
+ * Longest annotation body looked at (code units): a word of 32 syllables of at most 7 letters each. Anything
+ * longer is not zhdoc's, and the bound keeps removal linear in the text.
  */
-const ANNOTATION_SYLLABLE = /^(?:(?:[a-zA-Z]|[\u0300-\u036f])+[1-5]?|˙?[\u3105-\u312f\u31a0-\u31bf]+[ˊˇˋ]?|\?)$/;
-
-/**
- * True for the body of an annotation: syllables separated by spaces, or run together with apostrophes; a `?`
- * (unknown reading) can run into its neighbours in the tone-mark style (`?zhe`).
- */
-function isAnnotationBody(body: string): boolean {
-  if (body === '') return false;
-  return body
-    .normalize('NFD')
-    .split(/[ ']|(?=\?)|(?<=\?)/)
-    .every((syllable) => ANNOTATION_SYLLABLE.test(syllable));
-}
+const MAX_BODY = 32 * 8;
 
 /** Deletions (sorted) of every pinyin annotation in text[start, end), the inverse of annotatePinyin. */
 export function removePinyinAnnotations(text: string, start = 0, end = text.length): TextEdit[] {
@@ -55,14 +45,65 @@ export function removePinyinAnnotations(text: string, start = 0, end = text.leng
     if (i === 0 || !precededByHan(text, i)) continue;
     const close = text.indexOf(')', i + 1);
     if (close === -1 || close >= end) break;
-    const body = text.slice(i + 1, close);
-    if (!isAnnotationBody(body)) continue;
+    if (close - i - 1 > MAX_BODY) continue;
+    if (!isAnnotationFor(text, i, text.slice(i + 1, close))) continue;
     edits.push({ offset: i, length: close + 1 - i, text: '' });
     i = close;
   }
   return edits;
 }
 
+/**
+ * True when `body` is what annotationOf writes, in one of zhdoc's styles, for the last few Han characters
+ * before offset `open`: each syllable one of that character's readings (or its reading read here), `?` only for
+ * a character with no known reading. `微软(Microsoft)`, `什么(?)` and `原理(Beta2)` are the writer's own text.
+ */
+function isAnnotationFor(text: string, open: number, body: string): boolean {
+  if (body === '' || !/^[\p{L}\p{M}' ?˙ˊˇˋ1-5]+$/u.test(body)) return false;
+  const normalized = body.normalize('NFC');
+  // The Han characters just before the parenthesis, nearest last: at most one per letter of the body.
+  const chars: string[] = [];
+  for (let at = open; at > 0 && chars.length < normalized.length; ) {
+    const low = isLowSurrogate(text.charCodeAt(at - 1)) && at >= 2;
+    const cp = text.codePointAt(low ? at - 2 : at - 1)!;
+    if (!isHanCodePoint(cp)) break;
+    chars.unshift(String.fromCodePoint(cp));
+    at -= low ? 2 : 1;
+  }
+  const inContext = readingsOf(chars.join(''));
+  const candidates = chars.map((c, k) => {
+    const known = readingsOfCharacter(c);
+    const here = inContext[k];
+    return here && !known.includes(here) ? [...known, here] : known;
+  });
+  for (let k = 1; k <= chars.length; k++) {
+    const last = candidates.slice(chars.length - k);
+    for (const style of PINYIN_STYLES) if (spells(normalized, last, style)) return true;
+  }
+  return false;
+}
+
+/** True when formatWord(readings, style) === body for some choice of one reading per character. */
+function spells(body: string, candidates: ReadonlyArray<readonly string[]>, style: PinyinStyle): boolean {
+  const options = (k: number): string[] => (candidates[k]!.length ? candidates[k]!.map((r) => formatReading(r, style).normalize('NFC')) : [formatReading('?', style)]);
+  if (style === 'numbers' || style === 'zhuyin') {
+    const parts = body.split(' ');
+    return parts.length === candidates.length && parts.every((p, k) => options(k).includes(p));
+  }
+  // Run together with an apostrophe before a, e, o (formatWord's rule): positions of the body reachable after k syllables.
+  let reachable = new Set([0]);
+  for (let k = 0; k < candidates.length && reachable.size; k++) {
+    const next = new Set<number>();
+    for (const at of reachable) {
+      for (const syllable of options(k)) {
+        const piece = at > 0 && /^[aeoāáǎàēéěèōóǒò]/.test(syllable) ? "'" + syllable : syllable;
+        if (body.startsWith(piece, at)) next.add(at + piece.length);
+      }
+    }
+    reachable = next;
+  }
+  return reachable.has(body.length);
+}
 function precededByHan(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   const cp = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.codePointAt(i - 2)! : c;

@@ -439,12 +439,36 @@ export function readingsOfHan(text: string): string[] {
  */
 export function readingsOfCharacter(char: string): string[] {
   const d = loadData();
-  const simple = simplifiedRun([char])?.[0] ?? char;
-  const poly = d.polyphones.get(simple) ?? d.polyphones.get(char);
-  if (poly) return [...poly.readings];
-  const one = readingsOf(char)[0];
+  // A compatibility ideograph (U+F97E 量) is read as its unified character in running text, so its readings
+  // are that character's: otherwise the list misses the reading read in context and annotation removal,
+  // which trusts this list, keeps an annotation zhdoc wrote.
+  const unified = unifyCompatibilityIdeographs([char])[0]!;
+  const simple = simplifiedRun([unified])?.[0] ?? unified;
+  const poly = d.polyphones.get(simple) ?? d.polyphones.get(unified);
+  const readings = poly ? [...poly.readings] : [];
+  for (const extra of RULE_READINGS.get(unified) ?? []) if (!readings.includes(extra)) readings.push(extra);
+  if (readings.length) return readings;
+  const one = readingsOf(unified)[0];
   return one ? [one] : [];
 }
+
+/**
+ * Readings that the Traditional-form and transliteration rules give a character, which its polyphone entry may
+ * lack: every reading the reader can give in context must be one of readingsOfCharacter's.
+ */
+const RULE_READINGS: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  const add = (c: string, r: string | undefined): void => {
+    if (r) out.set(c, [...(out.get(c) ?? []), r]);
+  };
+  for (const [c, rule] of Object.entries(TRADITIONAL_READINGS)) {
+    if (typeof rule === 'string') add(c, rule);
+    // The rules look at the Simplified form and the next character: try the forms they test for.
+    else for (const [s, next] of [[c, ''], ['干', ''], ['借', ''], [c, '望']] as const) add(c, rule(s, next));
+  }
+  for (const [c, r] of Object.entries(TRANSLITERATION_READINGS)) add(c, r);
+  return out;
+})();
 
 let s2tCharacters: Map<string, string> | undefined;
 const s2tPhrases = new Map<string, Map<string, string>>();
