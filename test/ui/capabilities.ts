@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { hoverText, openWorkbench, ROOT, runFromPalette, screenshot, waitForFolded, waitForZhdoc } from './workbench';
 
 const LOCALES = (process.env.ZHDOC_UI_LOCALES ?? 'en,zh-cn').split(',');
@@ -26,6 +26,27 @@ async function paintedCount(page: Page, colour: RegExp): Promise<number> {
     const re = new RegExp(source);
     return [...document.querySelectorAll('.monaco-editor .view-overlays div, .monaco-editor .view-line span')].filter((e) => re.test(getComputedStyle(e).backgroundColor)).length;
   }, colour.source);
+}
+
+/**
+ * The report's bars as the webview renders them (the CSP allows no inline style; the nonce'd script sizes them):
+ * each bar's width over the longest bar's is its count over the largest count.
+ */
+async function assertBarsProportional(frame: FrameLocator): Promise<void> {
+  const measure = (): Promise<Array<{ width: number; count: number }>> =>
+    frame.locator('.chart .bar').evaluateAll((bars) => bars.map((b) => ({ width: b.getBoundingClientRect().width, count: Number(b.nextElementSibling?.textContent) })));
+  let bars = await measure();
+  // Until the report's script has run, every bar has the CSS min-width.
+  for (const deadline = Date.now() + 20_000; bars.length && Math.max(...bars.map((b) => b.width)) <= 2 && Date.now() < deadline; ) bars = await measure();
+  assert.ok(bars.length >= 2, `report chart has bars: ${JSON.stringify(bars)}`);
+  const widest = Math.max(...bars.map((b) => b.width));
+  const most = Math.max(...bars.map((b) => b.count));
+  assert.ok(new Set(bars.map((b) => b.count)).size >= 2, `the sample has different counts: ${JSON.stringify(bars)}`);
+  for (const b of bars) {
+    // Half a pixel of rounding either way, and the 2 px min-width of a tiny share.
+    const expected = Math.max((widest * b.count) / most, 2);
+    assert.ok(Math.abs(b.width - expected) <= 1, `bar for count ${b.count} is ${b.width.toFixed(1)} px, expected ${expected.toFixed(1)} (widest ${widest.toFixed(1)} for ${most}): ${JSON.stringify(bars)}`);
+  }
 }
 
 async function runLocale(locale: string): Promise<void> {
@@ -55,6 +76,7 @@ async function runLocale(locale: string): Promise<void> {
     await runFromPalette(page, title(locale, 'showSloganReport'));
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('table tbody tr', { hasText: '八八战略' }).first().waitFor({ timeout: 20_000 });
+    await assertBarsProportional(frame);
     await screenshot(page, `ui-slogan-report${suffix}.png`, { publish: true });
 
     // Mixed script: the stray Simplified characters highlighted.
