@@ -4,17 +4,21 @@
  * the reading data (built from pinyin-pro and CC-CEDICT) loads on the first reading, the glosses on the first gloss.
  */
 import { readingsOfCharacter } from './pinyin/reader';
-import { formatReading, formatWord, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
-import { counterpartWord, wordsIn, type PinyinWord } from './pinyin/words';
+import { commonReadings } from './pinyin/sandhi';
+import { formatReading, formatSyllable, formatWord, syllableGroups, syllableSeparator, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
+import { counterpartWord, wordsIn, type PinyinWord, type SpokenOptions } from './pinyin/words';
 
 export { annotatePinyin, annotationOf, removePinyinAnnotations } from './pinyin/annotate';
 export { glossesOf, isGlossLoaded, type Gloss } from './pinyin/gloss';
 export { isPinyinLoaded, isPolyphonic, readingsOf, readingsOfCharacter, readingsOfHan } from './pinyin/reader';
+export { commonReadings, matchesSpokenAnnotation, spokenRun, spokenVariants, TONE_SANDHI_MODES, type ToneSandhi } from './pinyin/sandhi';
 export {
-  baseOf, formatReading, formatWord, isReading, parseReading, PINYIN_STYLES, toMarks, toneOf, toZhuyin,
-  type PinyinStyle, type Tone,
+  baseOf, ERHUA_READING, formatReading, formatSyllable, formatWord, isReading, parseReading, PINYIN_STYLES, syllableGroups, syllableSeparator, toMarks,
+  toneOf, toZhuyin, type PinyinStyle, type Tone,
 } from './pinyin/syllable';
-export { counterpartWord, selectionReading, toPinyinText, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading } from './pinyin/words';
+export {
+  counterpartWord, selectionReading, toPinyinText, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading, type SpokenOptions,
+} from './pinyin/words';
 
 export interface SyllableView {
   /** The character (one code point). */
@@ -31,9 +35,9 @@ export interface PolyphoneView {
   /** Index of the character in the word (code points). */
   readonly index: number;
   readonly char: string;
-  /** The reading chosen in context. */
+  /** The reading chosen in context (the reader's, in citation tone). */
   readonly reading: string;
-  /** Its other readings, most frequent first. */
+  /** Its other readings in real use, most common first (sandhi.ts commonReadings). */
   readonly others: readonly string[];
 }
 
@@ -45,7 +49,7 @@ export interface PinyinPiece {
 
 export interface WordView {
   readonly word: PinyinWord;
-  /** The whole word's reading in the style (hànzì, han4 zi4, ㄏㄢˋ ㄗˋ). */
+  /** The whole word's reading in the style (hànzì, han4 zi4, ㄏㄢˋ ㄗˋ), as spoken (neutral tones, erhua, sandhi asked for). */
   readonly pinyin: string;
   /** The same text cut into syllables and separators, to colour each syllable by its tone. */
   readonly pieces: readonly PinyinPiece[];
@@ -60,7 +64,7 @@ export interface WordView {
 export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
   const chars = [...word.word];
   const syllables = chars.map((char, i) => {
-    const reading = word.readings[i] ?? null;
+    const reading = word.spoken[i] ?? null;
     return { char, reading, text: reading ? formatReading(reading, style) : '?', tone: reading ? toneOf(reading) : undefined };
   });
   const polyphones: PolyphoneView[] = [];
@@ -68,12 +72,14 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
     const reading = word.readings[index];
     if (!reading) return;
     const all = readingsOfCharacter(char);
-    if (all.length > 1) polyphones.push({ index, char, reading, others: all.filter((r) => r !== reading) });
+    if (all.length < 2) return;
+    const others = commonReadings(char, all).filter((r) => r !== reading);
+    if (others.length > 0) polyphones.push({ index, char, reading, others });
   });
   return {
     word,
-    pinyin: formatWord(word.readings.map((r) => r ?? '?'), style),
-    pieces: pinyinPieces(word.readings, style),
+    pinyin: formatWord(word.spoken.map((r) => r ?? '?'), style),
+    pieces: pinyinPieces(word.spoken, style),
     syllables,
     counterpart: counterpartWord(word.word),
     polyphones,
@@ -86,15 +92,14 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
  */
 export function pinyinPieces(readings: ReadonlyArray<string | null>, style: PinyinStyle): PinyinPiece[] {
   const pieces: PinyinPiece[] = [];
-  let written = '';
-  readings.forEach((r, i) => {
-    const joined = formatWord(readings.slice(0, i + 1).map((x) => x ?? '?'), style);
-    const syllable = r ? formatReading(r, style) : '?';
-    const separator = joined.slice(written.length, joined.length - syllable.length);
+  let first = true;
+  for (const g of syllableGroups(readings.map((r) => r ?? '?'))) {
+    const syllable = formatSyllable(g.reading, style, g.erhua);
+    const separator = syllableSeparator(syllable, style, first);
     if (separator) pieces.push({ text: separator, tone: undefined });
-    pieces.push({ text: syllable, tone: r ? toneOf(r) : undefined });
-    written = joined;
-  });
+    pieces.push({ text: syllable, tone: g.reading === '?' ? undefined : toneOf(g.reading) });
+    first = false;
+  }
   return pieces;
 }
 
@@ -110,10 +115,10 @@ export interface PinyinHint {
  * Inlay hints for the words of text[start, end) (pass the visible range: the work is proportional to it, not to
  * the document).
  */
-export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length): PinyinHint[] {
-  return wordsIn(text, start, end)
+export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): PinyinHint[] {
+  return wordsIn(text, start, end, options)
     .filter((w) => w.end > start && w.end <= end)
-    .map((word) => ({ offset: word.end, label: formatWord(word.readings.map((r) => r ?? '?'), style), word }));
+    .map((word) => ({ offset: word.end, label: formatWord(word.spoken.map((r) => r ?? '?'), style), word }));
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { isHanCodePoint, type TextEdit } from '../text';
 import { formatWord, type PinyinStyle } from './syllable';
-import { wordsIn } from './words';
+import { wordsIn, type SpokenOptions } from './words';
 
 /** The annotation inserted after a word with these readings. */
 export function annotationOf(readings: ReadonlyArray<string | null>, style: PinyinStyle): string {
@@ -24,10 +24,11 @@ export function annotationOf(readings: ReadonlyArray<string | null>, style: Piny
  * Insertions (zero-length edits, sorted) that annotate every Han word of text[start, end). Words are read in
  * their whole clause, so annotating a selection gives the same readings as annotating the document.
  */
-export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length): TextEdit[] {
-  return wordsIn(text, start, end)
+export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): TextEdit[] {
+  // The words' spoken readings (sandhi.ts): the lexicon's neutral tones and erhua, and the sandhi asked for.
+  return wordsIn(text, start, end, options)
     .filter((w) => w.start >= start && w.end <= end)
-    .map((w) => ({ offset: w.end, length: 0, text: annotationOf(w.readings, style) }));
+    .map((w) => ({ offset: w.end, length: 0, text: annotationOf(w.spoken, style) }));
 }
 
 /**
