@@ -104,21 +104,86 @@ export function pinyinPieces(readings: ReadonlyArray<string | null>, style: Piny
 }
 
 export interface PinyinHint {
-  /** UTF-16 offset just after the word: where an inlay hint goes. */
+  /** UTF-16 offset where the inlay hint goes: just after the word, or after the marked range the word is in. */
   readonly offset: number;
-  /** The word's reading in the style. */
+  /** The word's reading in the style (or a part of it, when it is longer than the longest label). */
   readonly label: string;
   readonly word: PinyinWord;
 }
 
 /**
- * Inlay hints for the words of text[start, end) (pass the visible range: the work is proportional to it, not to
- * the document).
+ * VS Code's default `editor.inlayHints.maximumLength`: a longer label is cut with `…`. One word's pinyin rarely
+ * comes near it; a longer one is given as several hints at the same place.
  */
-export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): PinyinHint[] {
-  return wordsIn(text, start, end, options)
-    .filter((w) => w.end > start && w.end <= end)
-    .map((word) => ({ offset: word.end, label: formatWord(word.spoken.map((r) => r ?? '?'), style), word }));
+export const INLAY_LABEL_MAX = 43;
+
+export interface HintOptions extends SpokenOptions {
+  /**
+   * Ranges [start, end) of the text that a hint must not split (marked slogans): a hint inside one goes to the
+   * range's end, so the mark stays one unbroken phrase and the phrase's pinyin follows it, word by word.
+   */
+  readonly unsplit?: ReadonlyArray<readonly [number, number]>;
+  /** Longest label (VS Code truncates longer ones); 0 for no limit. INLAY_LABEL_MAX by default. */
+  readonly maxLabel?: number;
+}
+
+/**
+ * Inlay hints for the words of text[start, end), one word at a time (pass the visible range: the work is
+ * proportional to it, not to the document). Sorted by offset; hints at the same offset keep the words' order.
+ */
+export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length, options: HintOptions = {}): PinyinHint[] {
+  const ranges = mergeRanges(options.unsplit ?? []);
+  const max = options.maxLabel ?? INLAY_LABEL_MAX;
+  const hints: PinyinHint[] = [];
+  for (const word of wordsIn(text, start, end, options)) {
+    if (!(word.end > start && word.end <= end)) continue;
+    const inside = rangeAround(ranges, word.end);
+    const offset = inside ? inside[1] : word.end;
+    for (const label of splitLabel(word.spoken, style, max)) hints.push({ offset, label, word });
+  }
+  return hints;
+}
+
+/** Sorted, merged copies of the ranges (slogan occurrences can overlap). */
+function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The merged range with start < offset < end (a hint there would split it), by binary search. */
+function rangeAround(ranges: ReadonlyArray<readonly [number, number]>, offset: number): readonly [number, number] | undefined {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = ranges[lo - 1];
+  return r && offset < r[1] ? r : undefined;
+}
+
+/** A word's pinyin as labels of at most `max` characters, cut between syllables (formatWord's text, joined). */
+function splitLabel(spoken: ReadonlyArray<string | null>, style: PinyinStyle, max: number): string[] {
+  const whole = formatWord(spoken.map((r) => r ?? '?'), style);
+  if (max <= 0 || whole.length <= max) return [whole];
+  const labels: string[] = [];
+  let label = '';
+  for (const piece of pinyinPieces(spoken, style)) {
+    // A separator opens the next label rather than ending this one; a label never starts with a space.
+    if (label && (label + piece.text).length > max) {
+      labels.push(label);
+      label = piece.text === ' ' || piece.text === "'" ? '' : piece.text;
+    } else label += piece.text;
+  }
+  if (label) labels.push(label);
+  return labels;
 }
 
 /**
