@@ -175,12 +175,18 @@ function splitLabel(spoken: ReadonlyArray<string | null>, style: PinyinStyle, ma
   if (max <= 0 || whole.length <= max) return [whole];
   const labels: string[] = [];
   let label = '';
+  let separator = '';
   for (const piece of pinyinPieces(spoken, style)) {
-    // A separator opens the next label rather than ending this one; a label never starts with a space.
-    if (label && (label + piece.text).length > max) {
+    if (piece.tone === undefined && (piece.text === ' ' || piece.text === "'")) {
+      separator = piece.text;
+      continue;
+    }
+    // A separator goes with the syllable after it, and is dropped where a new label starts.
+    if (label && (label + separator + piece.text).length > max) {
       labels.push(label);
-      label = piece.text === ' ' || piece.text === "'" ? '' : piece.text;
-    } else label += piece.text;
+      label = piece.text;
+    } else label += separator + piece.text;
+    separator = '';
   }
   if (label) labels.push(label);
   return labels;
