@@ -19,7 +19,7 @@ import { registerSampleDocument } from './features/sampleDocument';
 import { registerSloganCommands } from './features/sloganCommands';
 import { registerSloganCompare, type SloganCompareSupport } from './features/sloganCompare';
 import { registerSloganConcordance, type SloganConcordanceSupport } from './features/sloganConcordance';
-import { registerSloganDecorations, type SloganDecorationSupport } from './features/sloganDecorations';
+import { registerSloganDecorations, sloganRangesBetween, type SloganDecorationSupport } from './features/sloganDecorations';
 import { registerSloganHover } from './features/sloganHover';
 import { registerSloganReport, type SloganReportSupport } from './features/sloganReport';
 import { registerSloganTrends, type SloganTrendsSupport } from './features/sloganTrends';
@@ -78,7 +78,6 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
 
   // Pinyin.
   use(registerPinyinHover());
-  use(registerPinyinInlayHints());
   use(registerPinyinCommands());
 
   // Web boilerplate, folded away (before slogans: boilerplate lines never count as slogans).
@@ -87,6 +86,8 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
   // Slogans: one model of each document's slogans, and the views of it.
   const sloganModel = use(new SloganModel(analysis));
   const sloganDecorations = use(registerSloganDecorations(sloganModel));
+  // Pinyin inlay hints keep out of the slogan marks (after the model, whose marks they avoid).
+  use(registerPinyinInlayHints((document, from, to) => sloganRangesBetween(sloganModel.current(document), from, to), sloganModel.onDidChange));
   use(registerSloganHover(sloganModel));
   const sloganTree = use(registerSloganTreeView(sloganModel));
   const sloganReport = use(registerSloganReport(context, sloganModel));

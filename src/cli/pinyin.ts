@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
-import { annotatePinyin, baseOf, readingsOf, toMarks, toZhuyin, wordsIn, type PinyinStyle } from '../core/pinyin';
+import { annotatePinyin, baseOf, toMarks, toZhuyin, wordsIn, type PinyinStyle, type ToneSandhi } from '../core/pinyin';
 import { applyEdits, isHanCodePoint } from '../core/text';
 import { codePointCut, cutAfterSpaceOrPunctuation, ENCODING_OPTION, openInput, UsageError, writeBom, writeOutput, type CutRule } from './io';
 
-export const pinyinUsage = 'pinyin [--tone marks|num|none|zhuyin] [--jsonl] [--encoding ENC] [FILE]   read Chinese in context: annotate 漢字(hànzì), or per-character readings as JSON lines';
+export const pinyinUsage = 'pinyin [--tone marks|num|none|zhuyin] [--sandhi[=yibu|all|off]] [--jsonl] [--encoding ENC] [FILE]   read Chinese in context: annotate 漢字(hànzì), or per-character readings as JSON lines; --sandhi writes 一/不 sandhi (一个 yí ge), --sandhi=all also third-tone sandhi (你好 ní hǎo)';
+
+/** --sandhi values (any case; yi-bu too) → the setting's modes; a bare --sandhi is 一/不 sandhi, what learners ask for. */
+const SANDHI: Record<string, ToneSandhi> = { off: 'off', yibu: 'yiBu', 'yi-bu': 'yiBu', all: 'all' };
 
 const TONES: Record<string, { style: PinyinStyle; format: (reading: string) => string }> = {
   marks: { style: 'marks', format: toMarks },
@@ -39,15 +42,19 @@ const cutBetweenWords: CutRule = (text) => {
 };
 
 export async function runPinyin(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options: { tone: { type: 'string', short: 't' }, jsonl: { type: 'boolean' }, ...ENCODING_OPTION }, allowPositionals: true });
+  // A bare --sandhi takes no value: parseArgs has no optional values, so it is spelled out first.
+  const args = argv.map((a) => (a === '--sandhi' ? '--sandhi=yibu' : a));
+  const { values, positionals } = parseArgs({ args, options: { tone: { type: 'string', short: 't' }, sandhi: { type: 'string' }, jsonl: { type: 'boolean' }, ...ENCODING_OPTION }, allowPositionals: true });
   const tone = TONES[values.tone ?? 'marks'];
   if (!tone) throw new UsageError(`pinyin: unknown --tone "${values.tone}"; use marks, num, none or zhuyin`);
+  const sandhi = SANDHI[(values.sandhi ?? 'off').toLowerCase()];
+  if (!sandhi) throw new UsageError(`pinyin: unknown --sandhi "${values.sandhi}"; use yibu, all or off`);
   if (positionals.length > 1) throw new UsageError('pinyin: give at most one FILE');
   const input = await openInput(positionals[0], values.encoding);
   if (!values.jsonl) {
     if (input.bom) writeBom();
     // Pieces end at line breaks (a word never spans one) or between words: each reads as in the whole text.
-    for await (const piece of input.pieces(cutBetweenWords, PINYIN_PIECE_CHARS)) writeOutput(applyEdits(piece, annotatePinyin(piece, tone.style)));
+    for await (const piece of input.pieces(cutBetweenWords, PINYIN_PIECE_CHARS)) writeOutput(applyEdits(piece, annotatePinyin(piece, tone.style, 0, piece.length, { sandhi })));
     return;
   }
   // One JSON array per input line, written as the line's pieces arrive (a line may be longer than a piece); a
@@ -67,7 +74,7 @@ export async function runPinyin(argv: string[]): Promise<void> {
         open = true;
         hasItems = false;
       }
-      const items = readingsOf(line).map(format);
+      const items = spokenReadings(line, sandhi).map(format);
       if (items.length) {
         out += (hasItems ? ',' : '') + items.join(',');
         hasItems = true;
@@ -80,4 +87,22 @@ export async function runPinyin(argv: string[]): Promise<void> {
     });
   }
   if (open) writeOutput(']\n');
+}
+
+/**
+ * The reading of every code point of a line as the annotation writes it (sandhi.ts: the lexicon's neutral tones,
+ * erhua as `r5`, the sandhi asked for), null for anything but a Han character.
+ */
+function spokenReadings(line: string, sandhi: ToneSandhi): Array<string | null> {
+  const byOffset = new Map<number, string | null>();
+  for (const w of wordsIn(line, 0, line.length, { sandhi })) {
+    let at = w.start;
+    for (const r of w.spoken) {
+      byOffset.set(at, r);
+      at += line.codePointAt(at)! > 0xffff ? 2 : 1;
+    }
+  }
+  const out: Array<string | null> = [];
+  for (let i = 0; i < line.length; i += line.codePointAt(i)! > 0xffff ? 2 : 1) out.push(byOffset.get(i) ?? null);
+  return out;
 }

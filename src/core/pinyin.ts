@@ -4,17 +4,21 @@
  * the reading data (built from pinyin-pro and CC-CEDICT) loads on the first reading, the glosses on the first gloss.
  */
 import { readingsOfCharacter } from './pinyin/reader';
-import { formatReading, formatWord, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
-import { counterpartWord, wordsIn, type PinyinWord } from './pinyin/words';
+import { commonReadings } from './pinyin/sandhi';
+import { formatReading, formatSyllable, formatWord, syllableGroups, syllableSeparator, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
+import { counterpartWord, wordsIn, type PinyinWord, type SpokenOptions } from './pinyin/words';
 
 export { annotatePinyin, annotationOf, removePinyinAnnotations } from './pinyin/annotate';
 export { glossesOf, isGlossLoaded, type Gloss } from './pinyin/gloss';
 export { isPinyinLoaded, isPolyphonic, readingsOf, readingsOfCharacter, readingsOfHan } from './pinyin/reader';
+export { commonReadings, matchesSpokenAnnotation, spokenRun, spokenVariants, TONE_SANDHI_MODES, type ToneSandhi } from './pinyin/sandhi';
 export {
-  baseOf, formatReading, formatWord, isReading, parseReading, PINYIN_STYLES, toMarks, toneOf, toZhuyin,
-  type PinyinStyle, type Tone,
+  baseOf, ERHUA_READING, formatReading, formatSyllable, formatWord, isReading, parseReading, PINYIN_STYLES, syllableGroups, syllableSeparator, toMarks,
+  toneOf, toZhuyin, type PinyinStyle, type Tone,
 } from './pinyin/syllable';
-export { counterpartWord, selectionReading, toPinyinText, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading } from './pinyin/words';
+export {
+  counterpartWord, selectionReading, toPinyinText, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading, type SpokenOptions,
+} from './pinyin/words';
 
 export interface SyllableView {
   /** The character (one code point). */
@@ -31,9 +35,9 @@ export interface PolyphoneView {
   /** Index of the character in the word (code points). */
   readonly index: number;
   readonly char: string;
-  /** The reading chosen in context. */
+  /** The reading chosen in context (the reader's, in citation tone). */
   readonly reading: string;
-  /** Its other readings, most frequent first. */
+  /** Its other readings in real use, most common first (sandhi.ts commonReadings). */
   readonly others: readonly string[];
 }
 
@@ -45,7 +49,7 @@ export interface PinyinPiece {
 
 export interface WordView {
   readonly word: PinyinWord;
-  /** The whole word's reading in the style (hànzì, han4 zi4, ㄏㄢˋ ㄗˋ). */
+  /** The whole word's reading in the style (hànzì, han4 zi4, ㄏㄢˋ ㄗˋ), as spoken (neutral tones, erhua, sandhi asked for). */
   readonly pinyin: string;
   /** The same text cut into syllables and separators, to colour each syllable by its tone. */
   readonly pieces: readonly PinyinPiece[];
@@ -60,7 +64,7 @@ export interface WordView {
 export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
   const chars = [...word.word];
   const syllables = chars.map((char, i) => {
-    const reading = word.readings[i] ?? null;
+    const reading = word.spoken[i] ?? null;
     return { char, reading, text: reading ? formatReading(reading, style) : '?', tone: reading ? toneOf(reading) : undefined };
   });
   const polyphones: PolyphoneView[] = [];
@@ -68,12 +72,14 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
     const reading = word.readings[index];
     if (!reading) return;
     const all = readingsOfCharacter(char);
-    if (all.length > 1) polyphones.push({ index, char, reading, others: all.filter((r) => r !== reading) });
+    if (all.length < 2) return;
+    const others = commonReadings(char, all).filter((r) => r !== reading);
+    if (others.length > 0) polyphones.push({ index, char, reading, others });
   });
   return {
     word,
-    pinyin: formatWord(word.readings.map((r) => r ?? '?'), style),
-    pieces: pinyinPieces(word.readings, style),
+    pinyin: formatWord(word.spoken.map((r) => r ?? '?'), style),
+    pieces: pinyinPieces(word.spoken, style),
     syllables,
     counterpart: counterpartWord(word.word),
     polyphones,
@@ -86,34 +92,104 @@ export function describeWord(word: PinyinWord, style: PinyinStyle): WordView {
  */
 export function pinyinPieces(readings: ReadonlyArray<string | null>, style: PinyinStyle): PinyinPiece[] {
   const pieces: PinyinPiece[] = [];
-  let written = '';
-  readings.forEach((r, i) => {
-    const joined = formatWord(readings.slice(0, i + 1).map((x) => x ?? '?'), style);
-    const syllable = r ? formatReading(r, style) : '?';
-    const separator = joined.slice(written.length, joined.length - syllable.length);
+  let first = true;
+  for (const g of syllableGroups(readings.map((r) => r ?? '?'))) {
+    const syllable = formatSyllable(g.reading, style, g.erhua);
+    const separator = syllableSeparator(syllable, style, first);
     if (separator) pieces.push({ text: separator, tone: undefined });
-    pieces.push({ text: syllable, tone: r ? toneOf(r) : undefined });
-    written = joined;
-  });
+    pieces.push({ text: syllable, tone: g.reading === '?' ? undefined : toneOf(g.reading) });
+    first = false;
+  }
   return pieces;
 }
 
 export interface PinyinHint {
-  /** UTF-16 offset just after the word: where an inlay hint goes. */
+  /** UTF-16 offset where the inlay hint goes: just after the word, or after the marked range the word is in. */
   readonly offset: number;
-  /** The word's reading in the style. */
+  /** The word's reading in the style (or a part of it, when it is longer than the longest label). */
   readonly label: string;
   readonly word: PinyinWord;
 }
 
 /**
- * Inlay hints for the words of text[start, end) (pass the visible range: the work is proportional to it, not to
- * the document).
+ * VS Code's default `editor.inlayHints.maximumLength`: a longer label is cut with `…`. One word's pinyin rarely
+ * comes near it; a longer one is given as several hints at the same place.
  */
-export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length): PinyinHint[] {
-  return wordsIn(text, start, end)
-    .filter((w) => w.end > start && w.end <= end)
-    .map((word) => ({ offset: word.end, label: formatWord(word.readings.map((r) => r ?? '?'), style), word }));
+export const INLAY_LABEL_MAX = 43;
+
+export interface HintOptions extends SpokenOptions {
+  /**
+   * Ranges [start, end) of the text that a hint must not split (marked slogans): a hint inside one goes to the
+   * range's end, so the mark stays one unbroken phrase and the phrase's pinyin follows it, word by word.
+   */
+  readonly unsplit?: ReadonlyArray<readonly [number, number]>;
+  /** Longest label (VS Code truncates longer ones); 0 for no limit. INLAY_LABEL_MAX by default. */
+  readonly maxLabel?: number;
+}
+
+/**
+ * Inlay hints for the words of text[start, end), one word at a time (pass the visible range: the work is
+ * proportional to it, not to the document). Sorted by offset; hints at the same offset keep the words' order.
+ */
+export function pinyinHints(text: string, style: PinyinStyle, start = 0, end = text.length, options: HintOptions = {}): PinyinHint[] {
+  const ranges = mergeRanges(options.unsplit ?? []);
+  const max = options.maxLabel ?? INLAY_LABEL_MAX;
+  const hints: PinyinHint[] = [];
+  for (const word of wordsIn(text, start, end, options)) {
+    if (!(word.end > start && word.end <= end)) continue;
+    const inside = rangeAround(ranges, word.end);
+    const offset = inside ? inside[1] : word.end;
+    for (const label of splitLabel(word.spoken, style, max)) hints.push({ offset, label, word });
+  }
+  return hints;
+}
+
+/** Sorted, merged copies of the ranges (slogan occurrences can overlap). */
+function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The merged range with start < offset < end (a hint there would split it), by binary search. */
+function rangeAround(ranges: ReadonlyArray<readonly [number, number]>, offset: number): readonly [number, number] | undefined {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = ranges[lo - 1];
+  return r && offset < r[1] ? r : undefined;
+}
+
+/** A word's pinyin as labels of at most `max` characters, cut between syllables (formatWord's text, joined). */
+function splitLabel(spoken: ReadonlyArray<string | null>, style: PinyinStyle, max: number): string[] {
+  const whole = formatWord(spoken.map((r) => r ?? '?'), style);
+  if (max <= 0 || whole.length <= max) return [whole];
+  const labels: string[] = [];
+  let label = '';
+  let separator = '';
+  for (const piece of pinyinPieces(spoken, style)) {
+    if (piece.tone === undefined && (piece.text === ' ' || piece.text === "'")) {
+      separator = piece.text;
+      continue;
+    }
+    // A separator goes with the syllable after it, and is dropped where a new label starts.
+    if (label && (label + separator + piece.text).length > max) {
+      labels.push(label);
+      label = piece.text;
+    } else label += separator + piece.text;
+    separator = '';
+  }
+  if (label) labels.push(label);
+  return labels;
 }
 
 /**

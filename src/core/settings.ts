@@ -7,6 +7,7 @@
  */
 import type { BoilerplateOptions, BoilerplateSensitivity } from './boilerplate';
 import { BOILERPLATE_SENSITIVITIES } from './boilerplate';
+import { TONE_SANDHI_MODES, type ToneSandhi } from './pinyin/sandhi';
 import type { SloganEntry, SloganOptions } from './slogans';
 
 export type PinyinStyleSetting = 'marks' | 'numbers' | 'zhuyin';
@@ -24,6 +25,8 @@ export interface ZhdocSettings {
   readonly 'pinyin.gloss': boolean;
   readonly 'pinyin.hover': boolean;
   readonly 'pinyin.inlayHints': boolean;
+  /** `off`: dictionary tones; `yiBu`: 一 and 不 sandhi (一个 yí ge, 不是 bú shì); `all`: also third-tone sandhi (你好 ní hǎo). */
+  readonly 'pinyin.toneSandhi': ToneSandhi;
   readonly 'boilerplate.autoFold': boolean;
   readonly 'boilerplate.dim': boolean;
   readonly 'boilerplate.sensitivity': BoilerplateSensitivity;
@@ -55,6 +58,7 @@ export const SETTINGS_DEFAULTS: ZhdocSettings = {
   'pinyin.gloss': true,
   'pinyin.hover': true,
   'pinyin.inlayHints': false,
+  'pinyin.toneSandhi': 'off',
   'boilerplate.autoFold': true,
   'boilerplate.dim': true,
   'boilerplate.sensitivity': 'conservative',
@@ -102,6 +106,7 @@ export function readSettings(raw: (key: SettingKey) => unknown): ZhdocSettings {
     'pinyin.gloss': bool(raw('pinyin.gloss'), d['pinyin.gloss']),
     'pinyin.hover': bool(raw('pinyin.hover'), d['pinyin.hover']),
     'pinyin.inlayHints': bool(raw('pinyin.inlayHints'), d['pinyin.inlayHints']),
+    'pinyin.toneSandhi': oneOf(raw('pinyin.toneSandhi'), TONE_SANDHI_MODES, d['pinyin.toneSandhi']),
     'boilerplate.autoFold': bool(raw('boilerplate.autoFold'), d['boilerplate.autoFold']),
     'boilerplate.dim': bool(raw('boilerplate.dim'), d['boilerplate.dim']),
     'boilerplate.sensitivity': oneOf(raw('boilerplate.sensitivity'), BOILERPLATE_SENSITIVITIES, d['boilerplate.sensitivity']),

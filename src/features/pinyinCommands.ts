@@ -34,7 +34,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
   const editor = commandEditor();
   if (!editor) return undefined;
   const document = editor.document;
-  const { style } = pinyinSettings(document);
+  const { style, sandhi } = pinyinSettings(document);
   await ensureResources('pinyin', 'opencc');
   const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
   const ranges = selections.length > 0 ? selections : [document.lineAt(editor.selection.active.line).range];
@@ -51,7 +51,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
       const text = document.getText(new vscode.Range(document.positionAt(groupStart), document.positionAt(groupEnd)));
       const from = Math.max(groupStart, rangeStart) - groupStart;
       const to = Math.min(groupEnd, rangeEnd) - groupStart;
-      out += toPinyinText(text, style, from, to);
+      out += toPinyinText(text, style, from, to, { sandhi });
       advance(to - from);
       if (last < range.end.line && total > LARGE_DOCUMENT_CHARS) {
         await yieldToEventLoop();
@@ -88,7 +88,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
   await ensureResources('pinyin', 'opencc');
-  const { style } = pinyinSettings(document);
+  const { style, sandhi } = pinyinSettings(document);
   const version = document.version;
   const ranges = targetRanges(editor);
   const text = document.getText();
@@ -102,7 +102,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
       for (const [line, last] of lineGroups(document, range)) {
         const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
         const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
-        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to) : removePinyinAnnotations(text, from, to)) };
+        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to, { sandhi }) : removePinyinAnnotations(text, from, to)) };
       }
     }
   }

@@ -4,7 +4,7 @@
  * English gloss from CC-CEDICT. Over a selection, the reading of the whole selection.
  */
 import * as vscode from 'vscode';
-import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, wordAt, type PinyinStyle, type WordView } from '../core/pinyin';
+import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, wordAt, type PinyinStyle, type ToneSandhi, type WordView } from '../core/pinyin';
 import { isLowSurrogate } from '../core/text';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
@@ -32,6 +32,7 @@ export function registerPinyinHover(): vscode.Disposable {
 
 interface HoverSettings {
   readonly style: PinyinStyle;
+  readonly sandhi: ToneSandhi;
   readonly toneColours: boolean;
   readonly gloss: boolean;
 }
@@ -41,7 +42,7 @@ function wordHover(document: vscode.TextDocument, position: vscode.Position, set
   let from = Math.max(0, position.character - HOVER_WINDOW);
   if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
   const window = line.slice(from, position.character + HOVER_WINDOW);
-  const word = wordAt(window, position.character - from);
+  const word = wordAt(window, position.character - from, { sandhi: settings.sandhi });
   if (!word) return undefined;
   const view = describeWord(word, settings.style);
   const md = new vscode.MarkdownString(undefined, true);
@@ -71,7 +72,7 @@ function selectionHover(document: vscode.TextDocument, selection: vscode.Selecti
   // Enough text around the selection for its first and last clauses to be read in context.
   const before = Math.max(0, start - HOVER_WINDOW);
   const text = document.getText(new vscode.Range(document.positionAt(before), document.positionAt(end + HOVER_WINDOW)));
-  const reading = selectionReading(text, start - before, end - before);
+  const reading = selectionReading(text, start - before, end - before, { sandhi: settings.sandhi });
   if (reading.words.length === 0) return undefined;
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = true;

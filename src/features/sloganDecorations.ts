@@ -148,6 +148,21 @@ function paintWindow(editor: vscode.TextEditor, slogans: readonly Slogan[]): [nu
 }
 
 /** The occurrences (sorted by offset) that start in [from, to), found by binary search. */
+/** Longest slogan occurrence looked for before a range's start when asking which marks overlap it (code units). */
+const LONGEST_MARK = 512;
+
+/**
+ * The marked slogan occurrences overlapping document offsets [from, to), as [start, end) offsets: what the pinyin
+ * inlay hints keep out of, so a hint never splits a mark.
+ */
+export function sloganRangesBetween(slogans: readonly Slogan[] | undefined, from: number, to: number): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  for (const s of slogans ?? []) {
+    for (const o of occurrencesBetween(s.occurrences, from - LONGEST_MARK, to)) if (o.offset + o.length > from) out.push([o.offset, o.offset + o.length]);
+  }
+  return out;
+}
+
 function occurrencesBetween<T extends { readonly offset: number }>(occurrences: readonly T[], from: number, to: number): readonly T[] {
   let lo = 0;
   let hi = occurrences.length;

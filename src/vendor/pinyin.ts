@@ -2,4 +2,6 @@
 // the polyphonic ones), loaded on the first pinyin request. pinyin-pro's own readings of single characters are
 // baked into it at generation time (scripts/gen-pinyin-data.mjs), which spares its 60 ms first call; and the
 // Simplified → Traditional tables the hover's counterpart needs without building OpenCC's s2t converter.
+// Also the spoken forms' data (neutral-tone words, 一 as "first", readings in real use: scripts/gen-pinyin-spoken.mjs).
 export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';
+export { NEUTRAL_LINES, READING_LINES, YI_KEPT_WORDS } from '../core/generated/pinyinSpoken';

@@ -1,8 +1,8 @@
 /** zhdoc's settings, read for a given document (folder and language overrides apply). */
 import * as vscode from 'vscode';
 import { conversionConfig, type ConversionConfigName, type ConversionOptions } from '../core/convert';
-import type { PinyinStyle } from '../core/pinyin';
-import { readSettings, toCoreOptions, type AnalysisOptions, type ZhdocSettings } from '../core/settings';
+import type { PinyinStyle, ToneSandhi } from '../core/pinyin';
+import { readSettings, SETTINGS_DEFAULTS, toCoreOptions, type AnalysisOptions, type ZhdocSettings } from '../core/settings';
 import type { UserLexicon } from './userLexicon';
 
 export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
@@ -36,6 +36,8 @@ export interface PinyinSettings {
   readonly gloss: boolean;
   readonly hover: boolean;
   readonly inlayHints: boolean;
+  /** zhdoc.pinyin.toneSandhi: the sandhi the hover, inlay hints, Copy as Pinyin and Annotate write. */
+  readonly sandhi: ToneSandhi;
 }
 
 export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSettings {
@@ -47,6 +49,8 @@ export function pinyinSettings(scope?: vscode.ConfigurationScope): PinyinSetting
     gloss: settings.get<boolean>('pinyin.gloss', true),
     hover: settings.get<boolean>('pinyin.hover', true),
     inlayHints: settings.get<boolean>('pinyin.inlayHints', false),
+    // Validated as readSettings does, without reading every other setting on each hover.
+    sandhi: readSettings((key) => (key === 'pinyin.toneSandhi' ? settings.get(key) : SETTINGS_DEFAULTS[key]))['pinyin.toneSandhi'],
   };
 }
 

@@ -60,3 +60,28 @@ describe('zhdoc pinyin (annotate)', () => {
     assert.equal(missing.stderr.trim().split('\n').length, 1);
   });
 });
+
+describe('zhdoc pinyin --sandhi', () => {
+  it('writes dictionary tones by default, 一/不 sandhi with --sandhi, third-tone sandhi with --sandhi=all', () => {
+    const text = '我不是一个人，你好。\n';
+    assert.equal(zhdoc([], text).stdout, '我(wǒ)不是(bùshì)一个人(yīgerén)，你好(nǐhǎo)。\n');
+    assert.equal(zhdoc(['--sandhi'], text).stdout, '我(wǒ)不是(búshì)一个人(yígerén)，你好(nǐhǎo)。\n');
+    assert.equal(zhdoc(['--sandhi=yibu'], text).stdout, '我(wǒ)不是(búshì)一个人(yígerén)，你好(nǐhǎo)。\n');
+    assert.equal(zhdoc(['--sandhi=all'], text).stdout, '我(wǒ)不是(búshì)一个人(yígerén)，你好(níhǎo)。\n');
+    assert.equal(zhdoc(['--sandhi=off'], text).stdout, zhdoc([], text).stdout);
+    assert.equal(zhdoc(['--sandhi', '--tone', 'num'], '一點兒').stdout, '一點兒(yi4 dianr3)');
+  });
+
+  it('gives the same readings per character with --jsonl, erhua as r', () => {
+    assert.equal(zhdoc(['--jsonl', '--sandhi', '--tone', 'num'], '一个，哪儿').stdout, '["yi2","ge5",null,"na3","r5"]\n');
+    assert.equal(zhdoc(['--jsonl'], '看一看').stdout, '["kàn","yī","kàn"]\n');
+    assert.equal(zhdoc(['--jsonl', '--sandhi'], '看一看').stdout, '["kàn","yi","kàn"]\n');
+  });
+
+  it('rejects an unknown mode with a usage error and says it in the help', () => {
+    const r = zhdoc(['--sandhi=loud'], '一个');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--sandhi/);
+    assert.match(run(['--help']).stdout + run(['--help']).stderr, /--sandhi/);
+  });
+});

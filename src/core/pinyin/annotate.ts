@@ -14,8 +14,9 @@
  */
 import { isHanCodePoint, isLowSurrogate, type TextEdit } from '../text';
 import { readingsOf, readingsOfCharacter } from './reader';
-import { formatReading, formatWord, PINYIN_STYLES, type PinyinStyle } from './syllable';
-import { wordsIn } from './words';
+import { matchesSpokenAnnotation, spokenVariants } from './sandhi';
+import { formatWord, PINYIN_STYLES, type PinyinStyle } from './syllable';
+import { wordsIn, type SpokenOptions } from './words';
 
 /** The annotation inserted after a word with these readings. */
 export function annotationOf(readings: ReadonlyArray<string | null>, style: PinyinStyle): string {
@@ -26,10 +27,11 @@ export function annotationOf(readings: ReadonlyArray<string | null>, style: Piny
  * Insertions (zero-length edits, sorted) that annotate every Han word of text[start, end). Words are read in
  * their whole clause, so annotating a selection gives the same readings as annotating the document.
  */
-export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length): TextEdit[] {
-  return wordsIn(text, start, end)
+export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): TextEdit[] {
+  // The words' spoken readings (sandhi.ts): the lexicon's neutral tones and erhua, and the sandhi asked for.
+  return wordsIn(text, start, end, options)
     .filter((w) => w.start >= start && w.end <= end)
-    .map((w) => ({ offset: w.end, length: 0, text: annotationOf(w.readings, style) }));
+    .map((w) => ({ offset: w.end, length: 0, text: annotationOf(w.spoken, style) }));
 }
 
 /**
@@ -71,39 +73,22 @@ function isAnnotationFor(text: string, open: number, body: string): boolean {
     at -= low ? 2 : 1;
   }
   const inContext = readingsOf(chars.join(''));
+  // Every syllable zhdoc may write for each character: its readings (and the one read here), each as spoken
+  // in any sandhi mode (neutral tone, 一 yí/yì, 不 bú, a third tone's second, 儿 as the r of the syllable before).
   const candidates = chars.map((c, k) => {
     const known = readingsOfCharacter(c);
     const here = inContext[k];
-    return here && !known.includes(here) ? [...known, here] : known;
+    const readings = here && !known.includes(here) ? [...known, here] : known;
+    return readings.length ? [...new Set(readings.flatMap((r) => spokenVariants(c, r)))] : ['?'];
   });
   for (let k = 1; k <= chars.length; k++) {
+    const word = chars.slice(chars.length - k);
     const last = candidates.slice(chars.length - k);
-    for (const style of PINYIN_STYLES) if (spells(normalized, last, style)) return true;
+    for (const style of PINYIN_STYLES) if (matchesSpokenAnnotation(word, last, normalized, style)) return true;
   }
   return false;
 }
 
-/** True when formatWord(readings, style) === body for some choice of one reading per character. */
-function spells(body: string, candidates: ReadonlyArray<readonly string[]>, style: PinyinStyle): boolean {
-  const options = (k: number): string[] => (candidates[k]!.length ? candidates[k]!.map((r) => formatReading(r, style).normalize('NFC')) : [formatReading('?', style)]);
-  if (style === 'numbers' || style === 'zhuyin') {
-    const parts = body.split(' ');
-    return parts.length === candidates.length && parts.every((p, k) => options(k).includes(p));
-  }
-  // Run together with an apostrophe before a, e, o (formatWord's rule): positions of the body reachable after k syllables.
-  let reachable = new Set([0]);
-  for (let k = 0; k < candidates.length && reachable.size; k++) {
-    const next = new Set<number>();
-    for (const at of reachable) {
-      for (const syllable of options(k)) {
-        const piece = at > 0 && /^[aeoāáǎàēéěèōóǒò]/.test(syllable) ? "'" + syllable : syllable;
-        if (body.startsWith(piece, at)) next.add(at + piece.length);
-      }
-    }
-    reachable = next;
-  }
-  return reachable.has(body.length);
-}
 function precededByHan(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   const cp = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.codePointAt(i - 2)! : c;

@@ -128,17 +128,58 @@ export function formatReading(reading: string, style: PinyinStyle): string {
   }
 }
 
+/** The reading of an erhua 儿 (一点儿 yi1 dian3 r5): written as the `r` of the syllable before it. */
+export const ERHUA_READING = 'r5';
+
+/** One syllable as written, with the erhua `r` of a following 儿 when `erhua` (diǎnr, dianr3, ㄉㄧㄢˇㄦ). */
+export function formatSyllable(reading: string, style: PinyinStyle, erhua = false): string {
+  const s = formatReading(reading, style);
+  if (!erhua) return s;
+  switch (style) {
+    case 'marks':
+    case 'none':
+      return s + 'r';
+    case 'numbers':
+      // The tone number ends the syllable, r included (dianr3), as numbered pinyin writes erhua.
+      return isReading(reading) ? `${baseOf(reading)}r${toneOf(reading)}` : s + 'r';
+    case 'zhuyin':
+      return s + 'ㄦ';
+  }
+}
+
+/**
+ * What goes before a written syllable in a word: an apostrophe before a, e or o in the tone-mark and toneless
+ * styles (xī'ān), a space between syllables in the numbers and zhuyin styles, nothing at the start.
+ */
+export function syllableSeparator(written: string, style: PinyinStyle, first: boolean): string {
+  if (first) return '';
+  if (style === 'numbers' || style === 'zhuyin') return ' ';
+  return /^[aeoāáǎàēéěèōóǒò]/.test(written) ? "'" : '';
+}
+
+/** A word's readings as written syllables: an erhua 儿 (ERHUA_READING) joins the syllable before it. */
+export function syllableGroups(readings: readonly string[]): Array<{ readonly reading: string; readonly erhua: boolean; readonly count: number }> {
+  const groups: Array<{ reading: string; erhua: boolean; count: number }> = [];
+  for (const r of readings) {
+    const last = groups[groups.length - 1];
+    if (r === ERHUA_READING && last && !last.erhua) {
+      last.erhua = true;
+      last.count++;
+    } else groups.push({ reading: r, erhua: false, count: 1 });
+  }
+  return groups;
+}
+
 /**
  * Several readings as one word: pinyin syllables run together with an apostrophe before a, e or o
- * (`xi1 an1` → xī'ān, `han4 zi4` → hànzì); numbers and zhuyin are separated by spaces.
+ * (`xi1 an1` → xī'ān, `han4 zi4` → hànzì); numbers and zhuyin are separated by spaces. An erhua 儿 (`r5`) is
+ * the `r` of the syllable before it (`yi1 dian3 r5` → yīdiǎnr, yi1 dianr3, ㄧ ㄉㄧㄢˇㄦ).
  */
 export function formatWord(readings: readonly string[], style: PinyinStyle): string {
-  if (style === 'numbers' || style === 'zhuyin') return readings.map((r) => formatReading(r, style)).join(' ');
   let out = '';
-  for (const r of readings) {
-    const s = formatReading(r, style);
-    if (out && /^[aeoāáǎàēéěèōóǒò]/.test(s)) out += "'";
-    out += s;
+  for (const g of syllableGroups(readings)) {
+    const s = formatSyllable(g.reading, style, g.erhua);
+    out += syllableSeparator(s, style, out === '') + s;
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint, isLowSurrogate } from '../text';
 import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
+import { spokenRun, type ToneSandhi } from './sandhi';
 import { formatWord, type PinyinStyle } from './syllable';
 
 /** Code units read on either side of a position: far more than any clause needs for context. */
@@ -17,8 +18,18 @@ export interface PinyinWord {
   readonly start: number;
   readonly end: number;
   readonly word: string;
-  /** Canonical reading of each code point of the word (all Han); null where none is known. */
+  /** Canonical reading of each code point of the word (all Han), as the reader gives it (citation tones); null where none is known. */
   readonly readings: ReadonlyArray<string | null>;
+  /**
+   * The readings as zhdoc writes them (sandhi.ts): the lexicon's neutral tones and erhua (`r5`), and the tone
+   * sandhi asked for. What the hover, Copy as Pinyin, Annotate and inlay hints show.
+   */
+  readonly spoken: ReadonlyArray<string | null>;
+}
+
+/** How words are read aloud: the tone sandhi to apply (zhdoc.pinyin.toneSandhi); `off` by default. */
+export interface SpokenOptions {
+  readonly sandhi?: ToneSandhi;
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -55,7 +66,7 @@ function runEnd(text: string, i: number, limit: number): number {
  * data to ship, Traditional and Simplified alike); where it splits a word that the reader's lexicon chose
  * (實/處 of 實處), the pieces are joined, so a word is never shown with half of the reading decided for it.
  */
-function runWords(text: string, start: number, end: number, icuBounds?: readonly number[]): PinyinWord[] {
+function runWords(text: string, start: number, end: number, icuBounds?: readonly number[], sandhi: ToneSandhi = 'off'): PinyinWord[] {
   const chars: string[] = [];
   const offsets: number[] = [];
   for (let i = start; i < end; i += sizeAt(text, i)) {
@@ -86,16 +97,22 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
   bounds.delete(start);
   bounds.add(end);
   const ordered = [...bounds].sort((x, y) => x - y);
-  const words: PinyinWord[] = [];
-  let wordStart = start;
+  // The words' [start, end) code point indices, for the spoken forms, which depend on the whole run.
+  const spans: Array<readonly [number, number]> = [];
   let k = 0;
   for (const bound of ordered) {
-    const r: Array<string | null> = [];
-    while (offsets[k]! < bound) r.push(readings[k++] ?? null);
-    words.push({ start: wordStart, end: bound, word: text.slice(wordStart, bound), readings: r });
-    wordStart = bound;
+    const from = k;
+    while (offsets[k]! < bound) k++;
+    spans.push([from, k]);
   }
-  return words;
+  const spoken = spokenRun(chars, readings, spans, sandhi);
+  return spans.map(([a, b]) => ({
+    start: offsets[a]!,
+    end: offsets[b]!,
+    word: text.slice(offsets[a]!, offsets[b]!),
+    readings: readings.slice(a, b).map((r) => r ?? null),
+    spoken: spoken.slice(a, b).map((r) => r ?? null),
+  }));
 }
 
 /** Index of the first element of the ascending `values` greater than `x` (binary search: a run has many bounds). */
@@ -144,13 +161,13 @@ export const RUN_OVERLAP = 256;
  * window keeps its words that end before its cut and the next window starts at the last kept word's end, a word
  * boundary, so no word is split by a window and the cost is linear in the run.
  */
-export function longRunWords(text: string, start: number, end: number, window = LONG_RUN, overlap = RUN_OVERLAP): PinyinWord[] {
+export function longRunWords(text: string, start: number, end: number, window = LONG_RUN, overlap = RUN_OVERLAP, options: SpokenOptions = {}): PinyinWord[] {
   const words: PinyinWord[] = [];
   let from = start;
   while (from < end) {
     let to = Math.min(end, from + window + overlap);
     if (to < end && isLowSurrogate(text.charCodeAt(to))) to++;
-    const inWindow = runWords(text, from, to);
+    const inWindow = runWords(text, from, to, undefined, options.sandhi);
     if (to === end) {
       words.push(...inWindow);
       break;
@@ -171,7 +188,7 @@ export function longRunWords(text: string, start: number, end: number, window = 
  * The words of text[start, end) (Han runs only) that overlap it, each read in the context of its whole run
  * (up to WINDOW code units beyond the range).
  */
-export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[] {
+export function wordsIn(text: string, start = 0, end = text.length, options: SpokenOptions = {}): PinyinWord[] {
   const words: PinyinWord[] = [];
   let i = runStart(text, start, Math.max(0, start - WINDOW));
   const to = runEnd(text, end, Math.min(text.length, end + WINDOW));
@@ -187,7 +204,7 @@ export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[
     }
     const j = runEnd(text, i, to);
     if (j - i > LONG_RUN) {
-      for (const w of longRunWords(text, i, j)) if (w.end > start && w.start < end) words.push(w);
+      for (const w of longRunWords(text, i, j, LONG_RUN, RUN_OVERLAP, options)) if (w.end > start && w.start < end) words.push(w);
       i = j;
       continue;
     }
@@ -199,7 +216,7 @@ export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[
     while (k < icu.length && icu[k]! <= i) k++;
     const inRun: number[] = [];
     for (let m = k; m < icu.length && icu[m]! < j; m++) inRun.push(icu[m]!);
-    for (const w of runWords(text, i, j, inRun)) if (w.end > start && w.start < end) words.push(w);
+    for (const w of runWords(text, i, j, inRun, options.sandhi)) if (w.end > start && w.start < end) words.push(w);
     i = j;
   }
   return words;
@@ -209,7 +226,7 @@ export function wordsIn(text: string, start = 0, end = text.length): PinyinWord[
  * The word under `offset` (a UTF-16 offset; a position just after a word also counts, as an editor's cursor
  * does), read in its clause; undefined when no Han character is there.
  */
-export function wordAt(text: string, offset: number): PinyinWord | undefined {
+export function wordAt(text: string, offset: number, options: SpokenOptions = {}): PinyinWord | undefined {
   let at = offset;
   if (at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at))) at--;
   if (!isHanAt(text, at)) {
@@ -219,7 +236,7 @@ export function wordAt(text: string, offset: number): PinyinWord | undefined {
   }
   const start = runStart(text, at, Math.max(0, at - WINDOW));
   const end = runEnd(text, at, Math.min(text.length, at + WINDOW));
-  return runWords(text, start, end).find((w) => w.start <= at && at < w.end);
+  return runWords(text, start, end, undefined, options.sandhi).find((w) => w.start <= at && at < w.end);
 }
 
 export interface SelectionReading {
@@ -231,8 +248,8 @@ export interface SelectionReading {
 }
 
 /** The reading of text[start, end), each character read in its clause (which may extend past the selection). */
-export function selectionReading(text: string, start: number, end: number): SelectionReading {
-  const words = wordsIn(text, start, end).filter((w) => w.end > start && w.start < end);
+export function selectionReading(text: string, start: number, end: number, options: SpokenOptions = {}): SelectionReading {
+  const words = wordsIn(text, start, end, options).filter((w) => w.end > start && w.start < end);
   const byOffset = new Map<number, string | null>();
   for (const w of words) {
     let k = w.start;
@@ -252,21 +269,25 @@ function clip(text: string, w: PinyinWord, start: number, end: number): PinyinWo
   const s = Math.max(w.start, start);
   const e = Math.min(w.end, end);
   const readings: Array<string | null> = [];
+  const spoken: Array<string | null> = [];
   let k = w.start;
-  for (const r of w.readings) {
-    if (k >= s && k < e) readings.push(r);
+  w.readings.forEach((r, i) => {
+    if (k >= s && k < e) {
+      readings.push(r);
+      spoken.push(w.spoken[i] ?? null);
+    }
     k += text.codePointAt(k)! > 0xffff ? 2 : 1;
-  }
-  return { start: s, end: e, word: text.slice(s, e), readings };
+  });
+  return { start: s, end: e, word: text.slice(s, e), readings, spoken };
 }
 
 /**
  * Text as pinyin, for Copy as Pinyin: each Han word becomes its reading in `style` (words separated by spaces),
  * everything else is kept as written. Unknown readings show as `?`.
  */
-export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length): string {
+export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): string {
   // A word cut by the selection keeps the readings of its selected characters, read in the whole word.
-  const words = wordsIn(text, start, end).map((w) => clip(text, w, start, end));
+  const words = wordsIn(text, start, end, options).map((w) => clip(text, w, start, end));
   let out = '';
   let last = start;
   let prevWasWord = false;
@@ -275,7 +296,7 @@ export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = 
     out += between;
     const joinsPrevious = between === '' ? prevWasWord : /[\p{L}\p{N}]$/u.test(between);
     if (joinsPrevious) out += ' ';
-    out += formatWord(w.readings.map((r) => r ?? '?'), style);
+    out += formatWord(w.spoken.map((r) => r ?? '?'), style);
     const next = text.codePointAt(w.end);
     if (next !== undefined && !isHanCodePoint(next) && /[\p{L}\p{N}]/u.test(String.fromCodePoint(next))) out += ' ';
     last = w.end;
