@@ -25,8 +25,8 @@
  */
 import { compileUserCues, type BoilerplateReason } from '../boilerplateCues';
 import { toBlocks } from './blocks';
-import { promoteTitles, softenInlineFields, weighUndecided } from './context';
-import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, mainArticle, quietAfterArticle } from './pageStructure';
+import { joinBrokenSentences, promoteTitles, softenInlineFields, weighUndecided } from './context';
+import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, firstArticle, keepForumPosts, quietAfterArticle } from './pageStructure';
 import { markRepeats, scanCues } from './cueScan';
 import { CUED, intrinsicClass, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
 import { measureLines } from './lineFeatures';
@@ -66,6 +66,7 @@ function run(text: string, options: BoilerplateOptions) {
   markRepeats(features);
   const intrinsic = features.map((f) => intrinsicClass(f, params));
   softenInlineFields(features, intrinsic);
+  joinBrokenSentences(features, intrinsic);
   const comments = commentsStart(features, intrinsic);
   const thread = forumThread(features, intrinsic, comments);
   quietAfterArticle(features, intrinsic, comments, thread);
@@ -77,7 +78,7 @@ function run(text: string, options: BoilerplateOptions) {
   keepUnlessWebPage(intrinsic);
   let decided = decide(features, intrinsic, params);
   // Below the article a feed of other pages' headlines and blurbs: quiet its prose and segment again.
-  const feed = feedStart(text, features, intrinsic, mainArticle(features, intrinsic, decided));
+  const feed = feedStart(text, features, intrinsic, firstArticle(features, intrinsic, decided));
   if (feed !== -1 && (comments === -1 || feed < comments)) {
     quietAfterArticle(features, intrinsic, feed, thread, true);
     weighUndecided(intrinsic, features);

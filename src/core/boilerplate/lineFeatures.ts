@@ -18,6 +18,8 @@ export interface LineFeatures {
   digits: number;
   /** Sentence punctuation: 。！？；，、： and their ASCII forms next to Han characters. */
   punct: number;
+  /** Full stops (。) anywhere on the line. */
+  fullStops: number;
   /** Ends with sentence-final punctuation (。！？…, possibly inside closing quotes). */
   endsSentence: boolean;
   /** Ends with ， or 、: a sentence broken over lines (a self-media post's short lines), never a menu item. */
@@ -62,6 +64,8 @@ export interface LineFeatures {
   shareBar: boolean;
   /** A cue matched at the first non-space character of the line. */
   cueAtStart: boolean;
+  /** A 更多 link of a section heading on the line (see CueSpec.headingLink). */
+  headingLink: boolean;
   userCue: boolean;
   /** Lines to the nearest identical line (spaces ignored); Infinity when the line occurs once. */
   repeatGap: number;
@@ -159,7 +163,7 @@ export function hasTrailingStamp(text: string, start: number, end: number): bool
   return before.replace(/[\s\u3000]+/g, '').length >= 2;
 }
 
-export const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
+export const TRUNCATED = /(?:[^.]\.{2,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
 export const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S|[[【(（]\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）])/;
 export const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
 export const TIME = /\d{1,2}:\d{2}/;
@@ -202,6 +206,7 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
   let digits = 0;
   let brackets = 0;
   let punct = 0;
+  let fullStops = 0;
   let tokens = 0;
   let hanTokens = 0;
   let tokenHasHan = false;
@@ -259,10 +264,14 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
       inWord = false;
       if (k === DIGIT) digits++;
       else if (k === BRACKET) brackets++;
-      else if (k === PUNCT) punct++;
+      else if (k === PUNCT) {
+        punct++;
+        if (c === 0x3002) fullStops++;
+      }
       // ASCII , ; ! ? after a Han character: auto-converted and hand-typed pages use them as Chinese punctuation.
       // After a word and before a space they punctuate English prose (not www.sina.com or v1.2).
-      else if (k === ASCII_PUNCT && (prevHan || (prevLatin && (i + 1 >= end || table[text.charCodeAt(i + 1)] === SPACE)))) punct++;
+      // Dots in a row (.. or ...) are a cut-off headline's ellipsis, not a full stop.
+      else if (k === ASCII_PUNCT && !(c === 0x2e && (last === 0x2e && beforeLast === 0x2e || (i + 1 < end && text.charCodeAt(i + 1) === 0x2e))) && (prevHan || (prevLatin && (i + 1 >= end || table[text.charCodeAt(i + 1)] === SPACE)))) punct++;
     }
     prevHan = hanChar;
     prevLatin = k === LATIN;
@@ -273,7 +282,8 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
   const closesTruncated = last === 0x2e || last === 0x2026 || closesWithBracket;
   const mayEnumerate = isDigit(first) || first === 0x28 || first === 0xff08 || first === 0x7b2c || CHINESE_NUMERALS.includes(String.fromCharCode(first));
   const lineText = chars > 0 && chars <= 80 && (tokens >= 5 || digits >= 5) ? text.slice(start, end).trim() : '';
-  const endsSentence = last !== -1 && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
+  // A line cut off with dots (标题..., 标题..) is truncated, not a finished sentence.
+  const endsSentence = last !== -1 && !(last === 0x2e && beforeLast === 0x2e) && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
   return {
     start,
     end,
@@ -283,6 +293,7 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
     latinWords,
     digits,
     punct,
+    fullStops,
     endsSentence,
     endsMidSentence: last === 0xff0c || last === 0x3001,
     endsWithFullStop: last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002),
@@ -293,9 +304,10 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
     separators,
     startsWithBullet: first !== -1 && isBullet(first),
     trailingStamp: short && closesWithBracket && hasTrailingStamp(text, start, end),
+    // Cut off (…) after a finished sentence (一个句子。又一个…) is a note or an excerpt shortened by the site, not a headline.
     listItem:
       short &&
-      ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
+      ((closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
     dateline: chars > 0 && chars <= 60 && digits >= 5 && isDateline(text.slice(start, end)),
     postMark: chars > 0 && chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end)),
     feedStamp: short && (digits > 0) && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end)),
@@ -306,6 +318,7 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
     phraseCues: 0,
     anchorCues: 0,
     cueAtStart: false,
+    headingLink: false,
     cueHan: 0,
     attributionCues: 0,
     shareBar: false,

@@ -12,7 +12,9 @@
  * Every pass is one or two walks over the lines.
  */
 import { scriptFold } from '../boilerplateCues';
-import { CUED, sizeOf, type Intrinsic } from './evidence';
+import { CUED, isByline, sizeOf, type Intrinsic } from './evidence';
+
+export { BYLINE_SIZE, BYLINE_VALUE, isByline } from './evidence';
 import type { LineFeatures } from './lineFeatures';
 import type { Decision } from './segmentation';
 
@@ -131,13 +133,22 @@ export function mainArticle(features: readonly LineFeatures[], lines: readonly I
   return best?.run;
 }
 
+/**
+ * The first content run of a segmentation with ARTICLE_BEFORE_COMMENTS Han characters of prose: the article's
+ * start as far as a feed below it is concerned. Not the run with the most prose: a feed of blurbs can hold
+ * more prose than the article above it, and then it would seem to be the article.
+ */
+export function firstArticle(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): [number, number] | undefined {
+  return contentRuns(features, lines, decided).find((r) => r.prose >= ARTICLE_BEFORE_COMMENTS)?.run ?? mainArticle(features, lines, decided);
+}
+
 /** Non-blank lines between the end of the article's prose and a feed opener that closes it. */
 export const FEED_AFTER_ARTICLE = 6;
 
 /**
  * The first feed opener (相关推荐, 其他人也在看) that closes the article, or -1: it follows, within
  * FEED_AFTER_ARTICLE lines, a run of prose of ARTICLE_BEFORE_COMMENTS Han characters, and lies below the start
- * of the article found by a first segmentation (sidebars use the same words above the article: 热门文章).
+ * of the article found by a first segmentation (`firstArticle`; sidebars use the same words above the article: 热门文章).
  */
 export function feedStart(text: string, features: readonly LineFeatures[], lines: readonly Intrinsic[], article: [number, number] | undefined): number {
   if (!article) return -1;
@@ -321,26 +332,42 @@ export function foldErrorPage(text: string, features: readonly LineFeatures[], l
   return true;
 }
 
-/** Size up to which a line with a filled 来源/作者/时间 field or a dateline is a byline, not a paragraph. */
-export const BYLINE_SIZE = 60;
-
-/** Han characters a byline must hold besides its field names: a source, an author, a paper (来源：新华社). */
-export const BYLINE_VALUE = 2;
-
-/**
- * A byline says where and when the text appeared: a date with a time or a source, or 来源/作者/编辑 fields
- * with values. A header that is mostly furniture (打印, 分享到, 字号 大 中 小) or whose fields are empty
- * (來源 : 作者 : 時間 : 2023-02-16 點擊數:104 打印) is not one.
- */
-export function isByline(f: LineFeatures): boolean {
-  if (f.blank || f.shareBar || f.listItem || f.trailingStamp || f.feedStamp || sizeOf(f) > BYLINE_SIZE) return false;
-  return (f.attributionCues >= 1 && f.han - f.cueHan >= BYLINE_VALUE) || f.dateline;
-}
-
 /** Non-blank lines above the article searched for its byline: share bars and ads may sit between. */
 export const HEAD_REACH = 16;
 /** Non-blank lines below the article searched for its source line (来源：…, 责任编辑：…). */
 export const TAIL_REACH = 3;
+
+/** Non-blank lines above a byline that may make up the text's title block (title, subtitle, romanisation, era, source). */
+export const TITLE_BLOCK = 4;
+
+/**
+ * The lines above a text's first byline that name it. When page furniture (a cued line or a menu) closes them
+ * off within TITLE_BLOCK lines, every line between is the title block (夜雨 / yè yǔ / 朝代：唐代 above 作者：白居易),
+ * however short. Otherwise (no furniture above, or more lines than a title block has) only the line right
+ * above the byline is taken, and only when it is long enough to be a title: a short line there may as well be
+ * the last item of a menu.
+ */
+function keepTitleBlock(features: readonly LineFeatures[], lines: readonly Intrinsic[], byline: number, anchor: (i: number) => void): void {
+  const block: number[] = [];
+  let closed = false;
+  for (let j = byline - 1; j >= 0 && block.length < TITLE_BLOCK; j--) {
+    const f = features[j]!;
+    if (f.blank) continue;
+    const x = lines[j]!;
+    if (x.evidence <= CUED || (x.cls === 'bad' && !x.weak) || x.cls === 'good' || f.listItem || f.feedStamp) {
+      closed = true;
+      break;
+    }
+    block.push(j);
+  }
+  if (!closed) {
+    const first = block[0];
+    if (first !== undefined && sizeOf(features[first]!) >= 6) anchor(first);
+    return;
+  }
+  // Debris (a lone x or |) is not part of a title.
+  for (const j of block) if (features[j]!.han > 0 || features[j]!.latinWords > 1 || features[j]!.chars > 3) anchor(j);
+}
 
 /** Han characters of prose from which a content run is a text with a head and foot of its own (a section of a reference page). */
 export const TEXT_WITH_HEAD = 50;
@@ -373,22 +400,43 @@ export function keepArticleHead(features: readonly LineFeatures[], lines: Intrin
         topByline = i;
       }
     }
-    if (topByline !== -1) {
-      for (let j = topByline - 1; j >= 0; j--) {
-        const f = features[j]!;
+    if (topByline !== -1) keepTitleBlock(features, lines, topByline, anchor);
+  }
+  // The foot of a text whose last lines were cut off from it by a line or two of furniture (a caption's
+  // （点击看大图）, an ad): the text's runs are taken together, and the source line may follow any of them.
+  for (const { runs, prose } of textsAcrossGaps(features, contentRuns(features, lines, decided))) {
+    if (prose < TEXT_WITH_HEAD) continue;
+    for (const run of runs) {
+      for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
+        const f = features[i]!;
         if (f.blank) continue;
-        const x = lines[j]!;
-        if (x.evidence > CUED && sizeOf(f) >= 6 && !f.listItem && !f.feedStamp) anchor(j);
-        break;
+        seen++;
+        if (!isByline(f)) break;
+        anchor(i);
       }
-    }
-    for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
-      const f = features[i]!;
-      if (f.blank) continue;
-      seen++;
-      if (!isByline(f)) break;
-      anchor(i);
     }
   }
   return changed;
+}
+
+/** Non-blank furniture lines between two content runs up to which they are one text (a caption tag, an ad inside it). */
+export const TEXT_GAP = 2;
+
+/** Content runs joined across gaps of at most TEXT_GAP non-blank lines, their prose added up. */
+function textsAcrossGaps(features: readonly LineFeatures[], runs: ReadonlyArray<{ run: [number, number]; prose: number }>): Array<{ runs: Array<[number, number]>; prose: number }> {
+  const out: Array<{ runs: Array<[number, number]>; prose: number }> = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last) {
+      let gap = 0;
+      for (let i = last.runs[last.runs.length - 1]![1] + 1; i < r.run[0] && gap <= TEXT_GAP; i++) if (!features[i]!.blank) gap++;
+      if (gap <= TEXT_GAP) {
+        last.runs.push(r.run);
+        last.prose += r.prose;
+        continue;
+      }
+    }
+    out.push({ runs: [r.run], prose: r.prose });
+  }
+  return out;
 }
