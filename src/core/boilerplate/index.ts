@@ -26,7 +26,7 @@
 import { compileUserCues, type BoilerplateReason } from '../boilerplateCues';
 import { toBlocks } from './blocks';
 import { joinBrokenSentences, promoteTitles, softenInlineFields, weighUndecided } from './context';
-import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, firstArticle, keepForumPosts, quietAfterArticle } from './pageStructure';
+import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, mainArticle, quietAfterArticle } from './pageStructure';
 import { markRepeats, scanCues } from './cueScan';
 import { CUED, intrinsicClass, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
 import { measureLines } from './lineFeatures';
@@ -78,7 +78,7 @@ function run(text: string, options: BoilerplateOptions) {
   keepUnlessWebPage(intrinsic);
   let decided = decide(features, intrinsic, params);
   // Below the article a feed of other pages' headlines and blurbs: quiet its prose and segment again.
-  const feed = feedStart(text, features, intrinsic, firstArticle(features, intrinsic, decided));
+  const feed = feedStart(text, features, intrinsic, mainArticle(features, intrinsic, decided));
   if (feed !== -1 && (comments === -1 || feed < comments)) {
     quietAfterArticle(features, intrinsic, feed, thread, true);
     weighUndecided(intrinsic, features);

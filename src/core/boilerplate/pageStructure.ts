@@ -133,14 +133,6 @@ export function mainArticle(features: readonly LineFeatures[], lines: readonly I
   return best?.run;
 }
 
-/**
- * The first content run of a segmentation with ARTICLE_BEFORE_COMMENTS Han characters of prose: the article's
- * start as far as a feed below it is concerned. Not the run with the most prose: a feed of blurbs can hold
- * more prose than the article above it, and then it would seem to be the article.
- */
-export function firstArticle(features: readonly LineFeatures[], lines: readonly Intrinsic[], decided: readonly Decision[]): [number, number] | undefined {
-  return contentRuns(features, lines, decided).find((r) => r.prose >= ARTICLE_BEFORE_COMMENTS)?.run ?? mainArticle(features, lines, decided);
-}
 
 /** Non-blank lines between the end of the article's prose and a feed opener that closes it. */
 export const FEED_AFTER_ARTICLE = 6;
@@ -148,7 +140,8 @@ export const FEED_AFTER_ARTICLE = 6;
 /**
  * The first feed opener (相关推荐, 其他人也在看) that closes the article, or -1: it follows, within
  * FEED_AFTER_ARTICLE lines, a run of prose of ARTICLE_BEFORE_COMMENTS Han characters, and lies below the start
- * of the article found by a first segmentation (`firstArticle`; sidebars use the same words above the article: 热门文章).
+ * of the article found by a first segmentation (sidebars use the same words above the article: 热门文章) or
+ * is followed by stamped feed items (see stampedFeedBelow).
  */
 export function feedStart(text: string, features: readonly LineFeatures[], lines: readonly Intrinsic[], article: [number, number] | undefined): number {
   if (!article) return -1;
@@ -163,9 +156,35 @@ export function feedStart(text: string, features: readonly LineFeatures[], lines
       continue;
     }
     since++;
-    if (i > article[0] && run >= ARTICLE_BEFORE_COMMENTS && since <= FEED_AFTER_ARTICLE && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8))) return i;
+    if (run >= ARTICLE_BEFORE_COMMENTS && since <= FEED_AFTER_ARTICLE && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8)) && (i > article[0] || stampedFeedBelow(features, i))) return i;
   }
   return -1;
+}
+
+/**
+ * Non-blank lines after a feed opener searched for its items' stamps: an item is a headline, a blurb and a
+ * stamp, and a portal puts an ad panel of a dozen lines (为什么显示这个广告？…) between items.
+ */
+export const FEED_PROBE = 24;
+
+/** Stamped items (·2 天前, 19 跟贴) within FEED_PROBE lines from which what follows an opener is a feed. */
+export const FEED_STAMPS = 2;
+
+/**
+ * Whether feed items follow line `i`: FEED_STAMPS lines closed by a feed stamp within FEED_PROBE lines. A feed
+ * of blurbs can hold more prose than the article above it, so that the first segmentation takes a stretch of
+ * the feed for the article; its stamps still say what it is. A sidebar's list under the same words
+ * (热门文章 above a blog post) carries no such stamps.
+ */
+function stampedFeedBelow(features: readonly LineFeatures[], i: number): boolean {
+  let seen = 0;
+  let stamps = 0;
+  for (let j = i + 1; j < features.length && seen < FEED_PROBE; j++) {
+    if (features[j]!.blank) continue;
+    seen++;
+    if (features[j]!.feedStamp && ++stamps >= FEED_STAMPS) return true;
+  }
+  return false;
 }
 
 /** Consecutive prose lines from which a feed holds an article again (an editorial below a list), not blurbs. */
