@@ -33,6 +33,17 @@ export const ARTICLE_BEFORE_COMMENTS = 100;
 /** Evidence left to a prose line in a comments section or a feed: its neighbours decide it. */
 export const COMMENT_PROSE = 0.5;
 
+/** The first or last non-space code unit of a line, folded (［ reads as [), or -1: a cheap test before `folded`. */
+function edgeChar(text: string, f: LineFeatures, last: boolean): number {
+  const fold = scriptFold();
+  if (last) {
+    for (let i = f.end - 1; i >= f.start; i--) if (fold[text.charCodeAt(i)] !== 0x20) return fold[text.charCodeAt(i)]!;
+  } else {
+    for (let i = f.start; i < f.end; i++) if (fold[text.charCodeAt(i)] !== 0x20) return fold[text.charCodeAt(i)]!;
+  }
+  return -1;
+}
+
 function folded(text: string, f: LineFeatures, limit: number): string {
   const fold = scriptFold();
   let out = '';
@@ -255,7 +266,7 @@ function keepEncyclopediaArticle(text: string, features: readonly LineFeatures[]
   let first = -1;
   for (let i = 0; i <= end && i < features.length; i++) {
     const f = features[i]!;
-    if (f.blank || !/\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(folded(text, f, 200))) continue;
+    if (f.blank || edgeChar(text, f, true) !== 0x5d || !/\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(folded(text, f, 200))) continue;
     headings++;
     if (first === -1) first = i;
   }
@@ -276,6 +287,9 @@ function keepEncyclopediaArticle(text: string, features: readonly LineFeatures[]
 /** A line of the article proper in an encyclopedia: a section heading with its edit link, or a reference. */
 function articleAnchor(text: string, f: LineFeatures): boolean {
   if (f.blank) return false;
+  const first = edgeChar(text, f, false);
+  if (first === 0x5e) return true;
+  if (edgeChar(text, f, true) !== 0x5d) return false;
   const s = folded(text, f, 200);
   return /\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(s) || s.startsWith('^');
 }
@@ -331,18 +345,23 @@ export const ERROR_PAGE_ARTICLE = 200;
  * ERROR_PAGE_ARTICLE Han characters) is furniture throughout: its menus, its hot list, its footer.
  */
 export function foldErrorPage(text: string, features: readonly LineFeatures[], lines: Intrinsic[]): boolean {
-  let cue = -1;
   let run = 0;
   let longest = 0;
-  for (let i = 0; i < features.length; i++) {
+  for (let i = 0; i < features.length && longest < ERROR_PAGE_ARTICLE; i++) {
     const f = features[i]!;
     if (f.blank) continue;
-    if (cue === -1 && f.chars <= 60 && ERROR_CUE.test(folded(text, f, 80))) cue = i;
     if (lines[i]!.cls === 'good') run += f.han;
     else if (lines[i]!.cls === 'bad' && !lines[i]!.weak) run = 0;
     longest = Math.max(longest, run);
   }
-  if (cue === -1 || longest >= ERROR_PAGE_ARTICLE) return false;
+  if (longest >= ERROR_PAGE_ARTICLE) return false;
+  // Only a page without an article is searched for the message.
+  let cue = -1;
+  for (let i = 0; i < features.length && cue === -1; i++) {
+    const f = features[i]!;
+    if (!f.blank && f.chars <= 60 && ERROR_CUE.test(folded(text, f, 80))) cue = i;
+  }
+  if (cue === -1) return false;
   features.forEach((f, i) => {
     if (f.blank) return;
     const x = lines[i]!;
