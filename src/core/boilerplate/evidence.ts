@@ -79,6 +79,9 @@ export function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   if (cue === 'search-stub') return bad(cue, -5);
   // A headline with commas is still a link when a date stamp closes it (…育时代新人…[07-08]).
   if (f.trailingStamp && size < 2 * params.goodSize) return bad('related', -1.5);
+  // So is a headline cut off with dots or … (…亮相扬州，展出作品六十余件，观众络绎不绝..); a cut line with a
+  // full stop inside is a note or excerpt, and is not `truncated`.
+  if (f.truncated && size < 2 * params.goodSize) return bad('related', -1.5);
   if (prose) return intrinsic('good', Math.min(8, 1 + size / 15));
   // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
   // (a row of a table has those; a run of English words is a sentence, not a menu).

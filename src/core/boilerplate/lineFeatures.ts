@@ -39,6 +39,8 @@ export interface LineFeatures {
   startsWithBullet: boolean;
   /** Ends with a bracketed date or count: [05-10], (2005-04-01 16:19PM), (7928). */
   trailingStamp: boolean;
+  /** Cut off with dots or … (…观众络绎不绝..) and no full stop inside: a headline shortened to fit a list. */
+  truncated: boolean;
   /** Looks like an item of a link list: truncated (…), or opened by a tag ([头条] 【视频】) or a numbered dot (3·). */
   listItem: boolean;
   /** A short line with a date and a time or a source beside it: the dateline of a post or an article. */
@@ -304,9 +306,8 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
   r.startsWithBullet = isBullet(first);
   r.trailingStamp = short && closesWithBracket && hasTrailingStamp(text, start, end);
   // Cut off (…) after a finished sentence (一个句子。又一个…) is a note or an excerpt shortened by the site, not a headline.
-  r.listItem =
-    short &&
-    ((closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16)))));
+  r.truncated = short && closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end));
+  r.listItem = r.truncated || (short && opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))));
   r.dateline = chars <= 60 && digits >= 5 && isDateline(text.slice(start, end));
   r.postMark = chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end));
   r.feedStamp = short && digits > 0 && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end));
@@ -446,6 +447,12 @@ class LineRecord implements LineFeatures {
   }
   set shareBar(on: boolean) {
     this.set_(32768, on);
+  }
+  get truncated(): boolean {
+    return this.get_(131072);
+  }
+  set truncated(on: boolean) {
+    this.set_(131072, on);
   }
   get userCue(): boolean {
     return this.get_(65536);

@@ -425,7 +425,12 @@ export function keepArticleHead(features: readonly LineFeatures[], lines: Intrin
     Object.assign(x, { evidence: ANCHORED, weak: false, tier: undefined });
     changed = true;
   };
-  for (const { run, prose } of contentRuns(features, lines, decided)) {
+  const runs = contentRuns(features, lines, decided);
+  const texts = textsAcrossGaps(features, runs);
+  // The head above each run with enough prose, and above each text whose first run is short (a quatrain of
+  // twenty characters, then its translation below a 更多 link).
+  const heads = [...runs, ...texts.map((t) => ({ run: t.runs[0]!, prose: t.prose }))];
+  for (const { run, prose } of heads) {
     if (prose < TEXT_WITH_HEAD) continue;
     let topByline = -1;
     for (let i = run[0] - 1, seen = 0; i >= 0 && seen < HEAD_REACH; i--) {
@@ -442,9 +447,9 @@ export function keepArticleHead(features: readonly LineFeatures[], lines: Intrin
   }
   // The foot of a text whose last lines were cut off from it by a line or two of furniture (a caption's
   // （点击看大图）, an ad): the text's runs are taken together, and the source line may follow any of them.
-  for (const { runs, prose } of textsAcrossGaps(features, contentRuns(features, lines, decided))) {
-    if (prose < TEXT_WITH_HEAD) continue;
-    for (const run of runs) {
+  for (const text of texts) {
+    if (text.prose < TEXT_WITH_HEAD) continue;
+    for (const run of text.runs) {
       for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
         const f = features[i]!;
         if (f.blank) continue;
