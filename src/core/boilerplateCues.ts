@@ -77,6 +77,8 @@ export interface CueSpec {
   readonly before?: string;
   /** A field naming a source, an author or a date (来源：, 作者：): with a value the line is a byline. */
   readonly attribution?: boolean;
+  /** A link that belongs to the section heading beside it (更多, 更多>>): on a line of its own it decides no neighbours. */
+  readonly headingLink?: boolean;
 }
 
 const COLON = '\\s*[:：]';
@@ -163,8 +165,8 @@ export const CUES: readonly CueSpec[] = [
       combine('最新', '动态 文章 消息 资讯 新闻 更新 发布 公告 推荐 日志 帖子 回复 主题') +
       ' 图片聚焦 热点聚焦 焦点图片 焦点新闻',
   },
-  { reason: 'related', kind: 'phrase', words: '更多', then: '\\s*(?:新闻|文章|内容|精彩|>>|»|\\.{2,}|…)' },
-  { reason: 'related', kind: 'phrase', at: 'start', words: '更多', then: ALONE },
+  { reason: 'related', kind: 'phrase', words: '更多', then: '\\s*(?:新闻|文章|内容|精彩|>>|»|\\.{2,}|…)', headingLink: true },
+  { reason: 'related', kind: 'phrase', at: 'start', words: '更多', then: ALONE, headingLink: true },
   { reason: 'related', kind: 'phrase', words: '第', then: '\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页' },
   { reason: 'related', kind: 'phrase', words: '共', then: '\\s*\\d+\\s*页' },
 

@@ -51,7 +51,8 @@ export function toBlocks(features: readonly LineFeatures[], decided: Decision[])
     // above or below for them to separate.
     const start = i === firstLine ? 0 : i;
     if (end === lastLine) end = n - 1;
-    for (let j = start; j <= end; j++) if (features[j]!.blank) decided[j]!.boilerplate = true;
+    // A content line's decision is shared (segmentation's CONTENT): give the blank line one of its own.
+    for (let j = start; j <= end; j++) if (features[j]!.blank && !decided[j]!.boilerplate) decided[j] = { boilerplate: true, reason: undefined };
     blocks.push({ start, end, reason: dominantReason(counts) });
     i = end + 1;
   }

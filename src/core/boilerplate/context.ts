@@ -1,6 +1,6 @@
 /** Context: neighbours and page structure adjust the evidence of lines that their own shape leaves open. */
 import type { LineFeatures } from './lineFeatures';
-import { CUED, looksLikeWebPage, sizeOf, type Intrinsic, type UndecidedTier } from './evidence';
+import { CUED, isByline, looksLikeWebPage, sizeOf, type Intrinsic, type UndecidedTier } from './evidence';
 
 /**
  * Evidence for a line that is neither prose nor cued, by tier and by how many of its nearest decided lines
@@ -32,19 +32,22 @@ export function weighUndecided(lines: Intrinsic[], features: readonly LineFeatur
   // The file's edges count as boilerplate only in a web page: in a poem, a word list or notes, undecided lines
   // must not fold for want of prose.
   const edge = looksLikeWebPage(lines) ? 0 : 1;
+  // A byline (作者：佚名) is the head of a text, not furniture: it decides no neighbours, so a section heading
+  // above a section's byline still has the section's prose below it.
+  const decides = (i: number): boolean => lines[i]!.cls === 'bad' && !lines[i]!.weak && !isByline(features[i]!);
   let last = edge;
   for (let i = 0; i < n; i++) {
     prevGood[i] = last;
     const x = lines[i]!;
     if (x.cls === 'good') last = 1;
-    else if (x.cls === 'bad' && !x.weak) last = 0;
+    else if (decides(i)) last = 0;
   }
   last = edge;
   for (let i = n - 1; i >= 0; i--) {
     const x = lines[i]!;
     if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]!;
     if (x.cls === 'good') last = 1;
-    else if (x.cls === 'bad' && !x.weak) last = 0;
+    else if (decides(i)) last = 0;
   }
 }
 
@@ -109,3 +112,61 @@ export function promoteTitles(features: readonly LineFeatures[], intrinsic: Intr
   }
 }
 
+
+/** Lines from which a run of lines that each end with punctuation is one paragraph broken over lines. */
+export const BROKEN_RUN = 3;
+
+/** Han characters a broken paragraph must hold: a few words each line, as a self-media post writes them. */
+export const BROKEN_HAN = 20;
+
+/** Evidence of a line of a broken paragraph: prose, though each line alone is short. */
+export const BROKEN_PROSE = 1;
+
+/** Evidence left to a phrase cue inside a broken paragraph (快点击这里了解一下！): a sentence of the text that names a link. */
+export const CUE_IN_SENTENCE = -1.5;
+
+/**
+ * A self-media post breaks its sentences over short lines (下周一， / 京沪高速施工就将进入第二阶段， / …一段。).
+ * Each line alone is too short for prose, but a run of BROKEN_RUN or more lines that each end with
+ * punctuation, one of them with a comma or 、 (a sentence that goes on below), is a paragraph: menus, tags and
+ * headlines do not end that way. Its lines become prose; a phrase cue among them that ends a sentence of its own
+ * keeps only weak evidence. Lines named by a field or anchor cue (来源：, 版权所有) break the run.
+ */
+export function joinBrokenSentences(features: readonly LineFeatures[], lines: Intrinsic[]): void {
+  const n = features.length;
+  const member = (i: number): boolean => {
+    const f = features[i]!;
+    const x = lines[i]!;
+    if (!(f.endsSentence || f.endsMidSentence) || f.han === 0) return false;
+    if (f.listItem || f.trailingStamp || f.feedStamp || f.dateline || f.calendar || f.userCue) return false;
+    if (x.cls !== 'bad') return true;
+    return f.fieldCues === 0 && f.anchorCues === 0 && f.phraseCues > 0 && f.endsSentence && f.han - f.cueHan >= 2;
+  };
+  for (let i = 0; i < n; ) {
+    if (features[i]!.blank || !member(i)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let count = 0;
+    let han = 0;
+    // A line ending with ， or 、 with another line of the run after it: a sentence that goes on below.
+    let continues = false;
+    for (let j = i; j < n && (features[j]!.blank || member(j)); j++) {
+      if (features[j]!.blank) continue;
+      if (count > 0 && features[end]!.endsMidSentence) continues = true;
+      end = j;
+      count++;
+      han += features[j]!.han;
+    }
+    if (count >= BROKEN_RUN && han >= BROKEN_HAN && continues) {
+      for (let j = i; j <= end; j++) {
+        const x = lines[j]!;
+        if (features[j]!.blank || x.cls === 'good') continue;
+        if (x.cls === 'bad') Object.assign(x, { evidence: Math.max(x.evidence, CUE_IN_SENTENCE), weak: true });
+        else Object.assign(x, { cls: 'good', evidence: Math.max(x.evidence, BROKEN_PROSE), tier: undefined });
+      }
+    }
+    i = end + 1;
+  }
+}

@@ -19,6 +19,7 @@ export function scanCues(text: string, features: LineFeatures[], userCues: UserC
     for (let k = offset; k < end; k++) if (isHanCodePoint(text.charCodeAt(k))) f.cueHan++;
     if (spec.attribution) f.attributionCues++;
     if (spec.reason === 'share-bar') f.shareBar = true;
+    if (spec.headingLink) f.headingLink = true;
     if (spec.kind === 'field') f.fieldCues++;
     else if (spec.kind === 'anchor') f.anchorCues++;
     else f.phraseCues++;

@@ -32,6 +32,22 @@ export const FURNITURE_COPIES = 3;
 /** Copies of a line at least this many lines apart are boilerplate given twice. */
 export const REPEAT_DISTANCE = 8;
 
+/** Size up to which a line with a filled 来源/作者/时间 field or a dateline is a byline, not a paragraph. */
+export const BYLINE_SIZE = 60;
+
+/** Han characters a byline must hold besides its field names: a source, an author, a paper (来源：新华社). */
+export const BYLINE_VALUE = 2;
+
+/**
+ * A byline says where and when the text appeared: a date with a time or a source, or 来源/作者/编辑 fields
+ * with values. A header that is mostly furniture (打印, 分享到, 字号 大 中 小) or whose fields are empty
+ * (來源 : 作者 : 時間 : 2023-02-16 點擊數:104 打印) is not one.
+ */
+export function isByline(f: LineFeatures): boolean {
+  if (f.blank || f.shareBar || f.listItem || f.trailingStamp || f.feedStamp || sizeOf(f) > BYLINE_SIZE) return false;
+  return (f.attributionCues >= 1 && f.han - f.cueHan >= BYLINE_VALUE) || f.dateline;
+}
+
 /** Han characters plus Latin words at 1.5 each: how much a line says. */
 export function sizeOf(f: LineFeatures): number {
   return f.han + 1.5 * f.latinWords;
@@ -56,11 +72,16 @@ export function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   if (f.anchorCues > 0 && (!prose || f.cueAtStart || size < 2 * params.goodSize)) return bad(cue, -6);
   if (f.fieldCues >= 2 && (!prose || size < 3 * params.goodSize)) return bad(cue, -6);
   if (f.fieldCues === 1 && !prose && size <= params.phraseCueSize) return bad(cue, -5);
-  if (f.phraseCues > 0 && !prose && (size <= params.phraseCueSize || (f.cueAtStart && size <= 2 * params.phraseCueSize))) return bad(cue, -5);
+  // A 更多 link and nothing else belongs to the section heading beside it: furniture, but it says nothing about
+  // which side of the article its neighbours are on (a reference page puts one beside each of its own sections).
+  if (f.phraseCues > 0 && !prose && (size <= params.phraseCueSize || (f.cueAtStart && size <= 2 * params.phraseCueSize))) return bad(cue, -5, f.headingLink && f.han <= f.cueHan);
   if (f.calendar) return bad('calendar', -5);
   if (cue === 'search-stub') return bad(cue, -5);
   // A headline with commas is still a link when a date stamp closes it (…育时代新人…[07-08]).
   if (f.trailingStamp && size < 2 * params.goodSize) return bad('related', -1.5);
+  // So is a headline cut off with dots or … (…亮相扬州，展出作品六十余件，观众络绎不绝..); a cut line with a
+  // full stop inside is a note or excerpt, and is not `truncated`.
+  if (f.truncated && size < 2 * params.goodSize) return bad('related', -1.5);
   if (prose) return intrinsic('good', Math.min(8, 1 + size / 15));
   // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
   // (a row of a table has those; a run of English words is a sentence, not a menu).

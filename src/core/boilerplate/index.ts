@@ -25,7 +25,7 @@
  */
 import { compileUserCues, type BoilerplateReason } from '../boilerplateCues';
 import { toBlocks } from './blocks';
-import { promoteTitles, softenInlineFields, weighUndecided } from './context';
+import { joinBrokenSentences, promoteTitles, softenInlineFields, weighUndecided } from './context';
 import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, mainArticle, quietAfterArticle } from './pageStructure';
 import { markRepeats, scanCues } from './cueScan';
 import { CUED, intrinsicClass, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
@@ -66,6 +66,7 @@ function run(text: string, options: BoilerplateOptions) {
   markRepeats(features);
   const intrinsic = features.map((f) => intrinsicClass(f, params));
   softenInlineFields(features, intrinsic);
+  joinBrokenSentences(features, intrinsic);
   const comments = commentsStart(features, intrinsic);
   const thread = forumThread(features, intrinsic, comments);
   quietAfterArticle(features, intrinsic, comments, thread);

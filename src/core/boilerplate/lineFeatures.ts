@@ -18,6 +18,8 @@ export interface LineFeatures {
   digits: number;
   /** Sentence punctuation: 。！？；，、： and their ASCII forms next to Han characters. */
   punct: number;
+  /** Full stops (。) anywhere on the line. */
+  fullStops: number;
   /** Ends with sentence-final punctuation (。！？…, possibly inside closing quotes). */
   endsSentence: boolean;
   /** Ends with ， or 、: a sentence broken over lines (a self-media post's short lines), never a menu item. */
@@ -37,6 +39,8 @@ export interface LineFeatures {
   startsWithBullet: boolean;
   /** Ends with a bracketed date or count: [05-10], (2005-04-01 16:19PM), (7928). */
   trailingStamp: boolean;
+  /** Cut off with dots or … (…观众络绎不绝..) and no full stop inside: a headline shortened to fit a list. */
+  truncated: boolean;
   /** Looks like an item of a link list: truncated (…), or opened by a tag ([头条] 【视频】) or a numbered dot (3·). */
   listItem: boolean;
   /** A short line with a date and a time or a source beside it: the dateline of a post or an article. */
@@ -62,6 +66,8 @@ export interface LineFeatures {
   shareBar: boolean;
   /** A cue matched at the first non-space character of the line. */
   cueAtStart: boolean;
+  /** A 更多 link of a section heading on the line (see CueSpec.headingLink). */
+  headingLink: boolean;
   userCue: boolean;
   /** Lines to the nearest identical line (spaces ignored); Infinity when the line occurs once. */
   repeatGap: number;
@@ -159,7 +165,7 @@ export function hasTrailingStamp(text: string, start: number, end: number): bool
   return before.replace(/[\s\u3000]+/g, '').length >= 2;
 }
 
-export const TRUNCATED = /(?:[^.]\.{3,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
+export const TRUNCATED = /(?:[^.]\.{2,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
 export const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S|[[【(（]\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）])/;
 export const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
 export const TIME = /\d{1,2}:\d{2}/;
@@ -202,6 +208,7 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
   let digits = 0;
   let brackets = 0;
   let punct = 0;
+  let fullStops = 0;
   let tokens = 0;
   let hanTokens = 0;
   let tokenHasHan = false;
@@ -259,10 +266,14 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
       inWord = false;
       if (k === DIGIT) digits++;
       else if (k === BRACKET) brackets++;
-      else if (k === PUNCT) punct++;
+      else if (k === PUNCT) {
+        punct++;
+        if (c === 0x3002) fullStops++;
+      }
       // ASCII , ; ! ? after a Han character: auto-converted and hand-typed pages use them as Chinese punctuation.
       // After a word and before a space they punctuate English prose (not www.sina.com or v1.2).
-      else if (k === ASCII_PUNCT && (prevHan || (prevLatin && (i + 1 >= end || table[text.charCodeAt(i + 1)] === SPACE)))) punct++;
+      // Dots in a row (.. or ...) are a cut-off headline's ellipsis, not a full stop.
+      else if (k === ASCII_PUNCT && !(c === 0x2e && (last === 0x2e && beforeLast === 0x2e || (i + 1 < end && text.charCodeAt(i + 1) === 0x2e))) && (prevHan || (prevLatin && (i + 1 >= end || table[text.charCodeAt(i + 1)] === SPACE)))) punct++;
     }
     prevHan = hanChar;
     prevLatin = k === LATIN;
@@ -273,47 +284,182 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
   const closesTruncated = last === 0x2e || last === 0x2026 || closesWithBracket;
   const mayEnumerate = isDigit(first) || first === 0x28 || first === 0xff08 || first === 0x7b2c || CHINESE_NUMERALS.includes(String.fromCharCode(first));
   const lineText = chars > 0 && chars <= 80 && (tokens >= 5 || digits >= 5) ? text.slice(start, end).trim() : '';
-  const endsSentence = last !== -1 && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
-  return {
-    start,
-    end,
-    blank: chars === 0,
-    han,
-    chars,
-    latinWords,
-    digits,
-    punct,
-    endsSentence,
-    endsMidSentence: last === 0xff0c || last === 0x3001,
-    endsWithFullStop: last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002),
-    tokens,
-    hanTokens,
-    brackets,
-    enumerated: chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12))),
-    separators,
-    startsWithBullet: first !== -1 && isBullet(first),
-    trailingStamp: short && closesWithBracket && hasTrailingStamp(text, start, end),
-    listItem:
-      short &&
-      ((closesTruncated && TRUNCATED.test(text.slice(Math.max(start, end - 24), end))) || (opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))))),
-    dateline: chars > 0 && chars <= 60 && digits >= 5 && isDateline(text.slice(start, end)),
-    postMark: chars > 0 && chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end)),
-    feedStamp: short && (digits > 0) && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end)),
-    loneDate: chars > 0 && chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end)),
-    calendar: lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText)),
-    cue: undefined,
-    fieldCues: 0,
-    phraseCues: 0,
-    anchorCues: 0,
-    cueAtStart: false,
-    cueHan: 0,
-    attributionCues: 0,
-    shareBar: false,
-    userCue: false,
-    repeatGap: Infinity,
-    copies: 1,
-    hash: hash & 0x3fffffff, // a small integer, cheap as a Map key
-  };
+  // A line cut off with dots (标题..., 标题..) is truncated, not a finished sentence.
+  const endsSentence = last !== -1 && !(last === 0x2e && beforeLast === 0x2e) && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
+  const r = new LineRecord(start, end, hash & 0x3fffffff); // the hash as a small integer, cheap as a Map key
+  if (chars === 0) return r;
+  r.blank = false;
+  r.han = han;
+  r.chars = chars;
+  r.latinWords = latinWords;
+  r.digits = digits;
+  r.punct = punct;
+  r.fullStops = fullStops;
+  r.endsSentence = endsSentence;
+  r.endsMidSentence = last === 0xff0c || last === 0x3001;
+  r.endsWithFullStop = last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002);
+  r.tokens = tokens;
+  r.hanTokens = hanTokens;
+  r.brackets = brackets;
+  r.enumerated = chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12)));
+  r.separators = separators;
+  r.startsWithBullet = isBullet(first);
+  r.trailingStamp = short && closesWithBracket && hasTrailingStamp(text, start, end);
+  // Cut off (…) after a finished sentence (一个句子。又一个…) is a note or an excerpt shortened by the site, not a headline.
+  r.truncated = short && closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end));
+  r.listItem = r.truncated || (short && opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))));
+  r.dateline = chars <= 60 && digits >= 5 && isDateline(text.slice(start, end));
+  r.postMark = chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end));
+  r.feedStamp = short && digits > 0 && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end));
+  r.loneDate = chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end));
+  r.calendar = lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText));
+  return r;
+}
+
+/**
+ * One line's features. A class of one fixed shape with its yes/no features packed into one integer: a 10 MB
+ * page has 130,000 lines, and copying their records between the young and the old heap was most of the
+ * garbage collector's work, which was most of the run.
+ */
+class LineRecord implements LineFeatures {
+  private flags = 1; // blank until measured
+  han = 0;
+  chars = 0;
+  latinWords = 0;
+  digits = 0;
+  punct = 0;
+  fullStops = 0;
+  tokens = 0;
+  hanTokens = 0;
+  brackets = 0;
+  separators = 0;
+  fieldCues = 0;
+  phraseCues = 0;
+  anchorCues = 0;
+  cueHan = 0;
+  attributionCues = 0;
+  cue: BoilerplateReason | undefined = undefined;
+  repeatGap = Infinity;
+  copies = 1;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly hash: number,
+  ) {}
+  private get_(bit: number): boolean {
+    return (this.flags & bit) !== 0;
+  }
+  private set_(bit: number, on: boolean): void {
+    this.flags = on ? this.flags | bit : this.flags & ~bit;
+  }
+  get blank(): boolean {
+    return this.get_(1);
+  }
+  set blank(on: boolean) {
+    this.set_(1, on);
+  }
+  get endsSentence(): boolean {
+    return this.get_(2);
+  }
+  set endsSentence(on: boolean) {
+    this.set_(2, on);
+  }
+  get endsMidSentence(): boolean {
+    return this.get_(4);
+  }
+  set endsMidSentence(on: boolean) {
+    this.set_(4, on);
+  }
+  get endsWithFullStop(): boolean {
+    return this.get_(8);
+  }
+  set endsWithFullStop(on: boolean) {
+    this.set_(8, on);
+  }
+  get enumerated(): boolean {
+    return this.get_(16);
+  }
+  set enumerated(on: boolean) {
+    this.set_(16, on);
+  }
+  get startsWithBullet(): boolean {
+    return this.get_(32);
+  }
+  set startsWithBullet(on: boolean) {
+    this.set_(32, on);
+  }
+  get trailingStamp(): boolean {
+    return this.get_(64);
+  }
+  set trailingStamp(on: boolean) {
+    this.set_(64, on);
+  }
+  get listItem(): boolean {
+    return this.get_(128);
+  }
+  set listItem(on: boolean) {
+    this.set_(128, on);
+  }
+  get dateline(): boolean {
+    return this.get_(256);
+  }
+  set dateline(on: boolean) {
+    this.set_(256, on);
+  }
+  get postMark(): boolean {
+    return this.get_(512);
+  }
+  set postMark(on: boolean) {
+    this.set_(512, on);
+  }
+  get feedStamp(): boolean {
+    return this.get_(1024);
+  }
+  set feedStamp(on: boolean) {
+    this.set_(1024, on);
+  }
+  get loneDate(): boolean {
+    return this.get_(2048);
+  }
+  set loneDate(on: boolean) {
+    this.set_(2048, on);
+  }
+  get calendar(): boolean {
+    return this.get_(4096);
+  }
+  set calendar(on: boolean) {
+    this.set_(4096, on);
+  }
+  get cueAtStart(): boolean {
+    return this.get_(8192);
+  }
+  set cueAtStart(on: boolean) {
+    this.set_(8192, on);
+  }
+  get headingLink(): boolean {
+    return this.get_(16384);
+  }
+  set headingLink(on: boolean) {
+    this.set_(16384, on);
+  }
+  get shareBar(): boolean {
+    return this.get_(32768);
+  }
+  set shareBar(on: boolean) {
+    this.set_(32768, on);
+  }
+  get truncated(): boolean {
+    return this.get_(131072);
+  }
+  set truncated(on: boolean) {
+    this.set_(131072, on);
+  }
+  get userCue(): boolean {
+    return this.get_(65536);
+  }
+  set userCue(on: boolean) {
+    this.set_(65536, on);
+  }
 }
 
 export const CHINESE_NUMERALS = '一二三四五六七八九十';

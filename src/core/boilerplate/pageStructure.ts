@@ -12,7 +12,9 @@
  * Every pass is one or two walks over the lines.
  */
 import { scriptFold } from '../boilerplateCues';
-import { CUED, sizeOf, type Intrinsic } from './evidence';
+import { CUED, isByline, sizeOf, type Intrinsic } from './evidence';
+
+export { BYLINE_SIZE, BYLINE_VALUE, isByline } from './evidence';
 import type { LineFeatures } from './lineFeatures';
 import type { Decision } from './segmentation';
 
@@ -30,6 +32,17 @@ export const ARTICLE_BEFORE_COMMENTS = 100;
 
 /** Evidence left to a prose line in a comments section or a feed: its neighbours decide it. */
 export const COMMENT_PROSE = 0.5;
+
+/** The first or last non-space code unit of a line, folded (［ reads as [), or -1: a cheap test before `folded`. */
+function edgeChar(text: string, f: LineFeatures, last: boolean): number {
+  const fold = scriptFold();
+  if (last) {
+    for (let i = f.end - 1; i >= f.start; i--) if (fold[text.charCodeAt(i)] !== 0x20) return fold[text.charCodeAt(i)]!;
+  } else {
+    for (let i = f.start; i < f.end; i++) if (fold[text.charCodeAt(i)] !== 0x20) return fold[text.charCodeAt(i)]!;
+  }
+  return -1;
+}
 
 function folded(text: string, f: LineFeatures, limit: number): string {
   const fold = scriptFold();
@@ -131,13 +144,15 @@ export function mainArticle(features: readonly LineFeatures[], lines: readonly I
   return best?.run;
 }
 
+
 /** Non-blank lines between the end of the article's prose and a feed opener that closes it. */
 export const FEED_AFTER_ARTICLE = 6;
 
 /**
  * The first feed opener (相关推荐, 其他人也在看) that closes the article, or -1: it follows, within
  * FEED_AFTER_ARTICLE lines, a run of prose of ARTICLE_BEFORE_COMMENTS Han characters, and lies below the start
- * of the article found by a first segmentation (sidebars use the same words above the article: 热门文章).
+ * of the article found by a first segmentation (sidebars use the same words above the article: 热门文章) or
+ * is followed by stamped feed items (see stampedFeedBelow).
  */
 export function feedStart(text: string, features: readonly LineFeatures[], lines: readonly Intrinsic[], article: [number, number] | undefined): number {
   if (!article) return -1;
@@ -152,9 +167,35 @@ export function feedStart(text: string, features: readonly LineFeatures[], lines
       continue;
     }
     since++;
-    if (i > article[0] && run >= ARTICLE_BEFORE_COMMENTS && since <= FEED_AFTER_ARTICLE && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8))) return i;
+    if (run >= ARTICLE_BEFORE_COMMENTS && since <= FEED_AFTER_ARTICLE && f.chars <= 20 && FEED_OPENER.test(folded(text, f, 8)) && (i > article[0] || stampedFeedBelow(features, i))) return i;
   }
   return -1;
+}
+
+/**
+ * Non-blank lines after a feed opener searched for its items' stamps: an item is a headline, a blurb and a
+ * stamp, and a portal puts an ad panel of a dozen lines (为什么显示这个广告？…) between items.
+ */
+export const FEED_PROBE = 24;
+
+/** Stamped items (·2 天前, 19 跟贴) within FEED_PROBE lines from which what follows an opener is a feed. */
+export const FEED_STAMPS = 2;
+
+/**
+ * Whether feed items follow line `i`: FEED_STAMPS lines closed by a feed stamp within FEED_PROBE lines. A feed
+ * of blurbs can hold more prose than the article above it, so that the first segmentation takes a stretch of
+ * the feed for the article; its stamps still say what it is. A sidebar's list under the same words
+ * (热门文章 above a blog post) carries no such stamps.
+ */
+function stampedFeedBelow(features: readonly LineFeatures[], i: number): boolean {
+  let seen = 0;
+  let stamps = 0;
+  for (let j = i + 1; j < features.length && seen < FEED_PROBE; j++) {
+    if (features[j]!.blank) continue;
+    seen++;
+    if (features[j]!.feedStamp && ++stamps >= FEED_STAMPS) return true;
+  }
+  return false;
 }
 
 /** Consecutive prose lines from which a feed holds an article again (an editorial below a list), not blurbs. */
@@ -225,7 +266,7 @@ function keepEncyclopediaArticle(text: string, features: readonly LineFeatures[]
   let first = -1;
   for (let i = 0; i <= end && i < features.length; i++) {
     const f = features[i]!;
-    if (f.blank || !/\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(folded(text, f, 200))) continue;
+    if (f.blank || edgeChar(text, f, true) !== 0x5d || !/\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(folded(text, f, 200))) continue;
     headings++;
     if (first === -1) first = i;
   }
@@ -246,6 +287,9 @@ function keepEncyclopediaArticle(text: string, features: readonly LineFeatures[]
 /** A line of the article proper in an encyclopedia: a section heading with its edit link, or a reference. */
 function articleAnchor(text: string, f: LineFeatures): boolean {
   if (f.blank) return false;
+  const first = edgeChar(text, f, false);
+  if (first === 0x5e) return true;
+  if (edgeChar(text, f, true) !== 0x5d) return false;
   const s = folded(text, f, 200);
   return /\[(?:编辑|编辑源代码|编辑原始码)\]$/.test(s) || s.startsWith('^');
 }
@@ -301,18 +345,23 @@ export const ERROR_PAGE_ARTICLE = 200;
  * ERROR_PAGE_ARTICLE Han characters) is furniture throughout: its menus, its hot list, its footer.
  */
 export function foldErrorPage(text: string, features: readonly LineFeatures[], lines: Intrinsic[]): boolean {
-  let cue = -1;
   let run = 0;
   let longest = 0;
-  for (let i = 0; i < features.length; i++) {
+  for (let i = 0; i < features.length && longest < ERROR_PAGE_ARTICLE; i++) {
     const f = features[i]!;
     if (f.blank) continue;
-    if (cue === -1 && f.chars <= 60 && ERROR_CUE.test(folded(text, f, 80))) cue = i;
     if (lines[i]!.cls === 'good') run += f.han;
     else if (lines[i]!.cls === 'bad' && !lines[i]!.weak) run = 0;
     longest = Math.max(longest, run);
   }
-  if (cue === -1 || longest >= ERROR_PAGE_ARTICLE) return false;
+  if (longest >= ERROR_PAGE_ARTICLE) return false;
+  // Only a page without an article is searched for the message.
+  let cue = -1;
+  for (let i = 0; i < features.length && cue === -1; i++) {
+    const f = features[i]!;
+    if (!f.blank && f.chars <= 60 && ERROR_CUE.test(folded(text, f, 80))) cue = i;
+  }
+  if (cue === -1) return false;
   features.forEach((f, i) => {
     if (f.blank) return;
     const x = lines[i]!;
@@ -321,26 +370,42 @@ export function foldErrorPage(text: string, features: readonly LineFeatures[], l
   return true;
 }
 
-/** Size up to which a line with a filled 来源/作者/时间 field or a dateline is a byline, not a paragraph. */
-export const BYLINE_SIZE = 60;
-
-/** Han characters a byline must hold besides its field names: a source, an author, a paper (来源：新华社). */
-export const BYLINE_VALUE = 2;
-
-/**
- * A byline says where and when the text appeared: a date with a time or a source, or 来源/作者/编辑 fields
- * with values. A header that is mostly furniture (打印, 分享到, 字号 大 中 小) or whose fields are empty
- * (來源 : 作者 : 時間 : 2023-02-16 點擊數:104 打印) is not one.
- */
-export function isByline(f: LineFeatures): boolean {
-  if (f.blank || f.shareBar || f.listItem || f.trailingStamp || f.feedStamp || sizeOf(f) > BYLINE_SIZE) return false;
-  return (f.attributionCues >= 1 && f.han - f.cueHan >= BYLINE_VALUE) || f.dateline;
-}
-
 /** Non-blank lines above the article searched for its byline: share bars and ads may sit between. */
 export const HEAD_REACH = 16;
 /** Non-blank lines below the article searched for its source line (来源：…, 责任编辑：…). */
 export const TAIL_REACH = 3;
+
+/** Non-blank lines above a byline that may make up the text's title block (title, subtitle, romanisation, era, source). */
+export const TITLE_BLOCK = 4;
+
+/**
+ * The lines above a text's first byline that name it. When page furniture (a cued line or a menu) closes them
+ * off within TITLE_BLOCK lines, every line between is the title block (夜雨 / yè yǔ / 朝代：唐代 above 作者：白居易),
+ * however short. Otherwise (no furniture above, or more lines than a title block has) only the line right
+ * above the byline is taken, and only when it is long enough to be a title: a short line there may as well be
+ * the last item of a menu.
+ */
+function keepTitleBlock(features: readonly LineFeatures[], lines: readonly Intrinsic[], byline: number, anchor: (i: number) => void): void {
+  const block: number[] = [];
+  let closed = false;
+  for (let j = byline - 1; j >= 0 && block.length < TITLE_BLOCK; j--) {
+    const f = features[j]!;
+    if (f.blank) continue;
+    const x = lines[j]!;
+    if (x.evidence <= CUED || (x.cls === 'bad' && !x.weak) || x.cls === 'good' || f.listItem || f.feedStamp) {
+      closed = true;
+      break;
+    }
+    block.push(j);
+  }
+  if (!closed) {
+    const first = block[0];
+    if (first !== undefined && sizeOf(features[first]!) >= 6) anchor(first);
+    return;
+  }
+  // Debris (a lone x or |) is not part of a title.
+  for (const j of block) if (features[j]!.han > 0 || features[j]!.latinWords > 1 || features[j]!.chars > 3) anchor(j);
+}
 
 /** Han characters of prose from which a content run is a text with a head and foot of its own (a section of a reference page). */
 export const TEXT_WITH_HEAD = 50;
@@ -360,7 +425,12 @@ export function keepArticleHead(features: readonly LineFeatures[], lines: Intrin
     Object.assign(x, { evidence: ANCHORED, weak: false, tier: undefined });
     changed = true;
   };
-  for (const { run, prose } of contentRuns(features, lines, decided)) {
+  const runs = contentRuns(features, lines, decided);
+  const texts = textsAcrossGaps(features, runs);
+  // The head above each run with enough prose, and above each text whose first run is short (a quatrain of
+  // twenty characters, then its translation below a 更多 link).
+  const heads = [...runs, ...texts.map((t) => ({ run: t.runs[0]!, prose: t.prose }))];
+  for (const { run, prose } of heads) {
     if (prose < TEXT_WITH_HEAD) continue;
     let topByline = -1;
     for (let i = run[0] - 1, seen = 0; i >= 0 && seen < HEAD_REACH; i--) {
@@ -373,22 +443,43 @@ export function keepArticleHead(features: readonly LineFeatures[], lines: Intrin
         topByline = i;
       }
     }
-    if (topByline !== -1) {
-      for (let j = topByline - 1; j >= 0; j--) {
-        const f = features[j]!;
+    if (topByline !== -1) keepTitleBlock(features, lines, topByline, anchor);
+  }
+  // The foot of a text whose last lines were cut off from it by a line or two of furniture (a caption's
+  // （点击看大图）, an ad): the text's runs are taken together, and the source line may follow any of them.
+  for (const text of texts) {
+    if (text.prose < TEXT_WITH_HEAD) continue;
+    for (const run of text.runs) {
+      for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
+        const f = features[i]!;
         if (f.blank) continue;
-        const x = lines[j]!;
-        if (x.evidence > CUED && sizeOf(f) >= 6 && !f.listItem && !f.feedStamp) anchor(j);
-        break;
+        seen++;
+        if (!isByline(f)) break;
+        anchor(i);
       }
-    }
-    for (let i = run[1] + 1, seen = 0; i < features.length && seen < TAIL_REACH; i++) {
-      const f = features[i]!;
-      if (f.blank) continue;
-      seen++;
-      if (!isByline(f)) break;
-      anchor(i);
     }
   }
   return changed;
+}
+
+/** Non-blank furniture lines between two content runs up to which they are one text (a caption tag, an ad inside it). */
+export const TEXT_GAP = 2;
+
+/** Content runs joined across gaps of at most TEXT_GAP non-blank lines, their prose added up. */
+function textsAcrossGaps(features: readonly LineFeatures[], runs: ReadonlyArray<{ run: [number, number]; prose: number }>): Array<{ runs: Array<[number, number]>; prose: number }> {
+  const out: Array<{ runs: Array<[number, number]>; prose: number }> = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last) {
+      let gap = 0;
+      for (let i = last.runs[last.runs.length - 1]![1] + 1; i < r.run[0] && gap <= TEXT_GAP; i++) if (!features[i]!.blank) gap++;
+      if (gap <= TEXT_GAP) {
+        last.runs.push(r.run);
+        last.prose += r.prose;
+        continue;
+      }
+    }
+    out.push({ runs: [r.run], prose: r.prose });
+  }
+  return out;
 }
