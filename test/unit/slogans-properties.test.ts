@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { builtinSloganLexicon, findSlogans, foldPhrase, type Slogan } from '../../src/core/slogans';
+import { formVariants } from '../../src/core/slogans/variants';
 
 const RUNS = Number(process.env.ZHDOC_PROPERTY_RUNS ?? 10_000);
 
@@ -26,6 +27,32 @@ function bare(s: string): string {
   return foldPhrase(s).replace(/[、\s]/g, '');
 }
 
+const entries = new Map(lexicon.map((e) => [e.phrase, e]));
+/** Every wording of a lexicon phrase the matcher accepts: its forms and the wordings derived from them. */
+function wordings(phrase: string): string[] {
+  const e = entries.get(phrase);
+  const forms = (e ? [e.phrase, ...e.abbreviations] : [phrase]).map(foldPhrase);
+  return [...forms, ...forms.flatMap(formVariants)].map(bare);
+}
+
+/** True when `written` is a wording of each member in turn, joined by nothing (a separator) or a conjunction. */
+function isCompoundOf(written: string, members: readonly string[]): boolean {
+  const from = (at: number, m: number): boolean => {
+    if (m === members.length) return at === written.length;
+    for (const w of wordings(members[m]!)) {
+      if (!written.startsWith(w, at)) continue;
+      const next = at + w.length;
+      if (m === members.length - 1) {
+        if (from(next, m + 1)) return true;
+        continue;
+      }
+      for (const joiner of ['', '和', '与', '同', '及', '以及']) if (written.startsWith(joiner, next) && from(next + joiner.length, m + 1)) return true;
+    }
+    return false;
+  };
+  return from(0, 0);
+}
+
 function checkSlogan(text: string, s: Slogan): void {
   assert.equal(s.count, s.occurrences.length);
   let last = -1;
@@ -36,8 +63,10 @@ function checkSlogan(text: string, s: Slogan): void {
     const low = text.charCodeAt(o.offset);
     assert.ok(!(low >= 0xdc00 && low <= 0xdfff), 'an occurrence starts inside a surrogate pair');
     const written = bare(text.slice(o.offset, o.offset + o.length));
-    if (s.kind === 'known') {
-      const forms = [s.phrase, ...s.abbreviations].map(bare);
+    if (s.kind === 'known' && s.reason?.startsWith('known formulae written together')) {
+      assert.ok(isCompoundOf(written, s.source!.split(' + ')), `${JSON.stringify(written)} is not ${s.source} written together`);
+    } else if (s.kind === 'known') {
+      const forms = [...wordings(s.phrase), ...s.abbreviations.map(bare)];
       assert.ok(forms.includes(written), `${JSON.stringify(written)} is not a form of ${s.phrase}`);
     } else {
       assert.equal(written, bare(s.key), `${JSON.stringify(written)} is not ${s.key}`);

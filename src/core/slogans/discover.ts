@@ -1,6 +1,6 @@
 /**
- * Candidates for slogans the document itself repeats: quoted phrases, enumerations joined by 、, numeral
- * formulae (两个先行, 三个一号工程) and other maximal repeats. Each candidate carries the number of occurrences
+ * Candidates for slogans the document itself repeats: quoted phrases, enumerations joined by 、, parallel
+ * clauses joined by a comma (反腐倡廉必须常抓不懈，拒腐防变必须警钟长鸣), numeral formulae (两个先行, 三个一号工程) and other maximal repeats. Each candidate carries the number of occurrences
  * it needs; the caller counts real occurrences with the same matcher as known slogans and keeps those that
  * reach it.
  */
@@ -8,7 +8,7 @@ import { containsHan, countHan } from '../text';
 import { findAnchoredRepeats } from './repeats';
 import { EXCLUDED_UNIT, foldPhrase, HAN as HAN_CLASS, isHanUnit, SEPARATOR_CLASS, unitClasses, type TextStreams } from './streams';
 
-export type DiscoveryMethod = 'quoted' | 'enumeration' | 'numeral' | 'repeat';
+export type DiscoveryMethod = 'quoted' | 'enumeration' | 'parallel' | 'numeral' | 'repeat';
 
 export interface Candidate {
   /** Folded form, enumeration separators as 、. */
@@ -516,6 +516,64 @@ export function isWordUnit(c: number): boolean {
   return isHanUnit(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** Each clause of a couplet has this many characters: shorter ones are phrases (摆事实，讲道理), longer ones prose. */
+const COUPLET_MIN = 4;
+const COUPLET_MAX = 10;
+/**
+ * Characters the two clauses share at the same place (反腐倡廉必须常抓不懈 / 拒腐防变必须警钟长鸣 share 必须):
+ * parallel wording, not two clauses that merely have the same length (一人死亡，三人受伤 share one).
+ */
+const COUPLET_SHARED = 2;
+const COMMA = 0x2c; // ， and , fold to ,
+
+/**
+ * Two parallel clauses joined by a comma, each a whole clause (punctuation or a line on both sides), written as
+ * a couplet at least `minCount` times: a principle or a slogan of two clauses (JUDGING.md: Y, a parallel set
+ * of 2–4 short clauses) that the text does not quote. A couplet with a third clause of the same length before
+ * or after it is a piece of a longer set, and is left out; so are clauses with a particle (a sentence, not a
+ * set phrase), a date, a name or a function word at an edge. Linear: each clause is read at most twice.
+ */
+export function coupletCandidates(streams: TextStreams, minCount: number): Candidate[] {
+  const { folded } = streams;
+  const classes = unitClasses();
+  const n = folded.length;
+  const isHan = (i: number): boolean => i >= 0 && i < n && (classes[folded[i]!]! & HAN_CLASS) !== 0;
+  /** Length of the Han run ending at `end` (exclusive), counted up to COUPLET_MAX + 1. */
+  const runBefore = (end: number): number => {
+    let a = end;
+    while (end - a <= COUPLET_MAX && isHan(a - 1)) a--;
+    return end - a;
+  };
+  const runAfter = (start: number): number => {
+    let b = start;
+    while (b - start <= COUPLET_MAX && isHan(b)) b++;
+    return b - start;
+  };
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (folded[i] !== COMMA || !isHan(i - 1) || !isHan(i + 1)) continue;
+    const length = runBefore(i);
+    if (length < COUPLET_MIN || length > COUPLET_MAX || runAfter(i + 1) !== length) continue;
+    const a = i - length;
+    const b = i + 1 + length;
+    if ((folded[a - 1] === COMMA && runBefore(a - 1) === length) || (folded[b] === COMMA && runAfter(b + 1) === length)) continue;
+    let shared = 0;
+    for (let k = 0; k < length; k++) if (folded[a + k] === folded[i + 1 + k]) shared++;
+    if (shared < COUPLET_SHARED) continue;
+    const left = String.fromCharCode(...folded.subarray(a, i));
+    const right = String.fromCharCode(...folded.subarray(i + 1, b));
+    if (!formulaicItems([left, right]) || DATE_WORDS.test(left + right)) continue;
+    const key = `${left}、${right}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const out: Candidate[] = [];
+  for (const [key, count] of counts) {
+    if (count < minCount) continue;
+    out.push({ key, method: 'parallel', minCount, reason: `2 parallel clauses of ${key.indexOf('、')} characters joined by a comma, written ${count}×` });
+  }
+  return out;
+}
+
 /** All discovery candidates of a text, one per folded key (a key found by several rules keeps the first). */
 export function candidatesFor(streams: TextStreams, options: DiscoveryOptions): Candidate[] {
   const byKey = new Map<string, Candidate>();
@@ -525,6 +583,7 @@ export function candidatesFor(streams: TextStreams, options: DiscoveryOptions): 
   const quoted = quotedPhrases(streams);
   quotedCandidates(quoted, options.minDiscoveredCount, options).forEach(add);
   enumerationCandidates(streams, options.minDiscoveredCount, options.isWordBoundedIn).forEach(add);
+  coupletCandidates(streams, options.minDiscoveredCount).forEach(add);
   repeatCandidates(streams.match, quoted, options).forEach(add);
   return [...byKey.values()];
 }

@@ -4,7 +4,10 @@
  *
  * Matching works on a folded view (Traditional → Simplified per character, so 八八戰略 and 一号發展工程 match),
  * ignores quote marks and a line break that wraps a phrase, and treats 、，, and spaces between the parts of an
- * enumeration alike. Known slogans are matched first, leftmost-longest; discovered phrases are matched after
+ * enumeration alike; a form also matches without its 的 and with its numbers in the other numerals (variants.ts).
+ * Known slogans are matched first, leftmost-longest, with two structural additions: known formulae the document
+ * writes together twice are one span (compounds.ts), and an item of an enumeration the document writes out is a
+ * formula of its own where the document uses it repeatedly. Discovered phrases are matched after
  * them and may contain a known slogan whole but never cut one. A phrase counts only the occurrences no longer
  * phrase of its layer claims, so 创新深化 is not reported beside 创新深化、改革攻坚、开放提升 when it only occurs
  * inside it.
@@ -18,6 +21,8 @@ import { candidatesFor, type Candidate, type DiscoveryMethod, isWordUnit } from 
 import { countHan } from '../text';
 import { buildStreams, foldPhrase, isHanUnit, isQuoteUnit, SEPARATOR, type OffsetRange, type TextStreams } from './streams';
 import { PhraseTrie } from './trie';
+import { formVariants } from './variants';
+import { compoundSpans } from './compounds';
 
 export type { SloganEntry } from './lexicon';
 export { builtinSloganLexicon, isSloganLexiconLoaded, readUserSloganEntries, SLOGAN_CATEGORIES, USER_CATEGORY, validateSloganEntries } from './lexicon';
@@ -54,7 +59,10 @@ export interface Slogan {
   readonly abbreviations: readonly string[];
   /** Sorted by offset. */
   readonly occurrences: readonly SloganOccurrence[];
-  /** Discovered phrases: why the evidence says this repeat is a formula (shown in the hover and the report). */
+  /**
+   * Discovered phrases: why the evidence says this repeat is a formula; known formulae written together as one
+   * unit: which ones (shown in the hover and the report).
+   */
   readonly reason?: string;
 }
 
@@ -95,7 +103,27 @@ interface KnownPattern {
   readonly entry: SloganEntry;
   readonly method: 'lexicon' | 'user';
   readonly short: boolean;
+  /** For an item of an enumeration matched on its own: the entry whose formula it is an item of. */
+  readonly partOf?: SloganEntry;
 }
+
+/**
+ * An item of a lexicon enumeration (主体责任 of 主体责任、监督责任, 与时俱进 of 解放思想、实事求是、与时俱进) is a
+ * formula of its own where the document shows it: the document writes the whole enumeration somewhere and uses
+ * the item on its own at least PART_MIN_COUNT times. Items need PART_MIN_HAN characters: shorter ones are words
+ * (信息化, 稳就业). Without the whole formula in the document an item stays unmarked, since most items are also
+ * ordinary phrases (改革创新, 提高质量).
+ */
+const PART_MIN_HAN = 4;
+const PART_MIN_COUNT = 2;
+/**
+ * An item used on its own more than this many times as often as its whole formula is a word of the text's own
+ * vocabulary that the formula happens to contain (社会主义 of 爱国主义、集体主义、社会主义 in a speech about
+ * socialism), not the formula's item.
+ */
+const PART_MAX_RATIO = 3;
+/** An item that counts things (一个国家 of 一个国家，两种制度) is not a formula on its own. */
+const COUNTING_ITEM = /^[一二两三四五六七八九十][个种项条位]/;
 
 interface CompiledLexicon {
   readonly trie: PhraseTrie;
@@ -110,21 +138,38 @@ function compileLexicon(entries: readonly SloganEntry[], user: readonly SloganEn
   const trie = new PhraseTrie();
   const patterns: KnownPattern[] = [];
   const keys = new Set<string>();
+  const added: Array<{ entry: SloganEntry; method: 'lexicon' | 'user'; key: string }> = [];
+  const addForm = (entry: SloganEntry, method: 'lexicon' | 'user', key: string): void => {
+    if (!key || ignored.has(key) || keys.has(key)) return;
+    keys.add(key);
+    const id = patterns.length;
+    patterns.push({ entry, method, short: hanLength(key) <= SHORT_PHRASE });
+    addWithSeparatorVariants(trie, key, id);
+    added.push({ entry, method, key });
+  };
   const addEntry = (entry: SloganEntry, method: 'lexicon' | 'user'): void => {
     if (ignored.has(foldPhrase(entry.phrase))) return;
-    for (const form of [entry.phrase, ...entry.abbreviations]) {
-      const key = foldPhrase(form);
-      if (!key || ignored.has(key) || keys.has(key)) continue;
-      keys.add(key);
-      const id = patterns.length;
-      patterns.push({ entry, method, short: hanLength(key) <= SHORT_PHRASE });
-      addWithSeparatorVariants(trie, key, id);
-    }
+    for (const form of [entry.phrase, ...entry.abbreviations]) addForm(entry, method, foldPhrase(form));
   };
   for (const e of user) addEntry(e, 'user');
   // A user entry for a built-in phrase replaces the built-in entry, abbreviations and all.
   const overridden = new Set(user.map((e) => foldPhrase(e.phrase)));
   for (const e of entries) if (!overridden.has(foldPhrase(e.phrase))) addEntry(e, 'lexicon');
+  // Derived wordings (without 的, numbers in digits) come after every listed form, so none takes another's place.
+  const listed = added.slice();
+  for (const { entry, method, key } of listed) for (const variant of formVariants(key)) addForm(entry, method, variant);
+  // Items of enumerations last: every formula and wording of the lexicon comes first.
+  for (const { entry, method, key } of listed) {
+    if (!key.includes('、')) continue;
+    for (const item of key.split('、')) {
+      if (hanLength(item) < PART_MIN_HAN || COUNTING_ITEM.test(item) || ignored.has(item) || keys.has(item)) continue;
+      keys.add(item);
+      const part: SloganEntry = { phrase: item, category: entry.category, year: entry.year, abbreviations: [], source: entry.source };
+      const id = patterns.length;
+      patterns.push({ entry: part, method, short: false, partOf: entry });
+      trie.add(item, id);
+    }
+  }
   return { trie, patterns, keys };
 }
 
@@ -168,16 +213,53 @@ export function findSlogans(text: string, options: SloganOptions = {}): Slogan[]
 
   const known = options.known === false ? emptyMatches() : scanKnown(streams, lexicon, bounds);
   const results: Slogan[] = [];
+  const entryOf = (j: number): SloganEntry => lexicon.patterns[known.ids[j]!]!.entry;
+  const compounds = compoundSpans(streams.match, known, (j) => foldPhrase(entryOf(j).phrase), (key) => ignored.has(key));
+  const consumed = new Uint8Array(known.count);
+  /** Start and end of every known span as reported: compounds whole, other matches as they are. */
+  const knownSpans: number[] = [];
+  const byCompound = new Map<string, { members: SloganEntry[]; method: 'lexicon' | 'user'; spans: number[] }>();
+  for (const c of compounds) {
+    let group = byCompound.get(c.key);
+    if (!group) {
+      const members: SloganEntry[] = [];
+      for (let j = c.first; j <= c.last; j++) members.push(entryOf(j));
+      byCompound.set(c.key, (group = { members, method: lexicon.patterns[known.ids[c.first]!]!.method, spans: [] }));
+    }
+    for (let j = c.first; j <= c.last; j++) consumed[j] = 1;
+    group.spans.push(known.starts[c.first]!, known.ends[c.last]!);
+    knownSpans.push(known.starts[c.first]!, known.ends[c.last]!);
+  }
+  for (const [key, { members, method, spans }] of byCompound) {
+    const categories = new Set(members.map((m) => m.category));
+    const count = spans.length / 2;
+    results.push({
+      phrase: key,
+      key,
+      count,
+      kind: 'known',
+      method,
+      category: categories.size === 1 ? members[0]!.category : null,
+      year: null,
+      source: members.map((m) => m.phrase).join(' + '),
+      abbreviations: [],
+      occurrences: toOccurrences(streams, spans),
+      reason: `known formulae written together as one unit ${count}× in this document (${members.map((m) => m.phrase).join(' + ')})`,
+    });
+  }
   const byEntry = new Map<SloganEntry, { pattern: KnownPattern; spans: number[] }>();
   for (let j = 0; j < known.count; j++) {
+    if (consumed[j]) continue;
+    knownSpans.push(known.starts[j]!, known.ends[j]!);
     const pattern = lexicon.patterns[known.ids[j]!]!;
     let group = byEntry.get(pattern.entry);
     if (!group) byEntry.set(pattern.entry, (group = { pattern, spans: [] }));
     group.spans.push(known.starts[j]!, known.ends[j]!);
   }
   for (const { pattern, spans } of byEntry.values()) {
-    const { entry, method } = pattern;
+    const { entry, method, partOf } = pattern;
     results.push({
+      ...(partOf ? { reason: `an item of the formula ${partOf.phrase}, which this document writes out` } : {}),
       phrase: entry.phrase,
       key: foldPhrase(entry.phrase),
       count: spans.length / 2,
@@ -194,9 +276,9 @@ export function findSlogans(text: string, options: SloganOptions = {}): Slogan[]
   if (options.discover !== false && n > 0) {
     const insideKnown = new Uint8Array(n + 1);
     const knownEndAt = new Int32Array(n + 1).fill(-1);
-    for (let j = 0; j < known.count; j++) {
-      insideKnown.fill(1, known.starts[j]! + 1, known.ends[j]!);
-      knownEndAt[known.starts[j]!] = known.ends[j]!;
+    for (let j = 0; j < knownSpans.length; j += 2) {
+      insideKnown.fill(1, knownSpans[j]! + 1, knownSpans[j + 1]!);
+      knownEndAt[knownSpans[j]!] = knownSpans[j + 1]!;
     }
     const candidates = candidatesFor(streams, {
       minDiscoveredCount,
@@ -270,7 +352,43 @@ function scan(match: string, trie: PhraseTrie, accept: (start: number, end: numb
 }
 
 function scanKnown(streams: TextStreams, lexicon: CompiledLexicon, bounds: WordBounds): MatchList {
-  return scan(streams.match, lexicon.trie, (start, end, id) => !lexicon.patterns[id]!.short || bounds.standsAlone(start, end));
+  const { patterns } = lexicon;
+  const alive = new Uint8Array(patterns.length).fill(1);
+  const accept = (start: number, end: number, id: number): boolean => alive[id] === 1 && (!patterns[id]!.short || bounds.standsAlone(start, end));
+  let matches = scan(streams.match, lexicon.trie, accept);
+  // Items of enumerations stay only where the document has their whole formula and uses them often enough; the
+  // text under the others is matched again, so a formula they hid is found. A rescan can uncover more items, so
+  // this repeats, a bounded number of times; items still unchecked after that are dropped.
+  for (let round = 0; ; round++) {
+    if (round === PART_ROUNDS) return dropParts(matches, patterns);
+    const present = new Map<SloganEntry, number>();
+    const partCounts = new Map<number, number>();
+    for (let j = 0; j < matches.count; j++) {
+      const id = matches.ids[j]!;
+      const pattern = patterns[id]!;
+      if (pattern.partOf) partCounts.set(id, (partCounts.get(id) ?? 0) + 1);
+      else present.set(pattern.entry, (present.get(pattern.entry) ?? 0) + 1);
+    }
+    let died = false;
+    for (const [id, count] of partCounts) {
+      const whole = present.get(patterns[id]!.partOf!) ?? 0;
+      if (count >= PART_MIN_COUNT && whole > 0 && count <= whole * PART_MAX_RATIO) continue;
+      alive[id] = 0;
+      died = true;
+    }
+    // Each round kills at least one item for good, and a rescan reads only the text under the dead ones.
+    if (!died) return matches;
+    matches = rescan(streams.match, lexicon.trie, matches, alive, accept);
+  }
+}
+
+/** Rounds of checking items of enumerations before the unchecked ones are dropped (nearly every text needs one). */
+const PART_ROUNDS = 4;
+
+function dropParts(matches: MatchList, patterns: readonly KnownPattern[]): MatchList {
+  const out = new MatchList();
+  for (let j = 0; j < matches.count; j++) if (!patterns[matches.ids[j]!]!.partOf) out.push(matches.starts[j]!, matches.ends[j]!, matches.ids[j]!);
+  return out;
 }
 
 function containsPattern(trie: PhraseTrie, s: string): boolean {
@@ -311,9 +429,10 @@ function matchDiscovered(
     for (let j = 0; j < matches.count; j++) counts[matches.ids[j]!]!++;
     let died = false;
     const order = candidates.map((_, id) => id).filter((id) => alive[id]).sort((x, y) => counts[y]! - counts[x]!);
+    const passages = distinctPassages(streams.match, matches, counts, candidates);
     for (const id of order) {
       const c = candidates[id]!;
-      let keep = counts[id]! >= c.minCount;
+      let keep = counts[id]! >= c.minCount && passages(id) >= c.minCount;
       if (keep && c.verify && !checked[id]) {
         checked[id] = 1;
         keep = checks-- > 0 && c.verify();
@@ -348,6 +467,49 @@ function matchDiscovered(
     });
   });
   return slogans.sort((a, b) => b.count - a.count).slice(0, maxDiscovered);
+}
+
+/**
+ * Units of context on either side that make two occurrences one passage: a paragraph the page repeats word for
+ * word (a quotation given twice, a page template) repeats every phrase in it, which is one use, not two.
+ */
+const PASSAGE_CONTEXT = 20;
+
+/**
+ * For each candidate, how many of its occurrences are distinct uses: an occurrence whose 20 units before or
+ * after are the same as those of an earlier occurrence repeats that passage. Counted only as far as the
+ * candidate's `minCount` (which is all a caller asks), so the work stays linear in the matches.
+ */
+function distinctPassages(match: string, matches: Matches, counts: Int32Array, candidates: readonly Candidate[]): (id: number) => number {
+  const byId = new Map<number, number[]>();
+  for (let j = 0; j < matches.count; j++) {
+    const id = matches.ids[j]!;
+    if (counts[id]! < candidates[id]!.minCount) continue;
+    let list = byId.get(id);
+    if (!list) byId.set(id, (list = []));
+    list.push(matches.starts[j]!, matches.ends[j]!);
+  }
+  const cache = new Map<number, number>();
+  return (id) => {
+    let n = cache.get(id);
+    if (n !== undefined) return n;
+    const spans = byId.get(id) ?? [];
+    const want = candidates[id]!.minCount;
+    const before = new Set<string>();
+    const after = new Set<string>();
+    n = 0;
+    for (let j = 0; j < spans.length && n < want; j += 2) {
+      const left = match.slice(Math.max(0, spans[j]! - PASSAGE_CONTEXT), spans[j]);
+      const right = match.slice(spans[j + 1], spans[j + 1]! + PASSAGE_CONTEXT);
+      // A passage at the very start or end of the text has less context: only a full window can repeat.
+      const repeated = (left.length === PASSAGE_CONTEXT && before.has(left)) || (right.length === PASSAGE_CONTEXT && after.has(right));
+      before.add(left);
+      after.add(right);
+      if (!repeated) n++;
+    }
+    cache.set(id, n);
+    return n;
+  };
 }
 
 /**
