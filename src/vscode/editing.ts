@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { planEdits, type KeptPlaces } from '../core/editPlan';
 import { looksMisdecoded, SAMPLE as ENCODING_SAMPLE, type Misdecoding } from '../core/encoding';
 import { coalesceEdits, type TextEdit } from '../core/text';
+import { timed } from './timings';
 
 /**
  * Above this many edits one command joins neighbouring edits (see coalesceEdits): VS Code applies a few
@@ -166,7 +167,7 @@ export async function computeEdits(document: vscode.TextDocument, version: numbe
     // The steps read the document as they go: none may read a newer text than the one the edits are for.
     if (document.version !== version) return 'stale';
     for (const step of steps) {
-      for (const e of step.run()) edits.push(e);
+      for (const e of timed('command step', step.run)) edits.push(e);
       if (progress) {
         progress.report({ increment: (100 * step.size) / total });
         await yieldToEventLoop();
