@@ -28,6 +28,7 @@ import { configureCorpusClient } from './vscode/corpusClient';
 import { createLog, type LogEntry } from './vscode/log';
 import { analysisOptionsFor } from './vscode/settings';
 import { SloganModel } from './vscode/sloganModel';
+import { recordBlock, timingsSnapshot, type TimingsSnapshot } from './vscode/timings';
 import { UserLexicon } from './vscode/userLexicon';
 
 /** What activate() returns: read by zhdoc's integration tests, since VS Code has no API to read decorations. */
@@ -56,10 +57,13 @@ export interface ZhdocApi {
   };
   /** What the zhdoc output channel received last. */
   readonly log: { entries(): readonly LogEntry[] };
+  /** How long zhdoc's own work held the extension host (hovers, each facet's decoding and drawing, activate()); `reset` forgets it. */
+  readonly timings: (reset?: boolean) => TimingsSnapshot;
 }
 
 /** `host`: where the analysis worker comes from (src/extension.web.ts passes the Web Worker one). */
 export function activate(context: vscode.ExtensionContext, host: AnalysisHost = nodeAnalysisHost(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath)): ZhdocApi {
+  const started = performance.now();
   const use = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
@@ -71,18 +75,22 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
   const analysis = use(new DocumentAnalysisService(host, log, (scope) => analysisOptionsFor(scope, lexicon)));
   use(vscode.commands.registerCommand('zhdoc.showLog', () => log.show()));
 
+  recordBlock('activate.log+analysis', performance.now() - started);
   // Script conversion, and the document's script mix.
   use(registerEncodingCheck());
   use(registerConversionCommands(context));
   const mixedScript = use(registerMixedScriptSupport(analysis));
 
+  recordBlock('activate.conversion+mixed', performance.now() - started);
   // Pinyin.
   use(registerPinyinHover());
   use(registerPinyinCommands());
 
+  recordBlock('activate.pinyin', performance.now() - started);
   // Web boilerplate, folded away (before slogans: boilerplate lines never count as slogans).
   const boilerplate = use(registerBoilerplateSupport(analysis, log));
 
+  recordBlock('activate.boilerplate', performance.now() - started);
   // Slogans: one model of each document's slogans, and the views of it.
   const sloganModel = use(new SloganModel(analysis));
   const sloganDecorations = use(registerSloganDecorations(sloganModel));
@@ -93,16 +101,19 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
   const sloganReport = use(registerSloganReport(context, sloganModel));
   use(registerSloganCommands(sloganModel, sloganReport, { analysis, lexicon }));
 
+  recordBlock('activate.slogans', performance.now() - started);
   // Corpus work over many documents (analysed in a worker thread): concordance, comparison, trends.
   configureCorpusClient({ extensionRoot: context.extensionUri, log, options: (scope) => analysisOptionsFor(scope, lexicon) });
   const sloganConcordance = use(registerSloganConcordance(context, sloganModel));
   const sloganCompare = use(registerSloganCompare(context, sloganConcordance));
   const sloganTrends = use(registerSloganTrends(context));
 
+  recordBlock('activate.corpus', performance.now() - started);
   // Around them: 字数 in the status bar, and the sample page the walkthrough opens.
   const characterCount = use(registerCharacterCount(analysis));
   use(registerSampleDocument(context));
 
+  recordBlock('activate', performance.now() - started);
   return {
     mixedScript,
     characterCount,
@@ -117,6 +128,7 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
     corpus: { compare: sloganCompare.panel, concordance: sloganConcordance.panel, trends: sloganTrends.panel },
     analysis: { inWorker: () => analysis.inWorker, injectFault: (facet, times) => analysis.injectFault(facet, times) },
     log,
+    timings: (reset) => timingsSnapshot(reset),
   };
 }
 

@@ -12,7 +12,8 @@ import { findSlogans, lineBlocksToRanges } from '../core/slogans';
 import type { SloganEntry } from '../core/slogans';
 import { documentStatistics } from '../core/statistics';
 import { containsHan, countHan } from '../core/text';
-import type { BoilerplateFacet, Facet, Facets, FromWorker, ToWorker } from './protocol';
+import { packFacet } from './packing';
+import type { BoilerplateFacet, Facet, Facets, FromWorker, TextChange, ToWorker } from './protocol';
 
 interface DocumentState {
   version: number;
@@ -27,7 +28,8 @@ export interface Analyzer {
   receive(message: ToWorker): void;
 }
 
-export function createAnalyzer(post: (message: FromWorker) => void, schedule: (run: () => void) => void): Analyzer {
+/** `post` sends a message to the host, transferring (not copying) the buffers listed. */
+export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffer[]) => void, schedule: (run: () => void) => void): Analyzer {
   const documents = new Map<string, DocumentState>();
   const queue: AnalyzeMessage[] = [];
   const faults = new Map<Facet, number>();
@@ -96,12 +98,12 @@ export function createAnalyzer(post: (message: FromWorker) => void, schedule: (r
     }
     const state = documents.get(request.doc);
     if (!state || state.version !== request.version) {
-      post({ type: 'cancelled', id: request.id });
+      post({ type: 'cancelled', id: request.id, missing: !state || state.version < request.version });
     } else {
       const started = Date.now();
       try {
-        const value = compute(state, request.facet, request.optionsKey, request.options);
-        post({ type: 'result', id: request.id, value, ms: Date.now() - started });
+        const packed = packFacet(request.facet, compute(state, request.facet, request.optionsKey, request.options));
+        post({ type: 'result', id: request.id, value: packed.value, ms: Date.now() - started }, packed.transfer);
       } catch (e) {
         post({ type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
       }
@@ -116,6 +118,16 @@ export function createAnalyzer(post: (message: FromWorker) => void, schedule: (r
           const state = documents.get(message.doc);
           if (state && state.version === message.version) return;
           documents.set(message.doc, { version: message.version, text: message.text, values: new Map() });
+          return;
+        }
+        case 'edit': {
+          const state = documents.get(message.doc);
+          if (!state || state.version !== message.from) {
+            // An edit of a text this worker does not have: forget it, so the next request asks for the whole text.
+            documents.delete(message.doc);
+            return;
+          }
+          documents.set(message.doc, { version: message.version, text: applyChanges(state.text, message.changes), values: new Map() });
           return;
         }
         case 'analyze':
@@ -137,4 +149,26 @@ export function createAnalyzer(post: (message: FromWorker) => void, schedule: (r
       }
     },
   };
+}
+
+/**
+ * The text after one edit's changes. VS Code reports them bottom-up (each at offsets of the text before the
+ * edit, none moved by the others), which is applied in one pass; any other order is applied one by one.
+ */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  let bottomUp = true;
+  for (let i = 1; i < changes.length && bottomUp; i++) bottomUp = changes[i]!.offset + changes[i]!.length <= changes[i - 1]!.offset;
+  if (!bottomUp) {
+    for (const c of changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
+    return text;
+  }
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i]!;
+    parts.push(text.slice(at, c.offset), c.text);
+    at = c.offset + c.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -9,5 +9,5 @@ import type { ToWorker } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('zhdoc: analysisWorker.js must run as a worker thread');
-const analyzer = createAnalyzer((message) => port.postMessage(message), (run) => setImmediate(run));
+const analyzer = createAnalyzer((message, transfer) => port.postMessage(message, transfer), (run) => setImmediate(run));
 port.on('message', (message: ToWorker) => analyzer.receive(message));

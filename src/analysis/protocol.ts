@@ -59,6 +59,12 @@ export type VendorName = 'opencc' | 'sloganLexicon';
 export type ToWorker =
   /** The text of a document's version; replaces the worker's copy (one read of the text per version). */
   | { readonly type: 'text'; readonly doc: string; readonly version: number; readonly text: string }
+  /**
+   * The changes of one edit (a document change event), turning the worker's copy of `from` into `version`:
+   * after typing, the host sends these instead of reading and sending the whole text again. Offsets are into the
+   * text before the edit, in the order VS Code reports them (bottom-up, so each applies unmoved by the others).
+   */
+  | { readonly type: 'edit'; readonly doc: string; readonly from: number; readonly version: number; readonly changes: readonly TextChange[] }
   | { readonly type: 'analyze'; readonly id: number; readonly doc: string; readonly version: number; readonly facet: Facet; readonly optionsKey: string; readonly options: AnalysisOptions }
   | { readonly type: 'forget'; readonly doc: string }
   /** The source of a vendor module (Web Worker only: in Node the worker requires the files itself). */
@@ -69,12 +75,23 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly value: unknown; readonly ms: number }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stack?: string }
-  /** A newer version of the document arrived before this request ran: nothing was computed. */
-  | { readonly type: 'cancelled'; readonly id: number };
+  /**
+   * A newer version of the document arrived before this request ran: nothing was computed. `missing`: the worker
+   * has no text of that version (it missed an edit or forgot the document); the host must send the whole text.
+   */
+  | { readonly type: 'cancelled'; readonly id: number; readonly missing?: boolean };
+
+/** One change of an edit: `length` UTF-16 units at `offset` replaced by `text`. */
+export interface TextChange {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
 
 /** Both ends of a worker, whatever kind of worker it is. */
 export interface WorkerPort {
   post(message: ToWorker): void;
+  /** Messages from the worker; packed facet values arrive as packed (see packing.ts). */
   onMessage(listener: (message: FromWorker) => void): void;
   /** Called when the worker died or failed to start. */
   onFailure(listener: (error: Error) => void): void;

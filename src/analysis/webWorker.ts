@@ -8,9 +8,9 @@ import { evaluateVendor } from '../web/vendorRegistry';
 import { createAnalyzer } from './analyzer';
 import type { FromWorker, ToWorker } from './protocol';
 
-declare const self: { postMessage(message: FromWorker): void; onmessage: ((event: { data: ToWorker }) => void) | null };
+declare const self: { postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void; onmessage: ((event: { data: ToWorker }) => void) | null };
 
-const analyzer = createAnalyzer((message) => self.postMessage(message), (run) => setTimeout(run, 0));
+const analyzer = createAnalyzer((message, transfer) => self.postMessage(message, transfer ?? []), (run) => setTimeout(run, 0));
 self.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'vendor') evaluateVendor(message.name, message.source);

@@ -5,17 +5,21 @@
  */
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
-import { planEdits, type KeptPlaces } from '../core/editPlan';
-import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
+import { applyDocumentEdits, codePointCount, commandEditor, computeEdits, displayName, ensureWritable, keptPlaces, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
-const CHUNK_CHARS = 128 * 1024;
+/**
+ * Characters converted (and planned) per step, between which the host answers others and cancellation gets
+ * through: about 10 ms of conversion and planning on a quiet machine (60 ms seen at a load of 16 on 2 cores).
+ */
+const CHUNK_CHARS = 32 * 1024;
 /**
  * Edits applied at once: VS Code applies a few thousand in well under a second, hundreds of thousands take
  * many seconds; beyond this, neighbouring edits are joined (see planEdits), away from folds and cursors.
+ * Measured on 10 MB (bench:responsiveness): see the report of the change that set it.
  */
-const MAX_EDITS = 4_000;
+export const MAX_EDITS = 4_000;
 const LAST_CONFIG_KEY = 'zhdoc.convert.lastConfig';
 
 export function registerConversionCommands(context: vscode.ExtensionContext): vscode.Disposable {
@@ -29,11 +33,13 @@ export function registerConversionCommands(context: vscode.ExtensionContext): vs
     vscode.commands.registerCommand('zhdoc.convertToTaiwan', () => convertActiveEditor('s2twp')),
     vscode.commands.registerCommand('zhdoc.convertToHongKong', () => convertActiveEditor('s2hk')),
     vscode.commands.registerCommand('zhdoc.convertFromTaiwan', () => convertActiveEditor('tw2sp')),
-    vscode.commands.registerCommand('zhdoc.convertScript', async (config?: unknown) => {
+    vscode.commands.registerCommand('zhdoc.convertScript', async (config?: unknown, options?: { maxEdits?: unknown }) => {
       const chosen = typeof config === 'string' && isConversionConfigName(config) ? config : await pickConfig(context);
       if (!chosen) return false;
       await context.globalState.update(LAST_CONFIG_KEY, chosen);
-      return convertActiveEditor(chosen);
+      // maxEdits: for measuring how VS Code applies fewer, larger edits or more, smaller ones (the bench).
+      const maxEdits = typeof options?.maxEdits === 'number' && options.maxEdits >= 1 ? Math.floor(options.maxEdits) : MAX_EDITS;
+      return convertActiveEditor(chosen, maxEdits);
     }),
   );
 }
@@ -56,23 +62,39 @@ async function pickConfig(context: vscode.ExtensionContext): Promise<ConversionC
   return picked?.config;
 }
 
-/** Converts the active editor's selections (or document) with `config`. Resolves to true when text changed. */
-export async function convertActiveEditor(config: ConversionConfigName): Promise<boolean> {
+/**
+ * Converts the active editor's selections (or document) with `config`. Resolves to true when text changed. The
+ * text is read, converted and its edits planned a piece at a time with the host free in between; a large
+ * conversion becomes about `maxEdits` edits that keep the folds and cursors in place, applied in one undo step.
+ */
+export async function convertActiveEditor(config: ConversionConfigName, maxEdits = MAX_EDITS): Promise<boolean> {
   const editor = commandEditor();
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
   await ensureResources('opencc');
+  // The text as the command found it: a change from here on (even while the folds are asked for) refuses the edit.
   const version = document.version;
   const ranges = targetRanges(editor);
-  const converter = getConverter(config, conversionOptionsFor(config, document));
   const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
+  // Only an edit of more characters than the limit can need joining, and only then must folds be asked for.
+  const kept = total > maxEdits ? await keptPlaces(editor) : NOTHING_KEPT;
+  const converter = getConverter(config, conversionOptionsFor(config, document));
+  let changed = 0;
   function* steps(): Generator<EditStep> {
     for (const range of ranges) {
-      const base = document.offsetAt(range.start);
-      const text = document.getText(range);
-      for (const [a, b] of conversionChunks(text, CHUNK_CHARS)) {
-        yield { size: b - a, run: () => converter.edits(text, a, b).map((e) => ({ offset: base + e.offset, length: e.length, text: e.text })) };
+      for (const piece of rangePieces(document, range, CHUNK_CHARS)) {
+        // A line longer than a step is cut at conversion breaks (the result is the same as converting it whole).
+        for (const [a, b] of conversionChunks(piece.text, CHUNK_CHARS, piece.from, piece.to)) {
+          yield {
+            size: b - a,
+            run: () => {
+              const edits = converter.edits(piece.text, a, b);
+              for (const e of edits) changed += codePointCount(e.text);
+              return planPiece(piece, edits, Math.max(1, Math.round((maxEdits * (b - a)) / Math.max(1, total))), kept);
+            },
+          };
+        }
       }
     }
   }
@@ -84,8 +106,7 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
     return false;
   }
   if (result === 'stale') return reportUnapplied(document, 'stale');
-  const planned = result.length > MAX_EDITS ? planEdits(document.getText(), result, MAX_EDITS, await keptPlaces(editor)) : result;
-  const applied = await applyDocumentEdits(editor, version, planned);
+  const applied = await applyDocumentEdits(editor, version, result);
   switch (applied) {
     case 'unchanged':
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: nothing to convert ({0}).', config), 4000);
@@ -93,40 +114,8 @@ export async function convertActiveEditor(config: ConversionConfigName): Promise
     case 'stale':
     case 'failed':
       return reportUnapplied(document, applied);
-    case 'applied': {
-      const changed = result.reduce((n, e) => n + [...e.text].length, 0);
+    case 'applied':
       vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: {0} characters converted ({1}).', changed, config), 4000);
       return true;
-    }
   }
-}
-
-/** What a large conversion must not move: every foldable range's first and last line, the cursors. */
-async function keptPlaces(editor: vscode.TextEditor): Promise<KeptPlaces> {
-  const document = editor.document;
-  const lines = new Set<number>();
-  const offsets: number[] = [];
-  for (const s of editor.selections) {
-    for (const p of [s.anchor, s.active]) {
-      lines.add(p.line);
-      offsets.push(document.offsetAt(p));
-    }
-  }
-  try {
-    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', document.uri);
-    for (const f of folds ?? []) {
-      lines.add(f.start);
-      lines.add(f.end);
-    }
-  } catch {
-    // No folding provider answered: the cursors are still kept.
-  }
-  // The editor's own indentation folds are not reported by providers: keep the edges of what is folded now.
-  const visible = editor.visibleRanges;
-  for (let i = 0; i + 1 < visible.length; i++) {
-    lines.add(visible[i]!.end.line);
-    lines.add(visible[i]!.end.line + 1);
-    lines.add(visible[i + 1]!.start.line - 1);
-  }
-  return { lines, offsets };
 }

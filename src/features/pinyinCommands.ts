@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
-import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, LARGE_DOCUMENT_CHARS, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
+import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, keptPlaces, LARGE_DOCUMENT_CHARS, lineGroups, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
@@ -13,6 +13,8 @@ import { pinyinSettings, zhdocSettings } from '../vscode/settings';
  * host answers other requests and cancellation gets through: about 50 ms of reading.
  */
 const CHARS_PER_STEP = 32 * 1024;
+/** Edits applied at once (as for conversion: see MAX_EDITS in conversionCommands.ts); more are joined. */
+const MAX_EDITS = 4_000;
 
 export function registerPinyinCommands(): vscode.Disposable {
   return vscode.Disposable.from(
@@ -45,7 +47,7 @@ async function copyAsPinyin(): Promise<string | undefined> {
     let out = '';
     const rangeStart = document.offsetAt(range.start);
     const rangeEnd = document.offsetAt(range.end);
-    for (const [line, last] of lineGroups(document, range)) {
+    for (const [line, last] of lineGroups(document, range, CHARS_PER_STEP)) {
       const groupStart = document.offsetAt(new vscode.Position(line, 0));
       const groupEnd = last < range.end.line ? document.offsetAt(new vscode.Position(last + 1, 0)) : document.offsetAt(document.lineAt(last).range.end);
       const text = document.getText(new vscode.Range(document.positionAt(groupStart), document.positionAt(groupEnd)));
@@ -89,20 +91,27 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   if (!(await ensureWritable(document))) return false;
   await ensureResources('pinyin', 'opencc');
   const { style, sandhi } = pinyinSettings(document);
+  // The text as the command found it: a change from here on (even while the folds are asked for) refuses the edit.
   const version = document.version;
   const ranges = targetRanges(editor);
-  const text = document.getText();
   const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
+  // Only an edit of more characters than the limit can need joining, and only then must folds be asked for.
+  const kept = total > MAX_EDITS ? await keptPlaces(editor) : NOTHING_KEPT;
+  let count = 0;
 
   function* steps(): Generator<EditStep> {
     for (const range of ranges) {
-      // Whole lines: a word never spans a line break, so each step is read exactly as in the whole text.
-      const rangeStart = document.offsetAt(range.start);
-      const rangeEnd = document.offsetAt(range.end);
-      for (const [line, last] of lineGroups(document, range)) {
-        const from = Math.max(document.offsetAt(new vscode.Position(line, 0)), rangeStart);
-        const to = Math.min(document.offsetAt(document.lineAt(last).range.end), rangeEnd);
-        yield { size: to - from, run: () => (mode === 'annotate' ? annotatePinyin(text, style, from, to, { sandhi }) : removePinyinAnnotations(text, from, to)) };
+      // Whole lines, each group read on its own: a word never spans a line break, so each step reads exactly as
+      // the whole text would, and the whole text is never read (or planned) at once.
+      for (const piece of rangePieces(document, range, CHARS_PER_STEP)) {
+        yield {
+          size: piece.to - piece.from,
+          run: () => {
+            const edits = mode === 'annotate' ? annotatePinyin(piece.text, style, piece.from, piece.to, { sandhi }) : removePinyinAnnotations(piece.text, piece.from, piece.to);
+            count += edits.length;
+            return planPiece(piece, edits, Math.max(1, Math.round((MAX_EDITS * (piece.to - piece.from)) / Math.max(1, total))), kept);
+          },
+        };
       }
     }
   }
@@ -115,21 +124,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   } else if (applied === 'unchanged') {
     vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: no Chinese words to annotate.') : vscode.l10n.t('zhdoc: no pinyin annotations found.'), 3000);
   } else if (result !== 'stale') {
-    vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: {0} words annotated.', result.length) : vscode.l10n.t('zhdoc: {0} annotations removed.', result.length), 3000);
+    vscode.window.setStatusBarMessage(mode === 'annotate' ? vscode.l10n.t('zhdoc: {0} words annotated.', count) : vscode.l10n.t('zhdoc: {0} annotations removed.', count), 3000);
   }
   return applied === 'applied';
-}
-
-/**
- * The lines of `range` in groups of about CHARS_PER_STEP characters, as [first, last] line numbers: a word never
- * spans a line break, so each group reads exactly as in the whole text while the host gets a turn between groups.
- */
-function* lineGroups(document: vscode.TextDocument, range: vscode.Range): Generator<readonly [number, number]> {
-  for (let line = range.start.line; line <= range.end.line; ) {
-    let last = line;
-    let size = document.lineAt(line).text.length;
-    while (last < range.end.line && size < CHARS_PER_STEP) size += document.lineAt(++last).text.length + 1;
-    yield [line, last];
-    line = last + 1;
-  }
 }

@@ -9,6 +9,7 @@ import { isLowSurrogate } from '../core/text';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings } from '../vscode/settings';
+import { recordDuration } from '../vscode/timings';
 
 /** Code units read on either side of the hovered position: the core needs one clause, and lines can be megabytes long. */
 const HOVER_WINDOW = 256;
@@ -18,14 +19,18 @@ const MAX_SELECTION = 2000;
 export function registerPinyinHover(): vscode.Disposable {
   return vscode.languages.registerHoverProvider({ scheme: '*' }, {
     async provideHover(document, position) {
+      const started = performance.now();
       const settings = pinyinSettings(document);
       if (!settings.hover || document.uri.scheme === 'output') return undefined;
       const selection = vscode.window.activeTextEditor?.document === document
         ? vscode.window.activeTextEditor.selections.find((s) => !s.isEmpty && s.contains(position))
         : undefined;
       await ensureResources('pinyin', 'opencc', ...(settings.gloss ? (['cedict'] as const) : []));
-      if (selection) return selectionHover(document, selection, settings);
-      return wordHover(document, position, settings);
+      try {
+        return selection ? selectionHover(document, selection, settings) : wordHover(document, position, settings);
+      } finally {
+        recordDuration('hover.pinyin', performance.now() - started);
+      }
     },
   });
 }

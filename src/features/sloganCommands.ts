@@ -3,8 +3,9 @@
  * Ignore Phrase, Count Slogans in Folder, and the reveal command that hovers, the tree and the report use.
  */
 import * as vscode from 'vscode';
+import { adjacentSlogan } from '../analysis/packing';
 import type { DocumentAnalysisService } from '../analysis/service';
-import { formatSlogansCsv, formatSlogansJson, nextOccurrence, SLOGAN_CATEGORIES, USER_CATEGORY, type Slogan } from '../core/slogans';
+import { formatSlogansCsv, formatSlogansJson, SLOGAN_CATEGORIES, USER_CATEGORY, type Slogan } from '../core/slogans';
 import { containsHan } from '../core/text';
 import { commandEditor } from '../vscode/editing';
 import type { SloganModel } from '../vscode/sloganModel';
@@ -54,7 +55,7 @@ async function move(model: SloganModel, direction: 'next' | 'previous'): Promise
   if (!editor) return false;
   const slogans = await model.get(editor.document);
   // From the selection's start, so that with an occurrence selected the next and previous ones are found.
-  const at = nextOccurrence(slogans, editor.document.offsetAt(editor.selection.start), direction);
+  const at = adjacentSlogan(slogans, editor.document.offsetAt(editor.selection.start), direction);
   if (!at) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: no slogans in this document.'), 3000);
     return false;

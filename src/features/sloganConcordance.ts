@@ -5,8 +5,8 @@
  * palette, the Slogans view's context menu, and a link this feature adds to the slogan hover.
  */
 import * as vscode from 'vscode';
+import { locateSlogan } from '../analysis/packing';
 import { clampContextWidth, concordanceRows, DEFAULT_CONTEXT_WIDTH, MAX_CONTEXT_WIDTH, MIN_CONTEXT_WIDTH, toCsv, type LocatedConcordanceLine } from '../core/corpus';
-import { sloganAt } from '../core/slogans';
 import { escapeHtml } from '../core/text';
 import { analyseSources, corpusFiles, corpusSettings, type CorpusSource } from '../vscode/corpusClient';
 import { SLOGAN_SELECTOR, type SloganModel } from '../vscode/sloganModel';
@@ -86,7 +86,7 @@ export function registerSloganConcordance(context: vscode.ExtensionContext, mode
   const hover = vscode.languages.registerHoverProvider(SLOGAN_SELECTOR, {
     provideHover(document, position) {
       const slogans = model.current(document);
-      const hit = slogans && sloganAt(slogans, document.offsetAt(position))?.slogan;
+      const hit = slogans && locateSlogan(slogans, document.offsetAt(position))?.slogan;
       if (!hit) return undefined;
       const md = new vscode.MarkdownString();
       md.isTrusted = { enabledCommands: ['zhdoc.sloganConcordance'] };

@@ -5,6 +5,7 @@
  * decoration text, so a badge such as ×5 pushed characters out of view under word wrap.
  */
 import * as vscode from 'vscode';
+import { lowerBound, spansOf } from '../analysis/packing';
 import type { Slogan } from '../core/slogans';
 import type { SloganModel } from '../vscode/sloganModel';
 
@@ -49,9 +50,12 @@ export function registerSloganDecorations(model: SloganModel): SloganDecorationS
       if (window) windowed.add(doc.uri.toString());
       else windowed.delete(doc.uri.toString());
       for (const s of slogans) {
-        const shown = window ? occurrencesBetween(s.occurrences, window[0], window[1]) : s.occurrences;
-        const ranges = shown.map((o) => new vscode.Range(doc.positionAt(o.offset), doc.positionAt(o.offset + o.length)));
-        (s.kind === 'known' ? result.known : result.discovered).push(...ranges);
+        // From the packed offsets: no occurrence object is made for what is not drawn.
+        const { offsets, lengths } = spansOf(s);
+        const from = window ? lowerBound(offsets, window[0]) : 0;
+        const to = window ? lowerBound(offsets, window[1]) : offsets.length;
+        const ranges = s.kind === 'known' ? result.known : result.discovered;
+        for (let j = from; j < to; j++) ranges.push(new vscode.Range(doc.positionAt(offsets[j]!), doc.positionAt(offsets[j]! + lengths[j]!)));
       }
     }
     editor.setDecorations(known, result.known);
@@ -139,7 +143,7 @@ const SCROLL_REPAINT_MS = 60;
 /** The offsets [from, to) whose occurrences are drawn, or undefined to draw all of them. */
 function paintWindow(editor: vscode.TextEditor, slogans: readonly Slogan[]): [number, number] | undefined {
   let total = 0;
-  for (const s of slogans) total += s.occurrences.length;
+  for (const s of slogans) total += spansOf(s).offsets.length;
   if (total <= MAX_PAINTED_OCCURRENCES || editor.visibleRanges.length === 0) return undefined;
   const doc = editor.document;
   const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - WINDOW_LINES);
@@ -147,33 +151,22 @@ function paintWindow(editor: vscode.TextEditor, slogans: readonly Slogan[]): [nu
   return [doc.offsetAt(new vscode.Position(first, 0)), doc.offsetAt(doc.lineAt(last).range.end) + 1];
 }
 
-/** The occurrences (sorted by offset) that start in [from, to), found by binary search. */
 /** Longest slogan occurrence looked for before a range's start when asking which marks overlap it (code units). */
 const LONGEST_MARK = 512;
 
 /**
  * The marked slogan occurrences overlapping document offsets [from, to), as [start, end) offsets: what the pinyin
- * inlay hints keep out of, so a hint never splits a mark.
+ * inlay hints keep out of, so a hint never splits a mark. Read from the packed offsets: no occurrence objects.
  */
 export function sloganRangesBetween(slogans: readonly Slogan[] | undefined, from: number, to: number): Array<readonly [number, number]> {
   const out: Array<readonly [number, number]> = [];
   for (const s of slogans ?? []) {
-    for (const o of occurrencesBetween(s.occurrences, from - LONGEST_MARK, to)) if (o.offset + o.length > from) out.push([o.offset, o.offset + o.length]);
+    const { offsets, lengths } = spansOf(s);
+    for (let j = lowerBound(offsets, from - LONGEST_MARK); j < offsets.length && offsets[j]! < to; j++) {
+      if (offsets[j]! + lengths[j]! > from) out.push([offsets[j]!, offsets[j]! + lengths[j]!]);
+    }
   }
   return out;
-}
-
-function occurrencesBetween<T extends { readonly offset: number }>(occurrences: readonly T[], from: number, to: number): readonly T[] {
-  let lo = 0;
-  let hi = occurrences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (occurrences[mid]!.offset < from) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < occurrences.length && occurrences[end]!.offset < to) end++;
-  return occurrences.slice(lo, end);
 }
 
 function statusTooltip(slogans: readonly Slogan[]): string {

@@ -3,8 +3,10 @@
  * changed since the edits were computed, a clear message instead of an edit on a read-only document.
  */
 import * as vscode from 'vscode';
+import { planEdits, type KeptPlaces } from '../core/editPlan';
 import { looksMisdecoded, SAMPLE as ENCODING_SAMPLE, type Misdecoding } from '../core/encoding';
 import { coalesceEdits, type TextEdit } from '../core/text';
+import { timed } from './timings';
 
 /**
  * Above this many edits one command joins neighbouring edits (see coalesceEdits): VS Code applies a few
@@ -91,8 +93,9 @@ export function displayName(document: vscode.TextDocument): string {
 export function targetRanges(editor: vscode.TextEditor): vscode.Range[] {
   const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
   if (selections.length === 0) {
+    // The document's end without reading its text (getText() of 10 MB holds the host for about 100 ms).
     const doc = editor.document;
-    return [new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))];
+    return [new vscode.Range(new vscode.Position(0, 0), doc.lineAt(doc.lineCount - 1).range.end)];
   }
   const merged: vscode.Range[] = [];
   for (const s of selections) {
@@ -161,8 +164,10 @@ export interface EditStep {
 export async function computeEdits(document: vscode.TextDocument, version: number, total: number, title: string, steps: Iterable<EditStep>): Promise<TextEdit[] | 'cancelled' | 'stale'> {
   const compute = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<TextEdit[] | 'cancelled' | 'stale'> => {
     const edits: TextEdit[] = [];
+    // The steps read the document as they go: none may read a newer text than the one the edits are for.
+    if (document.version !== version) return 'stale';
     for (const step of steps) {
-      for (const e of step.run()) edits.push(e);
+      for (const e of timed('command step', step.run)) edits.push(e);
       if (progress) {
         progress.report({ increment: (100 * step.size) / total });
         await yieldToEventLoop();
@@ -201,4 +206,112 @@ export function commandEditor(): vscode.TextEditor | undefined {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhdoc: open a text document first.'));
   }
   return undefined;
+}
+
+/**
+ * Whole lines of `range` in groups of about `size` characters (one line may be longer), as [first, last] line
+ * numbers: a word and a conversion never span a line break, so each group reads exactly as in the whole text.
+ */
+export function* lineGroups(document: vscode.TextDocument, range: vscode.Range, size: number): Generator<readonly [number, number]> {
+  for (let line = range.start.line; line <= range.end.line; ) {
+    let last = line;
+    let length = document.lineAt(line).text.length;
+    while (last < range.end.line && length < size) length += document.lineAt(++last).text.length + 1;
+    yield [line, last];
+    line = last + 1;
+  }
+}
+
+/** A group of whole lines read from the document on its own, and the part of it inside the range worked on. */
+export interface TextPiece {
+  /** The lines' text, with the line breaks between them (and after the last, unless the range ends on it). */
+  readonly text: string;
+  /** Offset of `text` in the document, and the line it starts. */
+  readonly base: number;
+  readonly firstLine: number;
+  /** [from, to) of `text` inside the range. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The range in pieces of whole lines of about `size` characters, each read when the iteration reaches it: the
+ * whole text is never read at once (on 10 MB one getText() holds the host for about 100 ms, twice the budget).
+ */
+export function* rangePieces(document: vscode.TextDocument, range: vscode.Range, size: number): Generator<TextPiece> {
+  const rangeStart = document.offsetAt(range.start);
+  const rangeEnd = document.offsetAt(range.end);
+  for (const [line, last] of lineGroups(document, range, size)) {
+    const start = new vscode.Position(line, 0);
+    const end = last < document.lineCount - 1 && last < range.end.line ? new vscode.Position(last + 1, 0) : document.lineAt(last).range.end;
+    const base = document.offsetAt(start);
+    const text = document.getText(new vscode.Range(start, end));
+    yield { text, base, firstLine: line, from: Math.max(rangeStart - base, 0), to: Math.min(rangeEnd - base, text.length) };
+  }
+}
+
+/**
+ * A piece's edits (offsets into piece.text) joined down to about `maxEdits` away from the kept places (see
+ * planEdits), in document offsets. Planned piece by piece, as each is computed: a plan over the whole text at
+ * the end would hold the host for as long as all the pieces together.
+ */
+export function planPiece(piece: Pick<TextPiece, 'text' | 'base' | 'firstLine'>, edits: readonly TextEdit[], maxEdits: number, kept: KeptPlaces): TextEdit[] {
+  let planned: readonly TextEdit[] = edits;
+  if (edits.length > maxEdits) {
+    const lastLine = piece.firstLine + countLineBreaks(piece.text);
+    const lines = new Set<number>();
+    for (const l of kept.lines) if (l >= piece.firstLine && l <= lastLine) lines.add(l - piece.firstLine);
+    const offsets = kept.offsets.filter((o) => o >= piece.base && o <= piece.base + piece.text.length).map((o) => o - piece.base);
+    planned = planEdits(piece.text, edits, maxEdits, { lines, offsets });
+  }
+  return piece.base === 0 ? [...planned] : planned.map((e) => ({ offset: e.offset + piece.base, length: e.length, text: e.text }));
+}
+
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** No place kept (small edits, or a document without folds or cursors to keep). */
+export const NOTHING_KEPT: KeptPlaces = { lines: new Set(), offsets: [] };
+
+/** What a large edit must not move: every foldable range's first and last line, the cursors. */
+export async function keptPlaces(editor: vscode.TextEditor): Promise<KeptPlaces> {
+  const document = editor.document;
+  const lines = new Set<number>();
+  const offsets: number[] = [];
+  for (const s of editor.selections) {
+    for (const p of [s.anchor, s.active]) {
+      lines.add(p.line);
+      offsets.push(document.offsetAt(p));
+    }
+  }
+  try {
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', document.uri);
+    for (const f of folds ?? []) {
+      lines.add(f.start);
+      lines.add(f.end);
+    }
+  } catch {
+    // No folding provider answered: the cursors are still kept.
+  }
+  // The editor's own indentation folds are not reported by providers: keep the edges of what is folded now.
+  const visible = editor.visibleRanges;
+  for (let i = 0; i + 1 < visible.length; i++) {
+    lines.add(visible[i]!.end.line);
+    lines.add(visible[i]!.end.line + 1);
+    lines.add(visible[i + 1]!.start.line - 1);
+  }
+  return { lines, offsets };
+}
+
+/** Code points of a string (what a user counts as characters: an astral 𠮷 is one). */
+export function codePointCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) n--;
+  }
+  return n;
 }

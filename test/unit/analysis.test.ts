@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { createAnalyzer } from '../../src/analysis/analyzer';
+import { applyChanges, createAnalyzer } from '../../src/analysis/analyzer';
+import { adjacentSlogan, locateSlogan, packFacet, spansOf, unpackFacet } from '../../src/analysis/packing';
 import type { FromWorker, ToWorker } from '../../src/analysis/protocol';
 import { analyzeBoilerplate } from '../../src/core/boilerplate';
-import { countScripts } from '../../src/core/script';
+import { countScripts, findMinorityCharacters } from '../../src/core/script';
 import { SETTINGS_DEFAULTS, settingsWith, toCoreOptions } from '../../src/core/settings';
-import { findSlogans, lineBlocksToRanges } from '../../src/core/slogans';
+import { findSlogans, lineBlocksToRanges, nextOccurrence, sloganAt, type Slogan } from '../../src/core/slogans';
 import { countHan } from '../../src/core/text';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -25,7 +26,8 @@ const OPTIONS = toCoreOptions(SETTINGS_DEFAULTS);
 function harness() {
   const received: FromWorker[] = [];
   const tasks: Array<() => void> = [];
-  const analyzer = createAnalyzer((m) => received.push(m), (run) => tasks.push(run));
+  // As the host reads them: packed values unpacked (what the service does with every result).
+  const analyzer = createAnalyzer((m) => received.push(m.type === 'result' ? { ...m, value: unpackFacet(m.value) } : m), (run) => tasks.push(run));
   const drain = (): void => {
     while (tasks.length) tasks.shift()!();
   };
@@ -90,9 +92,77 @@ describe('document analysis (worker side)', () => {
       const message = await answer;
       assert.equal(message.type, 'result');
       const boilerplate = analyzeBoilerplate(TEXT, OPTIONS.boilerplate);
-      assert.deepEqual((message as { value: unknown }).value, findSlogans(TEXT, { ...OPTIONS.slogans, excludedRanges: lineBlocksToRanges(TEXT, boilerplate.blocks) }));
+      assert.deepEqual(unpackFacet((message as { value: unknown }).value), findSlogans(TEXT, { ...OPTIONS.slogans, excludedRanges: lineBlocksToRanges(TEXT, boilerplate.blocks) }));
     } finally {
       await worker.terminate();
     }
+  });
+
+  it('keeps its copy of the text up to date from edits, and asks for the whole text when it missed one', () => {
+    const h = harness();
+    h.send({ type: 'text', doc: 'd', version: 1, text: TEXT });
+    // One event's changes come bottom-up, at offsets of the text before the edit.
+    const changes = [{ offset: TEXT.length - 5, length: 2, text: '八八戰略' }, { offset: 4, length: 0, text: '字字' }, { offset: 0, length: 1, text: '' }];
+    const edited = TEXT.slice(1, 4) + '字字' + TEXT.slice(4, TEXT.length - 5) + '八八戰略' + TEXT.slice(TEXT.length - 3);
+    h.send({ type: 'edit', doc: 'd', from: 1, version: 2, changes });
+    h.send({ type: 'analyze', id: 1, doc: 'd', version: 2, facet: 'slogans', optionsKey: 'k', options: OPTIONS });
+    h.send({ type: 'analyze', id: 2, doc: 'd', version: 2, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    // An edit from a version the worker does not have: it forgets the text rather than edit the wrong one.
+    h.send({ type: 'edit', doc: 'd', from: 7, version: 8, changes: [{ offset: 0, length: 0, text: 'x' }] });
+    h.send({ type: 'analyze', id: 3, doc: 'd', version: 8, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    const boilerplate = analyzeBoilerplate(edited, OPTIONS.boilerplate);
+    assert.deepEqual((h.received[0] as { value: unknown }).value, findSlogans(edited, { ...OPTIONS.slogans, excludedRanges: lineBlocksToRanges(edited, boilerplate.blocks) }));
+    assert.equal((h.received[1] as { value: unknown }).value, countHan(edited));
+    assert.deepEqual(h.received[2], { type: 'cancelled', id: 3, missing: true });
+  });
+
+  it('applies changes in one pass when bottom-up and one by one otherwise, as VS Code applies them', () => {
+    const text = 'abcdefghij';
+    assert.equal(applyChanges(text, [{ offset: 8, length: 1, text: 'XY' }, { offset: 2, length: 3, text: '' }, { offset: 0, length: 0, text: '>' }]), '>abfghXYj');
+    // Not bottom-up: each change's offsets are into the text after the ones before it.
+    assert.equal(applyChanges(text, [{ offset: 0, length: 0, text: '>' }, { offset: 3, length: 1, text: 'C' }]), '>abCdefghij');
+    assert.equal(applyChanges(text, []), text);
+  });
+
+  it('packs slogans into transferred typed arrays that unpack to the same slogans, occurrences built on first read', () => {
+    const slogans = findSlogans(TEXT, OPTIONS.slogans);
+    const packed = packFacet('slogans', slogans);
+    assert.ok(packed.transfer.length > 0 && packed.transfer.every((b) => b instanceof ArrayBuffer));
+    const cloned = structuredClone(packed.value, { transfer: packed.transfer });
+    const unpacked = unpackFacet(cloned) as Slogan[];
+    assert.deepEqual(unpacked, slogans);
+    assert.deepEqual(JSON.parse(JSON.stringify(unpacked)), JSON.parse(JSON.stringify(slogans)));
+    assert.deepEqual([...spansOf(unpacked[0]!).offsets], slogans[0]!.occurrences.map((o) => o.offset));
+    // Packing what was unpacked (the in-process fallback hands values on as they are) gives the same again.
+    assert.deepEqual(unpackFacet(packFacet('slogans', unpacked).value), slogans);
+  });
+
+  it('finds the slogan under an offset and the next and previous one exactly as the core does', () => {
+    const text = TEXT + '八八战略八八战略“八八战略”，兩個先行兩個先行\n' + TEXT;
+    const slogans = unpackFacet(structuredClone(packFacet('slogans', findSlogans(text, OPTIONS.slogans)).value)) as Slogan[];
+    const plain = findSlogans(text, OPTIONS.slogans);
+    assert.ok(plain.length > 2);
+    const pick = (hit: { slogan: Slogan; occurrence: { offset: number; length: number }; index: number } | undefined) =>
+      hit && { phrase: hit.slogan.phrase, offset: hit.occurrence.offset, length: hit.occurrence.length, index: hit.index };
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      assert.deepEqual(pick(locateSlogan(slogans, offset)), pick(sloganAt(plain, offset)), `slogan at ${offset}`);
+      for (const direction of ['next', 'previous'] as const) {
+        assert.deepEqual(pick(adjacentSlogan(slogans, offset, direction)), pick(nextOccurrence(plain, offset, direction)), `${direction} from ${offset}`);
+      }
+    }
+    assert.equal(adjacentSlogan([], 0, 'next'), undefined);
+  });
+
+  it('packs minority-script characters (astral ones too) and unpacks them unchanged', () => {
+    const text = '這是繁體文字，其中有个别简体字𠮷，還有发展。';
+    const counts = countScripts(text);
+    const characters = findMinorityCharacters(text, counts).map((m) => ({ offset: m.offset, char: m.char, counterpart: m.counterpart, script: m.script }));
+    assert.ok(characters.length >= 3);
+    const packed = packFacet('minority', { counts, characters });
+    const unpacked = unpackFacet(structuredClone(packed.value, { transfer: packed.transfer })) as { counts: unknown; characters: unknown };
+    assert.deepEqual(unpacked.counts, counts);
+    assert.deepEqual(unpacked.characters, characters);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * What keeps the extension host free, checked for what the user sees in the real VS Code: after typing, the
+ * worker's copy of the text follows the edits it is sent (no whole-text read per pause), so the marks equal those
+ * of the same text analysed afresh; decorations drawn near the visible lines only follow scrolling; whole-document
+ * commands read, compute and plan a piece at a time, yet give the same text as the core in one undo step.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { annotatePinyin } from '../../src/core/pinyin';
+import { applyEdits } from '../../src/core/text';
+import { discardAll, openUntitled, waitFor, zhdocApi } from './helpers';
+
+const marks = (slogans: ReadonlyArray<{ phrase: string; kind: string; occurrences: ReadonlyArray<{ offset: number; length: number }> }> | undefined): string[] =>
+  (slogans ?? []).map((s) => `${s.kind} ${s.phrase} ${s.occurrences.map((o) => `${o.offset}+${o.length}`).join(',')}`).sort();
+
+describe('responsiveness: the host never reads or draws everything at once', () => {
+  afterEach(discardAll);
+
+  it('keeps the worker’s text in step with edits of several changes at once, so the marks are those of the text analysed afresh', async function () {
+    this.timeout(60_000);
+    const api = await zhdocApi();
+    const line = '会议强调，深入实施“八八战略”，奋力推进“两个先行”，打造“重要窗口”。';
+    const editor = await openUntitled(Array.from({ length: 40 }, () => line).join('\n') + '\n');
+    const document = editor.document;
+    await waitFor('the first marks', () => api.slogans.model.current(document), 30_000);
+    // One edit of several changes (as multi-cursor typing or a replace-all makes), then single keystrokes.
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(2, 0), '八八战略');
+      b.delete(new vscode.Range(10, 0, 12, 5));
+      b.replace(new vscode.Range(30, 4, 30, 9), '坚持“两个先行”');
+      b.insert(new vscode.Position(39, line.length), '\n“重要窗口”');
+    });
+    for (const ch of '全面落实“八八战略”') await editor.edit((b) => b.insert(new vscode.Position(0, 0), ch));
+    const edited = await waitFor('marks of the edited text', () => api.slogans.model.current(document), 30_000);
+    const fresh = await openUntitled(document.getText());
+    const expected = await waitFor('marks of the same text, read whole', () => api.slogans.model.current(fresh.document), 30_000);
+    assert.deepEqual(marks(edited), marks(expected));
+    assert.ok(marks(edited).length > 0);
+  });
+
+  it('draws the occurrences near the visible lines of a document with very many, and follows scrolling', async function () {
+    this.timeout(120_000);
+    const api = await zhdocApi();
+    // 6,000 lines with four occurrences each: more than are drawn at once (20,000).
+    const lines = Array.from({ length: 6000 }, (_, i) => `第${i}行：深入实施“八八战略”，奋力推进“两个先行”，打造“重要窗口”，深入实施“八八战略”。`);
+    const editor = await openUntitled(lines.join('\n') + '\n');
+    const document = editor.document;
+    const known = (): vscode.Range[] => api.slogans.decorations(document.uri).known;
+    await waitFor('decorations', () => known().length > 0, 60_000);
+    const all = (api.slogans.model.current(document) ?? []).reduce((n, s) => n + s.occurrences.length, 0);
+    assert.ok(all > 20_000, `${all} occurrences`);
+    assert.ok(known().length < all, 'only a window is drawn');
+    assert.ok(known().every((r) => r.start.line < 2000), 'the window is around the top');
+    editor.revealRange(new vscode.Range(5990, 0, 5999, 0), vscode.TextEditorRevealType.InCenter);
+    await waitFor('decorations at the end after scrolling', () => known().some((r) => r.start.line >= 5990), 10_000);
+    const near = known().filter((r) => r.start.line === 5995);
+    assert.equal(near.length, 4, 'every occurrence of a visible line is drawn');
+  });
+
+  it('annotates a large document piece by piece with the text the core gives for the whole, in one undo step', async function () {
+    this.timeout(300_000);
+    const lines = Array.from({ length: 8000 }, (_, i) => `第${i}行：會議強調，要把高質量發展作為首要任務，重要的是行動。`);
+    const original = lines.join('\n') + '\n';
+    const editor = await openUntitled(original);
+    editor.selection = new vscode.Selection(4000, 3, 4000, 3);
+    assert.equal(await vscode.commands.executeCommand('zhdoc.annotatePinyin'), true);
+    assert.equal(editor.document.getText(), applyEdits(original, annotatePinyin(original, 'marks')));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original, 'one undo step');
+  });
+
+  it('converts a large document to the text the core gives, and undoes it in one step', async function () {
+    this.timeout(300_000);
+    const lines = Array.from({ length: 12000 }, (_, i) => `第${i}節：會議強調，要把高質量發展作為首要任務，經濟體制改革取得歷史性成就。`);
+    const original = lines.join('\n') + '\n';
+    const editor = await openUntitled(original);
+    assert.equal(await vscode.commands.executeCommand('zhdoc.convertToSimplified'), true);
+    assert.equal(editor.document.lineAt(11999).text, '第11999节：会议强调，要把高质量发展作为首要任务，经济体制改革取得历史性成就。');
+    assert.equal(editor.document.lineCount, lines.length + 1);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original, 'one undo step');
+  });
+});
