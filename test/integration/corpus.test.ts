@@ -26,7 +26,8 @@ describe('corpus views', () => {
     const result = (await vscode.commands.executeCommand('zhdoc.compareSlogans', { a: vscode.Uri.file(corpus('reports/report-2022.txt')), b: vscode.Uri.file(corpus('reports/report-2023.txt')) })) as CompareResult;
     const onlyB = result.rows.filter((r) => r.group === 'onlyB');
     assert.deepEqual(onlyB.map((r) => [r.phrase, r.countA, r.countB]), [['新质生产力', 0, 2]]);
-    assert.deepEqual(result.rows.filter((r) => r.group === 'onlyA').map((r) => r.phrase), ['共同富裕']);
+    // 在发展中保障和改善民生 (2022 only) is the lexicon's abbreviation of 坚持在发展中保障和改善民生, one of the 十四个坚持.
+    assert.deepEqual(result.rows.filter((r) => r.group === 'onlyA').map((r) => r.phrase), ['共同富裕', '坚持在发展中保障和改善民生']);
     const html = api.corpus.compare.lastHtml()!;
     assert.match(html, /Content-Security-Policy" content="default-src 'none';/);
     const rowsB = tableRows(html, 'group-onlyB');
