@@ -3,3 +3,5 @@
 // baked into it at generation time (scripts/gen-pinyin-data.mjs), which spares its 60 ms first call; and the
 // Simplified → Traditional tables the hover's counterpart needs without building OpenCC's s2t converter.
 export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';
+// The trained polyphone model (scripts/train-pinyin.ts), decoded on the first reading.
+export { PINYIN_MODEL, PINYIN_MODEL_LABELS } from '../core/generated/pinyinModel';

@@ -1,0 +1,247 @@
+/**
+ * The polyphone model: a linear classifier per polyphonic character, stacked over the reader's own reading
+ * (segmentation by the lexicon, context rules, the character's default), which stays its prior and its fallback.
+ *
+ * For one polyphone in its run of Han characters (always the Simplified view of the run, so Traditional text is
+ * read by the same weights), `contextFeatures` lists its features: neighbours at offsets −3…+3, the n-grams around
+ * it, the lexicon word the reader chose for it and the position in it, nearby characters as a bag, and the reader's
+ * reading. Each feature is conjoined with a candidate reading and hashed (FNV-1a, 32 bits) to a key; a candidate's
+ * score is the sum of the weights of its keys, and the best-scoring candidate wins, the reader's reading on a tie.
+ * A few features of a candidate are shared by all characters (it is the reader's reading, decided by a lexicon
+ * word of two characters; a lexicon word covering the polyphone gives it; it is the character's first reading …),
+ * so a character with little training data keeps its prior unless its own context says otherwise.
+ *
+ * The trained weights are packed binary (scripts/train-pinyin.ts writes src/core/generated/pinyinModel.ts):
+ *
+ *   bytes 0–3   "ZPM1"
+ *   4–7         N, the number of weights (uint32 LE)
+ *   8–11        scale: weight = int16 × scale (float32 LE)
+ *   12…         N sorted uint32 keys, then N int16 weights (LE)
+ *
+ * and the candidate readings per character as text (`行hang2 xing2 heng2`, one character a line).
+ */
+
+export interface PolyphoneSite {
+  /** The run in Simplified form (code points). */
+  readonly simple: readonly string[];
+  /** Index of the polyphone in the run. */
+  readonly index: number;
+  /** The character just before the run ('' at the start of text). */
+  readonly before: string;
+  /** The reader's reading. */
+  readonly prior: string;
+  /** How the reader decided: a lexicon word's span [start, end), or a context rule, or the default. */
+  readonly word: readonly [number, number] | undefined;
+  readonly rule: boolean;
+  /** The character's readings in the reader's data, the one it has standing alone first. */
+  readonly readings: readonly string[];
+  /** Readings that lexicon words covering the polyphone give it (chosen by the segmentation or not) → longest such word. */
+  readonly lexicon: ReadonlyMap<string, number>;
+}
+
+export interface PolyphoneModel {
+  readonly keys: Uint32Array;
+  readonly weights: Int16Array;
+  readonly scale: number;
+  /** Candidate readings per (Simplified) character. */
+  readonly labels: ReadonlyMap<string, readonly string[]>;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, continuing from `h`. */
+export function fnv(s: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Separates a feature from the candidate reading it is conjoined with. */
+const LABEL_SEP = '\u0002';
+/** Marks a feature shared by all characters (not conjoined with the character or the candidate). */
+export const SHARED = '\u0003';
+
+/** Characters on either side of the polyphone that count as a bag of context (topic words: 薄 of 薄荷 vs 厚薄). */
+const BAG_WINDOW = 5;
+/** Offsets of the positional context characters. */
+const WINDOW = 3;
+
+/** The features of a polyphone in context, as strings: the character's own, each conjoined with every candidate. */
+export function contextFeatures(site: PolyphoneSite): string[] {
+  const { simple: s, index: i } = site;
+  const at = (o: number): string => {
+    const j = i + o;
+    if (j < 0) return j === -1 && site.before ? classOf(site.before) : '^';
+    return j >= s.length ? '$' : s[j]!;
+  };
+  const f: string[] = ['b'];
+  for (let o = -WINDOW; o <= WINDOW; o++) if (o !== 0) f.push(`u${o}${at(o)}`);
+  f.push(`l2${at(-2)}${at(-1)}`, `r2${at(1)}${at(2)}`, `m${at(-1)}${at(1)}`);
+  f.push(`l3${at(-3)}${at(-2)}${at(-1)}`, `r3${at(1)}${at(2)}${at(3)}`);
+  f.push(`p${at(-3)}${at(-2)}`, `q${at(2)}${at(3)}`);
+  f.push(`ml${at(-2)}${at(-1)}${at(1)}`, `mr${at(-1)}${at(1)}${at(2)}`);
+  const seen = new Set<string>();
+  for (let j = Math.max(0, i - BAG_WINDOW); j <= Math.min(s.length - 1, i + BAG_WINDOW); j++) {
+    if (j === i || seen.has(s[j]!)) continue;
+    seen.add(s[j]!);
+    f.push(`w${s[j]}`);
+  }
+  f.push(`R${site.prior}`);
+  if (site.word) {
+    const [a, b] = site.word;
+    const pos = i === a ? 'B' : i === b - 1 ? 'E' : 'M';
+    f.push(`W${s.slice(a, b).join('')}${pos}${i - a}`, `P${pos}${Math.min(b - a, 4)}`);
+  } else f.push('PS');
+  f.push(`H${howOf(site)}`);
+  return f;
+}
+
+/** How the reader decided the site, as the shared features name it. */
+function howOf(site: PolyphoneSite): string {
+  if (!site.word) return site.rule ? 'rule' : 'default';
+  const [a, b] = site.word;
+  return `w${Math.min(b - a, 4)}${site.index === a ? 'B' : site.index === b - 1 ? 'E' : 'M'}`;
+}
+
+/**
+ * Features of one candidate reading that every character shares: whether it is the reader's reading (and how the
+ * reader decided), its rank among the character's readings, and the longest lexicon word that gives it. They
+ * let a character seen a few times in training keep what the lexicon says unless its own context disagrees.
+ */
+export function candidateFeatures(site: PolyphoneSite, label: string): string[] {
+  const f: string[] = [];
+  if (label === site.prior) f.push(`${SHARED}p${howOf(site)}`, `${SHARED}p`);
+  const rank = site.readings.indexOf(label);
+  f.push(`${SHARED}r${rank < 0 ? 'x' : Math.min(rank, 3)}`);
+  const len = site.lexicon.get(label);
+  if (len !== undefined) f.push(`${SHARED}l${Math.min(len, 4)}`, `${SHARED}l${Math.min(len, 4)}${label === site.prior ? 'p' : 'n'}`);
+  return f;
+}
+
+/** Digits, Latin letters and punctuation before a run, as classes: the class decides (三只 vs 只有), not the digit. */
+function classOf(c: string): string {
+  if (/\p{Nd}/u.test(c)) return '#';
+  if (/\p{L}/u.test(c)) return 'A';
+  return c;
+}
+
+/** The key of a feature conjoined with a candidate reading of character `char`. */
+export function featureKey(char: string, feature: string, label: string): number {
+  if (feature.startsWith(SHARED)) return fnv(feature);
+  return fnv(label, fnv(LABEL_SEP, fnv(feature, fnv(char))));
+}
+
+function weightOf(model: PolyphoneModel, key: number): number {
+  const keys = model.keys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return model.weights[mid]!;
+  }
+  return 0;
+}
+
+/** Candidate readings of the site's character: the model's, and the reader's own if the model lacks it. */
+export function candidatesOf(model: PolyphoneModel, char: string, prior: string): readonly string[] | undefined {
+  const labels = model.labels.get(char);
+  if (!labels) return undefined;
+  return labels.includes(prior) ? labels : [...labels, prior];
+}
+
+/** The model's reading of a polyphone in context, or the reader's when the model does not know the character. */
+export function modelReading(model: PolyphoneModel, site: PolyphoneSite): string {
+  const char = site.simple[site.index]!;
+  const candidates = candidatesOf(model, char, site.prior);
+  if (!candidates) return site.prior;
+  const features = contextFeatures(site);
+  let best = site.prior;
+  let bestScore = 0;
+  const prefixes = features.map((f) => fnv(LABEL_SEP, fnv(f, fnv(char))));
+  const scores = candidates.map((label) => {
+    let score = 0;
+    for (const p of prefixes) score += weightOf(model, fnv(label, p));
+    for (const f of candidateFeatures(site, label)) score += weightOf(model, fnv(f));
+    return score;
+  });
+  const priorAt = candidates.indexOf(site.prior);
+  bestScore += scores[priorAt]!;
+  candidates.forEach((label, k) => {
+    if (k !== priorAt && scores[k]! > bestScore) {
+      best = label;
+      bestScore = scores[k]!;
+    }
+  });
+  return best;
+}
+
+// ---------------------------------------------------------------- packing
+
+const MAGIC = 'ZPM1';
+
+/** Packs weights (any order) and labels into the binary form above. */
+export function packModel(entries: ReadonlyMap<number, number>, scale: number): Uint8Array {
+  const keys = [...entries.keys()].sort((a, b) => a - b);
+  const n = keys.length;
+  const bytes = new Uint8Array(12 + 6 * n);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < 4; i++) bytes[i] = MAGIC.charCodeAt(i);
+  view.setUint32(4, n, true);
+  view.setFloat32(8, scale, true);
+  keys.forEach((k, i) => {
+    view.setUint32(12 + 4 * i, k, true);
+    view.setInt16(12 + 4 * n + 2 * i, entries.get(k)!, true);
+  });
+  return bytes;
+}
+
+/** Reads the packed form; throws on a malformed table (wrong magic, size, or keys out of order). */
+export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < 4; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) throw new Error('pinyin model: bad magic');
+  const n = view.getUint32(4, true);
+  if (bytes.length !== 12 + 6 * n) throw new Error(`pinyin model: ${bytes.length} bytes for ${n} weights`);
+  const scale = view.getFloat32(8, true);
+  const keys = new Uint32Array(n);
+  const weights = new Int16Array(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = view.getUint32(12 + 4 * i, true);
+    weights[i] = view.getInt16(12 + 4 * n + 2 * i, true);
+    if (i > 0 && keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
+  }
+  const labels = new Map<string, string[]>();
+  for (const line of labelLines.split('\n')) {
+    if (!line) continue;
+    const ch = String.fromCodePoint(line.codePointAt(0)!);
+    labels.set(ch, line.slice(ch.length).split(' '));
+  }
+  return { keys, weights, scale, labels };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 without Node's Buffer or atob (the core runs in browsers and workers, and its types know neither). */
+export function decodeBase64(text: string): Uint8Array {
+  const value = new Int8Array(128).fill(-1);
+  for (let i = 0; i < BASE64.length; i++) value[BASE64.charCodeAt(i)] = i;
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '=') end--;
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const v = value[text.charCodeAt(i)] ?? -1;
+    if (v < 0) throw new Error(`pinyin model: bad base64 at ${i}`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
