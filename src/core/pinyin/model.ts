@@ -43,6 +43,8 @@ export interface PolyphoneModel {
   readonly keys: Uint32Array;
   readonly weights: Int16Array;
   readonly scale: number;
+  /** Open-addressing index of `keys` (slot → index + 1, 0 empty), so a lookup is a probe or two, not a search. */
+  readonly slots: Int32Array;
   /** Candidate readings per (Simplified) character. */
   readonly labels: ReadonlyMap<string, readonly string[]>;
 }
@@ -63,37 +65,74 @@ export const SHARED = '\u0003';
 
 /** Characters on either side of the polyphone that count as a bag of context (topic words: 薄 of 薄荷 vs 厚薄). */
 const BAG_WINDOW = 5;
-/** Offsets of the positional context characters. */
-const WINDOW = 3;
+/** Receives one feature in up to five pieces (its text is their concatenation). */
+type Emit = (a: string, b?: string, c?: string, d?: string, e?: string) => void;
 
-/** The features of a polyphone in context, as strings: the character's own, each conjoined with every candidate. */
-export function contextFeatures(site: PolyphoneSite): string[] {
+/** Every feature of the polyphone's own (each then conjoined with every candidate), in pieces. */
+function eachFeature(site: PolyphoneSite, emit: Emit): void {
   const { simple: s, index: i } = site;
   const at = (o: number): string => {
     const j = i + o;
     if (j < 0) return j === -1 && site.before ? classOf(site.before) : '^';
     return j >= s.length ? '$' : s[j]!;
   };
-  const f: string[] = ['b'];
-  for (let o = -WINDOW; o <= WINDOW; o++) if (o !== 0) f.push(`u${o}${at(o)}`);
-  f.push(`l2${at(-2)}${at(-1)}`, `r2${at(1)}${at(2)}`, `m${at(-1)}${at(1)}`);
-  f.push(`l3${at(-3)}${at(-2)}${at(-1)}`, `r3${at(1)}${at(2)}${at(3)}`);
-  f.push(`p${at(-3)}${at(-2)}`, `q${at(2)}${at(3)}`);
-  f.push(`ml${at(-2)}${at(-1)}${at(1)}`, `mr${at(-1)}${at(1)}${at(2)}`);
-  const seen = new Set<string>();
-  for (let j = Math.max(0, i - BAG_WINDOW); j <= Math.min(s.length - 1, i + BAG_WINDOW); j++) {
-    if (j === i || seen.has(s[j]!)) continue;
-    seen.add(s[j]!);
-    f.push(`w${s[j]}`);
+  const m3 = at(-3);
+  const m2 = at(-2);
+  const m1 = at(-1);
+  const p1 = at(1);
+  const p2 = at(2);
+  const p3 = at(3);
+  emit('b');
+  emit('u-3', m3);
+  emit('u-2', m2);
+  emit('u-1', m1);
+  emit('u1', p1);
+  emit('u2', p2);
+  emit('u3', p3);
+  emit('l2', m2, m1);
+  emit('r2', p1, p2);
+  emit('m', m1, p1);
+  emit('l3', m3, m2, m1);
+  emit('r3', p1, p2, p3);
+  emit('p', m3, m2);
+  emit('q', p2, p3);
+  emit('ml', m2, m1, p1);
+  emit('mr', m1, p1, p2);
+  const from = Math.max(0, i - BAG_WINDOW);
+  const to = Math.min(s.length - 1, i + BAG_WINDOW);
+  for (let j = from; j <= to; j++) {
+    if (j === i) continue;
+    let repeated = false;
+    for (let k = from; k < j && !repeated; k++) repeated = k !== i && s[k] === s[j];
+    if (!repeated) emit('w', s[j]!);
   }
-  f.push(`R${site.prior}`);
+  emit('R', site.prior);
   if (site.word) {
     const [a, b] = site.word;
     const pos = i === a ? 'B' : i === b - 1 ? 'E' : 'M';
-    f.push(`W${s.slice(a, b).join('')}${pos}${i - a}`, `P${pos}${Math.min(b - a, 4)}`);
-  } else f.push('PS');
-  f.push(`H${howOf(site)}`);
+    emit('W', s.slice(a, b).join(''), pos, String(i - a));
+    emit('P', pos, String(Math.min(b - a, 4)));
+  } else emit('PS');
+  emit('H', howOf(site));
+}
+
+/** The features of a polyphone in context, as strings: the character's own, each conjoined with every candidate. */
+export function contextFeatures(site: PolyphoneSite): string[] {
+  const f: string[] = [];
+  eachFeature(site, (a, b = '', c = '', d = '', e = '') => f.push(a + b + c + d + e));
   return f;
+}
+
+/**
+ * The same features hashed with the character and the separator before a candidate, as `featureKey` hashes them
+ * (FNV-1a runs over code units in order, so hashing the pieces one after another equals hashing their text),
+ * without building a string per feature: the hover reads every polyphone of a window this way.
+ */
+export function contextFeaturePrefixes(site: PolyphoneSite, char: string): number[] {
+  const start = fnv(char);
+  const out: number[] = [];
+  eachFeature(site, (a, b = '', c = '', d = '', e = '') => out.push(fnv(LABEL_SEP, fnv(e, fnv(d, fnv(c, fnv(b, fnv(a, start))))))));
+  return out;
 }
 
 /** How the reader decided the site, as the shared features name it. */
@@ -131,18 +170,17 @@ export function featureKey(char: string, feature: string, label: string): number
   return fnv(label, fnv(LABEL_SEP, fnv(feature, fnv(char))));
 }
 
+/** Spreads a key over the slots (Fibonacci hashing: FNV's low bits alone cluster). */
+const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+
 function weightOf(model: PolyphoneModel, key: number): number {
-  const keys = model.keys;
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else return model.weights[mid]!;
+  const { slots, keys } = model;
+  const mask = slots.length - 1;
+  for (let at = slotOf(key, mask); ; at = (at + 1) & mask) {
+    const index = slots[at]!;
+    if (index === 0) return 0;
+    if (keys[index - 1] === key) return model.weights[index - 1]!;
   }
-  return 0;
 }
 
 /** Candidate readings of the site's character: the model's, and the reader's own if the model lacks it. */
@@ -157,10 +195,9 @@ export function modelReading(model: PolyphoneModel, site: PolyphoneSite): string
   const char = site.simple[site.index]!;
   const candidates = candidatesOf(model, char, site.prior);
   if (!candidates) return site.prior;
-  const features = contextFeatures(site);
   let best = site.prior;
   let bestScore = 0;
-  const prefixes = features.map((f) => fnv(LABEL_SEP, fnv(f, fnv(char))));
+  const prefixes = contextFeaturePrefixes(site, char);
   const scores = candidates.map((label) => {
     let score = 0;
     for (const p of prefixes) score += weightOf(model, fnv(label, p));
@@ -212,13 +249,23 @@ export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneMod
     weights[i] = view.getInt16(12 + 4 * n + 2 * i, true);
     if (i > 0 && keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
   }
+  // At most half full, so a missing key (most lookups) ends at an empty slot within a probe or two.
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let i = 0; i < n; i++) {
+    let at = slotOf(keys[i]!, mask);
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  }
   const labels = new Map<string, string[]>();
   for (const line of labelLines.split('\n')) {
     if (!line) continue;
     const ch = String.fromCodePoint(line.codePointAt(0)!);
     labels.set(ch, line.slice(ch.length).split(' '));
   }
-  return { keys, weights, scale, labels };
+  return { keys, weights, scale, slots, labels };
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
