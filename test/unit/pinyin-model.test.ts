@@ -12,7 +12,8 @@ import { polyphoneSites, setPolyphoneModel } from '../../src/core/pinyin/reader'
 import { modelHash, shippedExamples, train, TRAIN_OPTIONS } from '../../bench/pinyinTraining';
 
 const read = (text: string): string => readingsOfHan(text).join(' ');
-const corpus = resolve(__dirname, '../../../../shared/corpus');
+/** The shared corpus, as the benches find it ($ZHDOC_CORPUS, else ../shared/corpus beside the checkout). */
+const corpus = resolve(process.env.ZHDOC_CORPUS ?? resolve(__dirname, '../../../../shared/corpus'));
 
 describe('pinyin model: the committed table', () => {
   const bytes = decodeBase64(PINYIN_MODEL);
