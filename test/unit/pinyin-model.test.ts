@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { convertText } from '../../src/core/convert';
 import { PINYIN_MODEL, PINYIN_MODEL_LABELS, PINYIN_MODEL_SHA256 } from '../../src/core/generated/pinyinModel';
 import { readingsOfHan } from '../../src/core/pinyin';
-import { contextFeaturePrefixes, contextFeatures, decodeBase64, fnv, unpackModel } from '../../src/core/pinyin/model';
+import { checkModel, contextFeaturePrefixes, contextFeatures, decodeBase64, decodeBase64Plain, fnv, unpackModel } from '../../src/core/pinyin/model';
 import { polyphoneSites, setPolyphoneModel } from '../../src/core/pinyin/reader';
 import { modelHash, shippedExamples, train, TRAIN_OPTIONS } from '../../bench/pinyinTraining';
 
@@ -21,6 +21,7 @@ describe('pinyin model: the committed table', () => {
   it('decodes to the bytes the training script hashed', () => {
     assert.equal(bytes.length > 1000, true);
     assert.deepEqual(Buffer.from(bytes), Buffer.from(PINYIN_MODEL, 'base64'));
+    assert.deepEqual(decodeBase64Plain(PINYIN_MODEL), new Uint8Array(bytes), 'the decoder for runtimes without Buffer or atob');
     const hash = createHash('sha256').update(bytes).update('\n').update(PINYIN_MODEL_LABELS, 'utf8').digest('hex');
     assert.equal(hash, PINYIN_MODEL_SHA256, 'the model file was edited by hand or truncated: run npm run train:pinyin');
   });
@@ -29,6 +30,7 @@ describe('pinyin model: the committed table', () => {
     const model = unpackModel(bytes, PINYIN_MODEL_LABELS);
     assert.equal(model.keys.length, model.weights.length);
     assert.equal(model.keys.length, (bytes.length - 12) / 6);
+    checkModel(model);
     assert.equal(model.labels.size > 500, true);
     for (const [char, labels] of model.labels) {
       assert.equal([...char].length, 1, char);

@@ -218,6 +218,7 @@ export function modelReading(model: PolyphoneModel, site: PolyphoneSite): string
 // ---------------------------------------------------------------- packing
 
 const MAGIC = 'ZPM1';
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Packs weights (any order) and labels into the binary form above. */
 export function packModel(entries: ReadonlyMap<number, number>, scale: number): Uint8Array {
@@ -235,19 +236,29 @@ export function packModel(entries: ReadonlyMap<number, number>, scale: number): 
   return bytes;
 }
 
-/** Reads the packed form; throws on a malformed table (wrong magic, size, or keys out of order). */
+/**
+ * Reads the packed form; throws on a malformed table (wrong magic or size). The order of the keys, which the
+ * index does not need, is checked by `checkModel` in the model's unit test, not on every first hover.
+ */
 export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneModel {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < 4; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) throw new Error('pinyin model: bad magic');
   const n = view.getUint32(4, true);
   if (bytes.length !== 12 + 6 * n) throw new Error(`pinyin model: ${bytes.length} bytes for ${n} weights`);
   const scale = view.getFloat32(8, true);
-  const keys = new Uint32Array(n);
-  const weights = new Int16Array(n);
-  for (let i = 0; i < n; i++) {
-    keys[i] = view.getUint32(12 + 4 * i, true);
-    weights[i] = view.getInt16(12 + 4 * n + 2 * i, true);
-    if (i > 0 && keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
+  let keys: Uint32Array;
+  let weights: Int16Array;
+  if (LITTLE_ENDIAN) {
+    // One copy each into aligned typed arrays (the table is little-endian, as nearly every machine is).
+    keys = new Uint32Array(bytes.slice(12, 12 + 4 * n).buffer);
+    weights = new Int16Array(bytes.slice(12 + 4 * n).buffer);
+  } else {
+    keys = new Uint32Array(n);
+    weights = new Int16Array(n);
+    for (let i = 0; i < n; i++) {
+      keys[i] = view.getUint32(12 + 4 * i, true);
+      weights[i] = view.getInt16(12 + 4 * n + 2 * i, true);
+    }
   }
   // At most half full, so a missing key (most lookups) ends at an empty slot within a probe or two.
   let size = 2;
@@ -270,8 +281,39 @@ export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneMod
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Base64 without Node's Buffer or atob (the core runs in browsers and workers, and its types know neither). */
+/** Throws unless the keys are strictly ascending, as packModel writes them, and every key is in the index. */
+export function checkModel(model: PolyphoneModel): void {
+  const { keys, weights } = model;
+  for (let i = 1; i < keys.length; i++) if (keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
+  for (let i = 0; i < keys.length; i++) if (weightOf(model, keys[i]!) !== weights[i]) throw new Error('pinyin model: index lost a key');
+}
+
+interface Base64Globals {
+  readonly Buffer?: { from(text: string, encoding: 'base64'): Uint8Array };
+  readonly atob?: (text: string) => string;
+}
+
+/**
+ * Base64 to bytes: Node's Buffer where there is one (native, a few ms for the model), else the browser's atob, else
+ * plain code (the core's types know neither, so they are looked up on globalThis).
+ */
 export function decodeBase64(text: string): Uint8Array {
+  const g = globalThis as Base64Globals;
+  if (g.Buffer) {
+    const b = g.Buffer.from(text, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
+  if (g.atob) {
+    const bin = g.atob(text);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  return decodeBase64Plain(text);
+}
+
+/** Base64 in plain code, for a runtime with neither Buffer nor atob. */
+export function decodeBase64Plain(text: string): Uint8Array {
   const value = new Int8Array(128).fill(-1);
   for (let i = 0; i < BASE64.length; i++) value[BASE64.charCodeAt(i)] = i;
   let end = text.length;
