@@ -1,8 +1,9 @@
 /**
  * Pinyin accuracy and speed, zhdoc against raw pinyin-pro in the same run.
- *  - Accuracy on the CPP polyphone dev split (one labelled polyphone per sentence), Simplified as published and
- *    Traditional as zhdoc's own convertText(s, 's2t') and 's2tw' make it (sentences whose conversion changes
- *    length are skipped and counted, so the marked character stays aligned).
+ *  - Accuracy on the g2pL test split and, by k-fold, on the CPP polyphone dev split (one labelled polyphone per
+ *    sentence): zhdoc with its polyphone model, today's reader without it, raw pinyin-pro; Simplified as published
+ *    and Traditional as zhdoc's own convertText(s, 's2t') and 's2tw' make it (sentences whose conversion changes
+ *    length are skipped and counted, so the marked character stays aligned); the weakest 10 characters.
  *  - Latency of the hover path: wordAt at random offsets of a 10 MB document, and readings of the same
  *    20-character windows, against raw pinyin-pro on those windows; cold first call in a fresh process.
  *  - Size and memory of the data zhdoc ships.
@@ -14,7 +15,10 @@ import { join, resolve } from 'node:path';
 import { OutputFormat, pinyin as rawPinyin, segment as rawSegment } from 'pinyin-pro';
 import { convertText, type ConversionConfigName } from '../src/core/convert';
 import { describeWord, glossesOf, readingsOf, wordAt, wordsIn } from '../src/core/pinyin';
+import type { PolyphoneModel } from '../src/core/pinyin/model';
+import { setPolyphoneModel } from '../src/core/pinyin/reader';
 import { corpusDir } from './corpus';
+import { examplesOf, fold, FOLDS, loadSplit, train, TRAIN_OPTIONS, type LabelledSentence } from './pinyinTraining';
 
 const root = resolve(__dirname, '../..');
 
@@ -22,6 +26,7 @@ const root = resolve(__dirname, '../..');
 if (process.argv[2] === '--cold-probe') {
   const which = process.argv[3];
   const text = process.argv[4]!;
+  if (process.env.ZHDOC_NO_MODEL) setPolyphoneModel(null);
   const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   if (which === 'zhdoc') wordAt(text, 5);
@@ -53,10 +58,13 @@ const quick = process.argv.includes('--quick');
 const corpus = corpusDir();
 
 // ---------------------------------------------------------------- accuracy
-const sentences = readFileSync(join(corpus, 'pinyin-cpp/dev.sent'), 'utf8').split('\n').filter(Boolean);
-const labels = readFileSync(join(corpus, 'pinyin-cpp/dev.lb'), 'utf8').split('\n').filter(Boolean).map((l) => l.trim().replace('u:', 'v'));
-if (sentences.length !== labels.length) throw new Error('dev.sent and dev.lb differ in length');
-const items = sentences.map((s, i) => ({ text: s.replace(/▁/g, ''), index: [...s].indexOf('▁'), label: labels[i]! }));
+// zhdoc with its polyphone model, today's reader alone (the model's prior and fallback), raw pinyin-pro; on the
+// g2pL test split (held out: the shipped model never saw it, and it was read once to report) and on CPP dev by
+// k-fold (each fold read by a model trained on g2pL train and the other folds, as the shipped model is trained on
+// g2pL train and all of CPP dev); Simplified as published and converted by zhdoc's own s2t and s2tw.
+const g2plTest = loadSplit(join(corpus, 'pinyin-g2pl'), 'test');
+const cppDev = loadSplit(join(corpus, 'pinyin-cpp'), 'dev');
+const sentences = cppDev.map((s) => s.text);
 
 function rawReading(text: string, index: number): string | undefined {
   const r = rawPinyin(text, { type: 'all', toneType: 'num', v: true })[index]?.pinyin;
@@ -69,10 +77,13 @@ interface Score {
   total: number;
   skipped: number;
   misses: Map<string, number>;
+  perChar: Map<string, [number, number]>;
 }
 
-function score(read: (text: string, index: number) => string | undefined, config?: ConversionConfigName): Score {
-  const s: Score = { right: 0, total: 0, skipped: 0, misses: new Map() };
+const emptyScore = (): Score => ({ right: 0, total: 0, skipped: 0, misses: new Map(), perChar: new Map() });
+
+function score(items: readonly LabelledSentence[], read: (text: string, index: number) => string | undefined, config?: ConversionConfigName, into = emptyScore()): Score {
+  const s = into;
   for (const item of items) {
     let text = item.text;
     if (config) {
@@ -85,38 +96,78 @@ function score(read: (text: string, index: number) => string | undefined, config
     }
     s.total++;
     const got = read(text, item.index);
-    if (got === item.label) s.right++;
-    else {
+    const ch = [...item.text][item.index]!;
+    const cell = s.perChar.get(ch) ?? [0, 0];
+    cell[1]++;
+    if (got === item.label) {
+      s.right++;
+      cell[0]++;
+    } else {
       const key = `${[...text][item.index]} ${item.label}→${got ?? 'null'}`;
       s.misses.set(key, (s.misses.get(key) ?? 0) + 1);
     }
+    s.perChar.set(ch, cell);
   }
   return s;
 }
 
-const pct = (s: Score): string => `${((100 * s.right) / s.total).toFixed(2)}% (${s.right}/${s.total}${s.skipped ? `, ${s.skipped} skipped` : ''})`;
+const rate = (s: Score): number => (100 * s.right) / s.total;
+const pct = (s: Score): string => `${rate(s).toFixed(2)}% (${s.right}/${s.total}${s.skipped ? `, ${s.skipped} skipped` : ''})`;
+const scripts = [['Simplified', undefined], ['Traditional (s2t)', 's2t'], ['Traditional (s2tw)', 's2tw']] as const;
+type Reader = 'model' | 'reader' | 'pinyin-pro';
+const readers: readonly Reader[] = ['model', 'reader', 'pinyin-pro'];
+const readerNames: Record<Reader, string> = { model: 'zhdoc (model)', reader: 'zhdoc reader alone', 'pinyin-pro': 'raw pinyin-pro' };
 
-console.log(`CPP polyphone dev split: ${items.length} sentences, one labelled polyphone each`);
-const results: Array<[string, Score, Score]> = [];
-for (const [name, config] of [['Simplified', undefined], ['Traditional (s2t)', 's2t'], ['Traditional (s2tw)', 's2tw']] as const) {
-  if (quick && config === 's2tw') continue;
-  const raw = score(rawReading, config);
-  const zhdoc = score(zhdocReading, config);
-  results.push([name, raw, zhdoc]);
-  console.log(`  ${name.padEnd(19)} raw pinyin-pro ${pct(raw).padEnd(28)} zhdoc ${pct(zhdoc)}`);
+function scoreAll(items: readonly LabelledSentence[], model: PolyphoneModel | undefined, into?: Map<string, Score>): Map<string, Score> {
+  const out = into ?? new Map<string, Score>();
+  for (const [name, config] of scripts) {
+    if (quick && config === 's2tw') continue;
+    for (const r of readers) {
+      setPolyphoneModel(r === 'model' ? model : null);
+      const key = `${name}|${r}`;
+      out.set(key, score(items, r === 'pinyin-pro' ? rawReading : zhdocReading, config, out.get(key)));
+    }
+  }
+  setPolyphoneModel(undefined);
+  return out;
 }
-const [, , simplified] = results[0]!;
-const [, , traditional] = results[1]!;
-const gap = (100 * simplified.right) / simplified.total - (100 * traditional.right) / traditional.total;
-console.log(`  Traditional (s2t) vs Simplified: ${gap >= 0 ? '−' : '+'}${Math.abs(gap).toFixed(2)} points`);
-console.log('  most frequent remaining misses (Simplified), char label→zhdoc:');
-console.log('   ', [...simplified.misses].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, n]) => `${k} ×${n}`).join(', '));
+
+function report(title: string, scores: Map<string, Score>): void {
+  console.log(title);
+  for (const [name, config] of scripts) {
+    if (quick && config === 's2tw') continue;
+    console.log(`  ${name.padEnd(19)} ${readers.map((r) => `${readerNames[r]} ${pct(scores.get(`${name}|${r}`)!)}`).join('   ')}`);
+  }
+  const simplified = scores.get('Simplified|model')!;
+  for (const [name, config] of scripts.slice(1)) {
+    if (quick && config === 's2tw') continue;
+    const gap = rate(simplified) - rate(scores.get(`${name}|model`)!);
+    console.log(`  ${name} vs Simplified, zhdoc (model): ${gap >= 0 ? '−' : '+'}${Math.abs(gap).toFixed(2)} points`);
+  }
+  const weakest = [...simplified.perChar].sort((a, b) => a[1][0] / a[1][1] - b[1][0] / b[1][1] || b[1][1] - a[1][1]).slice(0, 10);
+  console.log(`  weakest 10 characters, zhdoc (model), Simplified: ${weakest.map(([ch, [r, n]]) => `${ch} ${((100 * r) / n).toFixed(0)}% (${r}/${n})`).join(', ')}`);
+  console.log(`  most frequent misses, zhdoc (model), Simplified, char label→read: ${[...simplified.misses].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+}
+
+const t0Accuracy = performance.now();
+report(`g2pL test split (held out): ${g2plTest.length} sentences, the shipped model`, scoreAll(g2plTest, undefined));
+{
+  const g2plTrain = examplesOf(loadSplit(join(corpus, 'pinyin-g2pl'), 'train'));
+  const folds = new Map<string, Score>();
+  for (let k = 0; k < FOLDS; k++) {
+    const { train: rest, test } = fold(cppDev, k);
+    const { model } = train([...g2plTrain, ...examplesOf(rest, TRAIN_OPTIONS.cppWeight)], TRAIN_OPTIONS);
+    scoreAll(test, model, folds);
+  }
+  report(`\nCPP dev split, ${FOLDS}-fold (each fold read by a model trained on g2pL train + the other folds): ${cppDev.length} sentences`, folds);
+}
+console.log(`  (accuracy section: ${((performance.now() - t0Accuracy) / 1000).toFixed(0)} s, including training ${FOLDS} fold models)`);
 
 // ---------------------------------------------------------------- words
 // No gold segmentation here, so two proxies on the first 2,000 sentences: how many characters end up in
 // multi-character words, and how many of those words CC-CEDICT's common headwords (the gloss table) know.
 {
-  const sample = items.slice(0, 2000).map((x) => x.text);
+  const sample = cppDev.slice(0, 2000).map((x) => x.text);
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const isHanWord = (w: string): boolean => /^\p{Script=Han}+$/u.test(w);
   const measure = (name: string, split: (s: string) => string[]): void => {
@@ -204,13 +255,18 @@ function time(name: string, fn: (at: number) => unknown): { median: number; p99:
 console.log(`\nLatency, warm (${(doc.length * 2 / 2 ** 20).toFixed(1)} MB document, ${offsets.length} random offsets on Han characters):`);
 const raw = time('raw pinyin-pro, 20-character window', (at) => rawPinyin(windowOf(at), { type: 'array', toneType: 'num' }));
 const readings = time('zhdoc readingsOf, same 20-character window', (at) => readingsOf(windowOf(at)));
-const hover = time('zhdoc wordAt(document, offset) (the hover)', (at) => wordAt(doc, at));
+const hover = time('zhdoc wordAt(document, offset) (the hover), with the model', (at) => wordAt(doc, at));
+setPolyphoneModel(null);
+const hoverReader = time('zhdoc wordAt, today\'s reader alone (no model)', (at) => wordAt(doc, at));
+setPolyphoneModel(undefined);
 console.log(`  ratios to raw pinyin-pro: readingsOf ×${(readings.median / raw.median).toFixed(2)} median, ×${(readings.p99 / raw.p99).toFixed(2)} p99; wordAt ×${(hover.median / raw.median).toFixed(2)} median, ×${(hover.p99 / raw.p99).toFixed(2)} p99`);
+console.log(`  the model's cost in the hover: wordAt with it ×${(hover.median / hoverReader.median).toFixed(2)} median, ×${(hover.p99 / hoverReader.p99).toFixed(2)} p99 of the reader alone (budget: p99 ≤ 1000 µs)`);
 
-function probe(args: string[]): { ms: number; heapMB: number } {
+function probe(args: string[], noModel = false): { ms: number; heapMB: number } {
   const runs = quick ? 1 : 3;
   const got: Array<{ ms: number; heapMB: number }> = [];
-  for (let i = 0; i < runs; i++) got.push(JSON.parse(execFileSync(process.execPath, [__filename, '--cold-probe', ...args], { encoding: 'utf8' })));
+  const env = noModel ? { ...process.env, ZHDOC_NO_MODEL: '1' } : process.env;
+  for (let i = 0; i < runs; i++) got.push(JSON.parse(execFileSync(process.execPath, [__filename, '--cold-probe', ...args], { encoding: 'utf8', env })));
   got.sort((a, b) => a.ms - b.ms);
   return got[Math.floor(got.length / 2)]!;
 }
@@ -224,6 +280,8 @@ const zhCold = probe(['zhdoc', sampleSimplified]);
 const zhColdTrad = probe(['zhdoc', sample]);
 const hoverCold = probe(['zhdoc-hover', sample]);
 const hoverColdSimplified = probe(['zhdoc-hover', sampleSimplified]);
+const hoverColdReader = probe(['zhdoc-hover', sample], true);
+const hoverColdSimplifiedReader = probe(['zhdoc-hover', sampleSimplified], true);
 const haveDist = existsSync(join(root, 'dist/vendor/pinyin.js'));
 const files = haveDist ? probe(['vendor-files', '', 'pinyin']) : undefined;
 const filesTrad = haveDist ? probe(['vendor-files', '', 'pinyin', 'opencc']) : undefined;
@@ -235,6 +293,7 @@ console.log(`  zhdoc wordAt, Simplified window (data evaluated)        ${zhCold.
 console.log(`  zhdoc wordAt, Traditional window (+ opencc t2s)         ${zhColdTrad.ms.toFixed(0).padStart(4)} ms`);
 console.log(`  zhdoc full hover, Traditional (word, counterpart, gloss) ${hoverCold.ms.toFixed(0).padStart(4)} ms`);
 console.log(`  zhdoc full hover, Simplified (counterpart from s2t data)${hoverColdSimplified.ms.toFixed(0).padStart(4)} ms`);
+console.log(`  the same two, today's reader alone (no model)           ${hoverColdReader.ms.toFixed(0).padStart(4)} ms, ${hoverColdSimplifiedReader.ms.toFixed(0)} ms: with the model ×${(hoverCold.ms / hoverColdReader.ms).toFixed(2)}, ×${(hoverColdSimplified.ms / hoverColdSimplifiedReader.ms).toFixed(2)}`);
 if (files && filesTrad) {
   console.log(`  + reading dist/vendor/pinyin.js from disk (extension)   ${files.ms.toFixed(0).padStart(4)} ms   (with opencc.js: ${filesTrad.ms.toFixed(0)} ms)`);
   console.log(`  first hover as the extension pays it (computation + vendor files from disk, an upper bound):`);
@@ -245,11 +304,20 @@ if (files && filesTrad) {
 console.log('\nData shipped:');
 for (const [file, what] of [
   ['src/core/generated/pinyinData.ts', 'polyphones and their words (source)'],
+  ['src/core/generated/pinyinModel.ts', 'the polyphone model (source; inside dist/vendor/pinyin.js)'],
   ['src/core/generated/cedictGlosses.ts', 'CC-CEDICT glosses (source)'],
   ['dist/vendor/pinyin.js', 'reading data, loaded on first reading'],
   ['dist/vendor/cedict.js', 'glosses, loaded on first gloss'],
 ] as const) {
   const path = join(root, file);
   if (existsSync(path)) console.log(`  ${file.padEnd(36)} ${(statSync(path).size / 1024).toFixed(0).padStart(5)} KiB  ${what}`);
+}
+{
+  const model = join(root, 'src/core/generated/pinyinModel.ts');
+  const vendorFile = join(root, 'dist/vendor/pinyin.js');
+  if (existsSync(model) && existsSync(vendorFile)) {
+    const added = statSync(model).size;
+    console.log(`  the model adds about ${(added / 1024).toFixed(0)} KiB to dist/vendor/pinyin.js (${(statSync(vendorFile).size / 1024).toFixed(0)} KiB with it, ≈${((statSync(vendorFile).size - added) / 1024).toFixed(0)} KiB before; budget 1,536 KiB added)`);
+  }
 }
 console.log(`  heap after first call: zhdoc +${zhCold.heapMB.toFixed(1)} MB, raw pinyin-pro +${rawCold.heapMB.toFixed(1)} MB`);

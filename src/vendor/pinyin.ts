@@ -5,3 +5,5 @@
 // Also the spoken forms' data (neutral-tone words, 一 as "first", readings in real use: scripts/gen-pinyin-spoken.mjs).
 export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';
 export { NEUTRAL_LINES, READING_LINES, YI_KEPT_WORDS } from '../core/generated/pinyinSpoken';
+// The trained polyphone model (npm run train:pinyin, bench/train-pinyin.ts), decoded on the first reading.
+export { PINYIN_MODEL, PINYIN_MODEL_LABELS } from '../core/generated/pinyinModel';

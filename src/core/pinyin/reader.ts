@@ -17,6 +17,7 @@ import type * as PinyinVendor from '../../vendor/pinyin';
 import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint, isLowSurrogate } from '../text';
+import { decodeBase64, modelReading, unpackModel, type PolyphoneModel, type PolyphoneSite } from './model';
 
 type Vendor = typeof PinyinVendor;
 
@@ -94,9 +95,10 @@ const PREFIX_ONLY: LexiconWord = { cost: Infinity, indices: '' };
 function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {
   let words = d.parsed.get(first);
   if (words) return words;
-  const line = d.wordLines.get(first);
+  const line = d.wordLines.get(first) ?? (EXTRA_BY_FIRST.has(first) ? '' : undefined);
   if (line === undefined) return undefined;
   words = new Map();
+  for (const [rest, readings] of EXTRA_BY_FIRST.get(first) ?? []) addExtraWord(d, words, first, rest, readings);
   let i = 0;
   while (i < line.length) {
     const start = i;
@@ -114,7 +116,7 @@ function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | u
       if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) break;
       i++;
     }
-    words.set(rest, { cost, indices: line.slice(idxStart, i) });
+    if (!words.has(rest) || words.get(rest) === PREFIX_ONLY) words.set(rest, { cost, indices: line.slice(idxStart, i) });
     // Mark the word's proper prefixes, so the segmentation stops extending a word as soon as none continues it.
     for (let end = rest.length - 1; end > 0; end--) {
       if (isLowSurrogate(rest.charCodeAt(end))) continue;
@@ -125,6 +127,43 @@ function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | u
   }
   d.parsed.set(first, words);
   return words;
+}
+
+/**
+ * Words the generated lexicon lacks, in Simplified form with their readings. Two kinds: common words without a
+ * polyphone, which the lexicon leaves out but which must compete in the segmentation so that a polyphone word does
+ * not swallow half of them (重审|批 where the text says 重|审批); and Taiwan's institutional abbreviations, whose
+ * polyphone keeps the reading of the word it abbreviates (检调, 警调: 调查局 diào; 都发局, 都更: 都市 dū).
+ */
+const EXTRA_WORDS: Readonly<Record<string, string>> = {
+  审批: 'shen3 pi1',
+  检调: 'jian3 diao4',
+  警调: 'jing3 diao4',
+  都发局: 'du1 fa1 ju2',
+  都更: 'du1 geng1',
+  都委会: 'du1 wei3 hui4',
+  都计: 'du1 ji4',
+};
+/** As cheap as a common two-character word of the lexicon (classes run A = 10 … Z = 35). */
+const EXTRA_WORD_COST = 12;
+
+const EXTRA_BY_FIRST = new Map<string, Array<[string, string]>>();
+for (const [word, readings] of Object.entries(EXTRA_WORDS)) {
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  const list = EXTRA_BY_FIRST.get(first) ?? [];
+  list.push([word.slice(first.length), readings]);
+  EXTRA_BY_FIRST.set(first, list);
+}
+
+function addExtraWord(d: Data, words: Map<string, LexiconWord>, first: string, rest: string, readings: string): void {
+  const syllables = readings.split(' ');
+  let indices = '';
+  [first, ...rest].forEach((c, k) => {
+    const poly = d.polyphones.get(c);
+    if (poly) indices += Math.max(0, poly.readings.indexOf(syllables[k]!)).toString(36);
+  });
+  words.set(rest, { cost: EXTRA_WORD_COST, indices });
+  for (let end = rest.length - 1; end > 0; end--) if (!words.has(rest.slice(0, end))) words.set(rest.slice(0, end), PREFIX_ONLY);
 }
 
 // ---------------------------------------------------------------- Traditional
@@ -273,6 +312,8 @@ function contextReading(chars: readonly string[], i: number, before: string): st
       return /[0-9０-９]$/.test(prev) ? 'long4' : undefined;
     case '得': // the complement marker before a degree word (死得较为突然, 跑得很快)
       return DEGREE.has(next) ? 'de5' : undefined;
+    case '还': // the adverb hái ("still") never ends a clause; the verb huán ("return, repay") may (命债命还, 有借有还)
+      return next ? undefined : 'huan2';
     case '将': // the future/disposal marker jiāng never ends a clause; the general jiàng may
       return next ? undefined : 'jiang4';
     case '藏': // Tibet: 驻藏, 入藏, 藏军
@@ -290,13 +331,24 @@ export interface RunAnalysis {
   readonly words: Array<readonly [number, number]>;
 }
 
-/**
- * Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided
- * them. `before` is the character just before the run, if any (a digit before 只 makes it the classifier).
- */
-export function analyseRun(runChars: readonly string[], before = ''): RunAnalysis {
+interface BaseAnalysis {
+  /** The run with compatibility ideographs unified. */
+  readonly chars: readonly string[];
+  /** The run in Simplified form, or undefined when it is Simplified already. */
+  readonly converted: readonly string[] | undefined;
+  readonly simple: readonly string[];
+  /** The reader's reading of each polyphone (undefined elsewhere). */
+  readonly decided: Array<string | undefined>;
+  /** Per position, the index into `spans` of the lexicon word covering it, or -1. */
+  readonly wordAt: Int32Array;
+  /** Per position, 1 where a context rule decided the polyphone. */
+  readonly ruled: Uint8Array;
+  readonly spans: Array<readonly [number, number]>;
+}
+
+/** The reader's own analysis of a run: segmentation by the lexicon, words' readings, context rules, defaults. */
+function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis {
   const chars = unifyCompatibilityIdeographs(runChars);
-  const out: Array<string | null> = new Array(chars.length);
   const spans: Array<readonly [number, number]> = [];
   const d = loadData();
   const converted = simplifiedRun(chars);
@@ -336,6 +388,8 @@ export function analyseRun(runChars: readonly string[], before = ''): RunAnalysi
   }
 
   const decided: Array<string | undefined> = new Array(n);
+  const wordAt = new Int32Array(n).fill(-1);
+  const ruled = new Uint8Array(n);
   for (let end = n; end > 0; end = from[end]!) {
     const start = from[end]!;
     const w = wordOf[end];
@@ -348,18 +402,106 @@ export function analyseRun(runChars: readonly string[], before = ''): RunAnalysi
       }
     } else {
       const poly = d.polyphones.get(simple[start]!);
-      if (poly) decided[start] = contextReading(simple, start, before) ?? poly.readings[0];
+      if (poly) {
+        const rule = contextReading(simple, start, before);
+        if (rule) ruled[start] = 1;
+        decided[start] = rule ?? poly.readings[0];
+      }
     }
   }
+  spans.reverse();
+  spans.forEach(([a, b], k) => wordAt.fill(k, a, b));
+  return { chars, converted, simple, decided, wordAt, ruled, spans };
+}
 
-  for (let i = 0; i < n; i++) {
-    const original = chars[i]!;
-    // Only a run that needed converting can hold a character whose form decides.
-    const special = converted && FORM_DECIDES.has(original) ? TRADITIONAL_READINGS[original] : undefined;
-    const fromForm = typeof special === 'function' ? special(simple[i]!, chars[i + 1] ?? '') : special;
-    out[i] = fromForm ?? decided[i] ?? d.singles.get(simple[i]!) ?? d.singles.get(original) ?? d.polyphones.get(original)?.readings[0] ?? null;
+/** The polyphone at position i of an analysed run as the model sees it. */
+function siteOf(base: BaseAnalysis, i: number, before: string): PolyphoneSite {
+  const k = base.wordAt[i]!;
+  const d = loadData();
+  const s = base.simple;
+  const readings = d.polyphones.get(s[i]!)?.readings ?? [];
+  // Every lexicon word covering position i, chosen or not, votes for the reading it gives the character there.
+  const lexicon = new Map<string, number>();
+  for (let start = Math.max(0, i - d.maxWord + 1); start <= i; start++) {
+    const words = wordsStartingWith(d, s[start]!);
+    if (!words) continue;
+    let rest = '';
+    for (let end = start + 2; end <= Math.min(s.length, start + d.maxWord); end++) {
+      rest += s[end - 1]!;
+      const w = words.get(rest);
+      if (!w) break;
+      if (w === PREFIX_ONLY || end <= i) continue;
+      let nth = 0;
+      for (let j = start; j < i; j++) if (d.polyphones.has(s[j]!)) nth++;
+      const reading = readings[parseInt(w.indices[nth] ?? '0', 36)];
+      if (reading) lexicon.set(reading, Math.max(lexicon.get(reading) ?? 0, end - start));
+    }
   }
-  return { readings: out, words: spans.reverse() };
+  return { simple: s, index: i, before, prior: base.decided[i]!, word: k >= 0 ? base.spans[k] : undefined, rule: base.ruled[i] === 1, readings, lexicon };
+}
+
+/** The reading a Traditional character's own form gives it in a converted run, if its form decides. */
+function formReading(base: BaseAnalysis, i: number): string | undefined {
+  const original = base.chars[i]!;
+  // Only a run that needed converting can hold a character whose form decides.
+  const special = base.converted && FORM_DECIDES.has(original) ? TRADITIONAL_READINGS[original] : undefined;
+  return typeof special === 'function' ? special(base.simple[i]!, base.chars[i + 1] ?? '') : special;
+}
+
+/**
+ * The polyphones of a run as the model sees them, each with the reader's reading and the reading the text
+ * gives it by form (幹 gàn), if any: the training script's view of its sentences, the same as the reader's.
+ */
+export function polyphoneSites(runChars: readonly string[], before = ''): Array<PolyphoneSite & { readonly byForm: string | undefined }> {
+  const base = baseAnalysis(runChars, before);
+  const out: Array<PolyphoneSite & { byForm: string | undefined }> = [];
+  base.decided.forEach((r, i) => {
+    if (r !== undefined) out.push({ ...siteOf(base, i, before), byForm: formReading(base, i) });
+  });
+  return out;
+}
+
+/**
+ * Readings of one run of Han characters (code points), Simplified or Traditional, and the words that decided
+ * them. `before` is the character just before the run, if any (a digit before 只 makes it the classifier).
+ */
+export function analyseRun(runChars: readonly string[], before = ''): RunAnalysis {
+  const base = baseAnalysis(runChars, before);
+  const { chars, simple } = base;
+  const d = loadData();
+  const model = activeModel();
+  const out: Array<string | null> = new Array(chars.length);
+  for (let i = 0; i < chars.length; i++) {
+    const original = chars[i]!;
+    let decided = base.decided[i];
+    const fromForm = formReading(base, i);
+    if (fromForm === undefined && decided !== undefined && model) decided = modelReading(model, siteOf(base, i, before));
+    out[i] = fromForm ?? decided ?? d.singles.get(simple[i]!) ?? d.singles.get(original) ?? d.polyphones.get(original)?.readings[0] ?? null;
+  }
+  return { readings: out, words: base.spans };
+}
+
+// ---------------------------------------------------------------- the model
+
+let loadedModel: PolyphoneModel | null | undefined;
+let modelOverride: PolyphoneModel | null | undefined;
+
+/** The trained polyphone model, decoded from the reading data on first use (null when the data has none). */
+function activeModel(): PolyphoneModel | null {
+  if (modelOverride !== undefined) return modelOverride;
+  if (loadedModel === undefined) {
+    const v = loadVendor();
+    loadedModel = v.PINYIN_MODEL ? unpackModel(decodeBase64(v.PINYIN_MODEL), v.PINYIN_MODEL_LABELS) : null;
+  }
+  return loadedModel;
+}
+
+/**
+ * For the training script, benches and tests only: reads with `model` instead of the shipped one (null: the
+ * reader alone, without a model; undefined: the shipped model again).
+ */
+export function setPolyphoneModel(model: PolyphoneModel | null | undefined): void {
+  modelOverride = model;
 }
 
 /** Runs of Han code points in text[start, end): [UTF-16 start, UTF-16 end, code points]. */

@@ -1,0 +1,336 @@
+/**
+ * The polyphone model: a linear classifier per polyphonic character, stacked over the reader's own reading
+ * (segmentation by the lexicon, context rules, the character's default), which stays its prior and its fallback.
+ *
+ * For one polyphone in its run of Han characters (always the Simplified view of the run, so Traditional text is
+ * read by the same weights), `contextFeatures` lists its features: neighbours at offsets −3…+3, the n-grams around
+ * it, the lexicon word the reader chose for it and the position in it, nearby characters as a bag, and the reader's
+ * reading. Each feature is conjoined with a candidate reading and hashed (FNV-1a, 32 bits) to a key; a candidate's
+ * score is the sum of the weights of its keys, and the best-scoring candidate wins, the reader's reading on a tie.
+ * A few features of a candidate are shared by all characters (it is the reader's reading, decided by a lexicon
+ * word of two characters; a lexicon word covering the polyphone gives it; it is the character's first reading …),
+ * so a character with little training data keeps its prior unless its own context says otherwise.
+ *
+ * The trained weights are packed binary (scripts/train-pinyin.ts writes src/core/generated/pinyinModel.ts):
+ *
+ *   bytes 0–3   "ZPM1"
+ *   4–7         N, the number of weights (uint32 LE)
+ *   8–11        scale: weight = int16 × scale (float32 LE)
+ *   12…         N sorted uint32 keys, then N int16 weights (LE)
+ *
+ * and the candidate readings per character as text (`行hang2 xing2 heng2`, one character a line).
+ */
+
+export interface PolyphoneSite {
+  /** The run in Simplified form (code points). */
+  readonly simple: readonly string[];
+  /** Index of the polyphone in the run. */
+  readonly index: number;
+  /** The character just before the run ('' at the start of text). */
+  readonly before: string;
+  /** The reader's reading. */
+  readonly prior: string;
+  /** How the reader decided: a lexicon word's span [start, end), or a context rule, or the default. */
+  readonly word: readonly [number, number] | undefined;
+  readonly rule: boolean;
+  /** The character's readings in the reader's data, the one it has standing alone first. */
+  readonly readings: readonly string[];
+  /** Readings that lexicon words covering the polyphone give it (chosen by the segmentation or not) → longest such word. */
+  readonly lexicon: ReadonlyMap<string, number>;
+}
+
+export interface PolyphoneModel {
+  readonly keys: Uint32Array;
+  readonly weights: Int16Array;
+  readonly scale: number;
+  /** Open-addressing index of `keys` (slot → index + 1, 0 empty), so a lookup is a probe or two, not a search. */
+  readonly slots: Int32Array;
+  /** Candidate readings per (Simplified) character. */
+  readonly labels: ReadonlyMap<string, readonly string[]>;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, continuing from `h`. */
+export function fnv(s: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Separates a feature from the candidate reading it is conjoined with. */
+const LABEL_SEP = '\u0002';
+/** Marks a feature shared by all characters (not conjoined with the character or the candidate). */
+export const SHARED = '\u0003';
+
+/** Characters on either side of the polyphone that count as a bag of context (topic words: 薄 of 薄荷 vs 厚薄). */
+const BAG_WINDOW = 5;
+/** Receives one feature in up to five pieces (its text is their concatenation). */
+type Emit = (a: string, b?: string, c?: string, d?: string, e?: string) => void;
+
+/** Every feature of the polyphone's own (each then conjoined with every candidate), in pieces. */
+function eachFeature(site: PolyphoneSite, emit: Emit): void {
+  const { simple: s, index: i } = site;
+  const at = (o: number): string => {
+    const j = i + o;
+    if (j < 0) return j === -1 && site.before ? classOf(site.before) : '^';
+    return j >= s.length ? '$' : s[j]!;
+  };
+  const m3 = at(-3);
+  const m2 = at(-2);
+  const m1 = at(-1);
+  const p1 = at(1);
+  const p2 = at(2);
+  const p3 = at(3);
+  emit('b');
+  emit('u-3', m3);
+  emit('u-2', m2);
+  emit('u-1', m1);
+  emit('u1', p1);
+  emit('u2', p2);
+  emit('u3', p3);
+  emit('l2', m2, m1);
+  emit('r2', p1, p2);
+  emit('m', m1, p1);
+  emit('l3', m3, m2, m1);
+  emit('r3', p1, p2, p3);
+  emit('p', m3, m2);
+  emit('q', p2, p3);
+  emit('ml', m2, m1, p1);
+  emit('mr', m1, p1, p2);
+  const from = Math.max(0, i - BAG_WINDOW);
+  const to = Math.min(s.length - 1, i + BAG_WINDOW);
+  for (let j = from; j <= to; j++) {
+    if (j === i) continue;
+    let repeated = false;
+    for (let k = from; k < j && !repeated; k++) repeated = k !== i && s[k] === s[j];
+    if (!repeated) emit('w', s[j]!);
+  }
+  emit('R', site.prior);
+  if (site.word) {
+    const [a, b] = site.word;
+    const pos = i === a ? 'B' : i === b - 1 ? 'E' : 'M';
+    emit('W', s.slice(a, b).join(''), pos, String(i - a));
+    emit('P', pos, String(Math.min(b - a, 4)));
+  } else emit('PS');
+  emit('H', howOf(site));
+}
+
+/** The features of a polyphone in context, as strings: the character's own, each conjoined with every candidate. */
+export function contextFeatures(site: PolyphoneSite): string[] {
+  const f: string[] = [];
+  eachFeature(site, (a, b = '', c = '', d = '', e = '') => f.push(a + b + c + d + e));
+  return f;
+}
+
+/**
+ * The same features hashed with the character and the separator before a candidate, as `featureKey` hashes them
+ * (FNV-1a runs over code units in order, so hashing the pieces one after another equals hashing their text),
+ * without building a string per feature: the hover reads every polyphone of a window this way.
+ */
+export function contextFeaturePrefixes(site: PolyphoneSite, char: string): number[] {
+  const start = fnv(char);
+  const out: number[] = [];
+  eachFeature(site, (a, b = '', c = '', d = '', e = '') => out.push(fnv(LABEL_SEP, fnv(e, fnv(d, fnv(c, fnv(b, fnv(a, start))))))));
+  return out;
+}
+
+/** How the reader decided the site, as the shared features name it. */
+function howOf(site: PolyphoneSite): string {
+  if (!site.word) return site.rule ? 'rule' : 'default';
+  const [a, b] = site.word;
+  return `w${Math.min(b - a, 4)}${site.index === a ? 'B' : site.index === b - 1 ? 'E' : 'M'}`;
+}
+
+/**
+ * Features of one candidate reading that every character shares: whether it is the reader's reading (and how the
+ * reader decided), its rank among the character's readings, and the longest lexicon word that gives it. They
+ * let a character seen a few times in training keep what the lexicon says unless its own context disagrees.
+ */
+export function candidateFeatures(site: PolyphoneSite, label: string): string[] {
+  const f: string[] = [];
+  if (label === site.prior) f.push(`${SHARED}p${howOf(site)}`, `${SHARED}p`);
+  const rank = site.readings.indexOf(label);
+  f.push(`${SHARED}r${rank < 0 ? 'x' : Math.min(rank, 3)}`);
+  const len = site.lexicon.get(label);
+  if (len !== undefined) f.push(`${SHARED}l${Math.min(len, 4)}`, `${SHARED}l${Math.min(len, 4)}${label === site.prior ? 'p' : 'n'}`);
+  return f;
+}
+
+/** Digits, Latin letters and punctuation before a run, as classes: the class decides (三只 vs 只有), not the digit. */
+function classOf(c: string): string {
+  if (/\p{Nd}/u.test(c)) return '#';
+  if (/\p{L}/u.test(c)) return 'A';
+  return c;
+}
+
+/** The key of a feature conjoined with a candidate reading of character `char`. */
+export function featureKey(char: string, feature: string, label: string): number {
+  if (feature.startsWith(SHARED)) return fnv(feature);
+  return fnv(label, fnv(LABEL_SEP, fnv(feature, fnv(char))));
+}
+
+/** Spreads a key over the slots (Fibonacci hashing: FNV's low bits alone cluster). */
+const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+
+function weightOf(model: PolyphoneModel, key: number): number {
+  const { slots, keys } = model;
+  const mask = slots.length - 1;
+  for (let at = slotOf(key, mask); ; at = (at + 1) & mask) {
+    const index = slots[at]!;
+    if (index === 0) return 0;
+    if (keys[index - 1] === key) return model.weights[index - 1]!;
+  }
+}
+
+/** Candidate readings of the site's character: the model's, and the reader's own if the model lacks it. */
+export function candidatesOf(model: PolyphoneModel, char: string, prior: string): readonly string[] | undefined {
+  const labels = model.labels.get(char);
+  if (!labels) return undefined;
+  return labels.includes(prior) ? labels : [...labels, prior];
+}
+
+/** The model's reading of a polyphone in context, or the reader's when the model does not know the character. */
+export function modelReading(model: PolyphoneModel, site: PolyphoneSite): string {
+  const char = site.simple[site.index]!;
+  const candidates = candidatesOf(model, char, site.prior);
+  if (!candidates) return site.prior;
+  let best = site.prior;
+  let bestScore = 0;
+  const prefixes = contextFeaturePrefixes(site, char);
+  const scores = candidates.map((label) => {
+    let score = 0;
+    for (const p of prefixes) score += weightOf(model, fnv(label, p));
+    for (const f of candidateFeatures(site, label)) score += weightOf(model, fnv(f));
+    return score;
+  });
+  const priorAt = candidates.indexOf(site.prior);
+  bestScore += scores[priorAt]!;
+  candidates.forEach((label, k) => {
+    if (k !== priorAt && scores[k]! > bestScore) {
+      best = label;
+      bestScore = scores[k]!;
+    }
+  });
+  return best;
+}
+
+// ---------------------------------------------------------------- packing
+
+const MAGIC = 'ZPM1';
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Packs weights (any order) and labels into the binary form above. */
+export function packModel(entries: ReadonlyMap<number, number>, scale: number): Uint8Array {
+  const keys = [...entries.keys()].sort((a, b) => a - b);
+  const n = keys.length;
+  const bytes = new Uint8Array(12 + 6 * n);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < 4; i++) bytes[i] = MAGIC.charCodeAt(i);
+  view.setUint32(4, n, true);
+  view.setFloat32(8, scale, true);
+  keys.forEach((k, i) => {
+    view.setUint32(12 + 4 * i, k, true);
+    view.setInt16(12 + 4 * n + 2 * i, entries.get(k)!, true);
+  });
+  return bytes;
+}
+
+/**
+ * Reads the packed form; throws on a malformed table (wrong magic or size). The order of the keys, which the
+ * index does not need, is checked by `checkModel` in the model's unit test, not on every first hover.
+ */
+export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < 4; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) throw new Error('pinyin model: bad magic');
+  const n = view.getUint32(4, true);
+  if (bytes.length !== 12 + 6 * n) throw new Error(`pinyin model: ${bytes.length} bytes for ${n} weights`);
+  const scale = view.getFloat32(8, true);
+  let keys: Uint32Array;
+  let weights: Int16Array;
+  if (LITTLE_ENDIAN) {
+    // One copy each into aligned typed arrays (the table is little-endian, as nearly every machine is).
+    keys = new Uint32Array(bytes.slice(12, 12 + 4 * n).buffer);
+    weights = new Int16Array(bytes.slice(12 + 4 * n).buffer);
+  } else {
+    keys = new Uint32Array(n);
+    weights = new Int16Array(n);
+    for (let i = 0; i < n; i++) {
+      keys[i] = view.getUint32(12 + 4 * i, true);
+      weights[i] = view.getInt16(12 + 4 * n + 2 * i, true);
+    }
+  }
+  // At most half full, so a missing key (most lookups) ends at an empty slot within a probe or two.
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let i = 0; i < n; i++) {
+    let at = slotOf(keys[i]!, mask);
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  }
+  const labels = new Map<string, string[]>();
+  for (const line of labelLines.split('\n')) {
+    if (!line) continue;
+    const ch = String.fromCodePoint(line.codePointAt(0)!);
+    labels.set(ch, line.slice(ch.length).split(' '));
+  }
+  return { keys, weights, scale, slots, labels };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Throws unless the keys are strictly ascending, as packModel writes them, and every key is in the index. */
+export function checkModel(model: PolyphoneModel): void {
+  const { keys, weights } = model;
+  for (let i = 1; i < keys.length; i++) if (keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
+  for (let i = 0; i < keys.length; i++) if (weightOf(model, keys[i]!) !== weights[i]) throw new Error('pinyin model: index lost a key');
+}
+
+interface Base64Globals {
+  readonly Buffer?: { from(text: string, encoding: 'base64'): Uint8Array };
+  readonly atob?: (text: string) => string;
+}
+
+/**
+ * Base64 to bytes: Node's Buffer where there is one (native, a few ms for the model), else the browser's atob, else
+ * plain code (the core's types know neither, so they are looked up on globalThis).
+ */
+export function decodeBase64(text: string): Uint8Array {
+  const g = globalThis as Base64Globals;
+  if (g.Buffer) {
+    const b = g.Buffer.from(text, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
+  if (g.atob) {
+    const bin = g.atob(text);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  return decodeBase64Plain(text);
+}
+
+/** Base64 in plain code, for a runtime with neither Buffer nor atob. */
+export function decodeBase64Plain(text: string): Uint8Array {
+  const value = new Int8Array(128).fill(-1);
+  for (let i = 0; i < BASE64.length; i++) value[BASE64.charCodeAt(i)] = i;
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '=') end--;
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const v = value[text.charCodeAt(i)] ?? -1;
+    if (v < 0) throw new Error(`pinyin model: bad base64 at ${i}`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
