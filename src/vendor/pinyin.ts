@@ -5,3 +5,5 @@
 // Also the spoken forms' data (neutral-tone words, 一 as "first", readings in real use: scripts/gen-pinyin-spoken.mjs).
 export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES } from '../core/generated/pinyinData';
 export { NEUTRAL_LINES, READING_LINES, YI_KEPT_WORDS } from '../core/generated/pinyinSpoken';
+// zhdoc's default t2s as a small table (scripts/gen-pinyin-t2s.mjs), so reading Traditional text never loads OpenCC.
+export { T2S_CHARACTERS, T2S_MAX_PHRASE, T2S_NORMALIZATION, T2S_PHRASES } from '../core/generated/pinyinT2s';
