@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { GLOSS_LINES } from '../../src/core/generated/cedictGlosses';
 import { NEUTRAL_LINES, READING_LINES } from '../../src/core/generated/pinyinSpoken';
 import { SINGLE_LINES, S2T_PHRASES, WORD_LINES } from '../../src/core/generated/pinyinData';
-import { T2S_PHRASES } from '../../src/core/generated/pinyinT2s';
-import { indexLines, indexValueLines } from '../../src/core/pinyin/packedLines';
+import { T2S_CHARACTERS, T2S_NORMALIZATION, T2S_PHRASES } from '../../src/core/generated/pinyinT2s';
+import { indexLines, indexPairs, indexValueLines } from '../../src/core/pinyin/packedLines';
 
 /** The reference: every line split into a map by its first character, as the loaders did before. */
 function splitLines(packed: string): Map<string, string> {
@@ -43,4 +43,14 @@ describe('pinyin: packed line indexes', () => {
     }
     assert.equal(table.get('ab'), undefined);
   });
+
+  for (const [name, packed] of Object.entries({ T2S_CHARACTERS, T2S_NORMALIZATION })) {
+    it(`finds every pair of ${name} as a Map would, and nothing else`, () => {
+      const want = new Map(packed.split('\u001e').map((e) => e.split('\u001f') as [string, string]));
+      const table = indexPairs(packed);
+      assert.ok(want.size > 1000);
+      for (const [k, v] of want) assert.equal(table.get(k), v, k);
+      for (const probe of ['a', '、', '𠮷', '丁丁', '']) if (!want.has(probe)) assert.equal(table.get(probe), undefined, probe);
+    });
+  }
 });

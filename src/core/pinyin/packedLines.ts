@@ -78,3 +78,30 @@ export function indexValueLines(packed: string): CharacterTable {
     },
   };
 }
+
+/**
+ * Pairs "one character U+001F its value", U+001E between (T2S_CHARACTERS), as a lookup by character: one scan
+ * fills a table of value offsets by code unit, and a value is cut out when asked for.
+ */
+export function indexPairs(packed: string): CharacterTable {
+  // Offset of the entry's U+001F + 1 (0: none), by the key's code unit; astral keys in a map.
+  const bmp = new Int32Array(0x10000);
+  let astral: Map<string, number> | undefined;
+  for (let start = 0; start < packed.length; ) {
+    let end = packed.indexOf('\u001e', start);
+    if (end < 0) end = packed.length;
+    const cut = packed.indexOf('\u001f', start);
+    if (cut === start + 1) bmp[packed.charCodeAt(start)] = cut + 1;
+    else if (cut === start + 2) (astral ??= new Map()).set(packed.slice(start, cut), cut + 1);
+    else if (cut >= 0 && cut < end) throw new Error(`zhdoc: a packed pair's key is not one character at ${start}`);
+    start = end + 1;
+  }
+  return {
+    get(char: string): string | undefined {
+      const at = char.length === 1 ? bmp[char.charCodeAt(0)]! : char.length === 2 ? astral?.get(char) : undefined;
+      if (!at) return undefined;
+      const end = packed.indexOf('\u001e', at);
+      return packed.slice(at, end < 0 ? packed.length : end);
+    },
+  };
+}

@@ -18,6 +18,7 @@
  */
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { scriptOf } from '../script';
+import { indexLines, type LineIndex } from './packedLines';
 import { traditionalToSimplified } from './t2s';
 import { baseOf, ERHUA_READING, formatSyllable, isReading, syllableSeparator, toneOf, type PinyinStyle } from './syllable';
 
@@ -31,11 +32,11 @@ type Vendor = typeof PinyinVendor;
 
 interface SpokenData {
   /** First character → its line of NEUTRAL_LINES, parsed on first use. */
-  readonly neutralLines: Map<string, string>;
+  readonly neutralLines: LineIndex;
   readonly neutral: Map<string, Map<string, readonly NeutralCode[]>>;
   readonly yiKept: ReadonlySet<string>;
   /** Polyphone → its readings in real use, most common first, where they differ from the reader's list. */
-  readonly readingLines: Map<string, readonly string[]>;
+  readonly readingLines: LineIndex;
 }
 
 interface NeutralCode {
@@ -51,17 +52,8 @@ function loadSpoken(): SpokenData {
   if (spokenData) return spokenData;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   const v = require('zhdoc-vendor:pinyin') as Vendor;
-  const neutralLines = new Map<string, string>();
-  for (const line of v.NEUTRAL_LINES.split('\n')) {
-    const first = String.fromCodePoint(line.codePointAt(0)!);
-    neutralLines.set(first, line.slice(first.length));
-  }
-  const readingLines = new Map<string, readonly string[]>();
-  for (const line of v.READING_LINES.split('\n')) {
-    const ch = String.fromCodePoint(line.codePointAt(0)!);
-    readingLines.set(ch, line.slice(ch.length).split(' '));
-  }
-  spokenData = { neutralLines, neutral: new Map(), yiKept: new Set(v.YI_KEPT_WORDS.split(' ')), readingLines };
+  // Indexed, not split into maps on first use: a line is cut out when its character is asked for.
+  spokenData = { neutralLines: indexLines(v.NEUTRAL_LINES), neutral: new Map(), yiKept: new Set(v.YI_KEPT_WORDS.split(' ')), readingLines: indexLines(v.READING_LINES) };
   return spokenData;
 }
 
@@ -93,7 +85,8 @@ function neutralWords(first: string): Map<string, readonly NeutralCode[]> | unde
 export function commonReadings(char: string, all: readonly string[]): string[] {
   if (all.length < 2) return [...all];
   const simple = scriptOf(char) === 'traditional' ? [...traditionalToSimplified(char)] : [char];
-  const listed = simple.length === 1 ? loadSpoken().readingLines.get(simple[0]!) ?? loadSpoken().readingLines.get(char) : undefined;
+  const line = simple.length === 1 ? loadSpoken().readingLines.get(simple[0]!) ?? loadSpoken().readingLines.get(char) : undefined;
+  const listed = line?.split(' ');
   return listed ? listed.filter((r) => all.includes(r)) : [...all];
 }
 

@@ -7,13 +7,13 @@
  */
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { convertText } from '../convert';
-import { indexLines, type LineIndex } from './packedLines';
+import { indexLines, indexPairs, type CharacterTable, type LineIndex } from './packedLines';
 
 interface Table {
   /** Built only for a text holding a compatibility ideograph (U+F900–FAFF, U+2F800–2FA1F: every key is one). */
   normalization: Map<string, string> | undefined;
   readonly packedNormalization: string;
-  readonly characters: Map<string, string>;
+  readonly characters: CharacterTable;
   /** First character → its packed line of phrases, parsed on first use into `phrases`. */
   readonly phraseLines: LineIndex;
   readonly phrases: Map<string, Map<string, string>>;
@@ -43,7 +43,7 @@ function load(): Table {
   if (table) return table;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   const v = require('zhdoc-vendor:pinyin') as typeof PinyinVendor;
-  table = { normalization: undefined, packedNormalization: v.T2S_NORMALIZATION, characters: pairs(v.T2S_CHARACTERS), phraseLines: indexLines(v.T2S_PHRASES), phrases: new Map(), maxPhrase: v.T2S_MAX_PHRASE };
+  table = { normalization: undefined, packedNormalization: v.T2S_NORMALIZATION, characters: indexPairs(v.T2S_CHARACTERS), phraseLines: indexLines(v.T2S_PHRASES), phrases: new Map(), maxPhrase: v.T2S_MAX_PHRASE };
   return table;
 }
 
