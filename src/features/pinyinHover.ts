@@ -25,7 +25,8 @@ export function registerPinyinHover(): vscode.Disposable {
       const selection = vscode.window.activeTextEditor?.document === document
         ? vscode.window.activeTextEditor.selections.find((s) => !s.isEmpty && s.contains(position))
         : undefined;
-      await ensureResources('pinyin', 'opencc', ...(settings.gloss ? (['cedict'] as const) : []));
+      // No OpenCC: Traditional text is read through the t2s table in the reading data (core/pinyin/t2s.ts).
+      await ensureResources('pinyin', ...(settings.gloss ? (['cedict'] as const) : []));
       try {
         return selection ? selectionHover(document, selection, settings) : wordHover(document, position, settings);
       } finally {

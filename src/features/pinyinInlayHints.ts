@@ -26,7 +26,7 @@ export function registerPinyinInlayHints(marked: MarkedRanges = () => [], marksC
     async provideInlayHints(document, range, token) {
       const settings = pinyinSettings(document);
       if (!settings.inlayHints) return [];
-      await ensureResources('pinyin', 'opencc');
+      await ensureResources('pinyin'); // Traditional is read through the reading data's t2s table, not OpenCC
       const maxLabel = vscode.workspace.getConfiguration('editor.inlayHints', document).get<number>('maximumLength', INLAY_LABEL_MAX);
       const hints: vscode.InlayHint[] = [];
       for (let line = range.start.line; line <= range.end.line && !token.isCancellationRequested; line++) {

@@ -7,3 +7,5 @@ export { POLYPHONE_LINES, S2T_CHARACTERS, S2T_PHRASES, SINGLE_LINES, WORD_LINES 
 export { NEUTRAL_LINES, READING_LINES, YI_KEPT_WORDS } from '../core/generated/pinyinSpoken';
 // The trained polyphone model (npm run train:pinyin, bench/train-pinyin.ts), decoded on the first reading.
 export { PINYIN_MODEL, PINYIN_MODEL_LABELS } from '../core/generated/pinyinModel';
+// zhdoc's default t2s as a small table (scripts/gen-pinyin-t2s.mjs), so reading Traditional text never loads OpenCC.
+export { T2S_CHARACTERS, T2S_MAX_PHRASE, T2S_NORMALIZATION, T2S_PHRASES } from '../core/generated/pinyinT2s';

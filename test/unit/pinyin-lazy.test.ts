@@ -22,8 +22,11 @@ describe('pinyin: lazy loading', () => {
     assert.equal(isOpenCCLoaded(), false);
   });
 
-  it('loads OpenCC for Traditional text, whose reading goes through t2s', () => {
+  it('hovers Traditional text without loading OpenCC: its t2s comes from a table in the reading data', () => {
     assert.deepEqual(wordAt('幹部', 0)?.readings, ['gan4', 'bu4']);
-    assert.equal(isOpenCCLoaded(), true);
+    const word = wordAt('我們要推動經濟發展。', 7)!;
+    assert.equal(describeWord(word, 'marks').counterpart?.text, '发展');
+    assert.match(glossesOf(word.word)[0]!.gloss, /develop/);
+    assert.equal(isOpenCCLoaded(), false);
   });
 });

@@ -3,11 +3,11 @@
  * is on a local window: the run of Han characters (the clause between punctuation) around the position, cut to
  * WINDOW code units on either side, so the cost does not grow with the document.
  */
-import { convertText } from '../convert';
 import { scriptOf } from '../script';
 import { isHanCodePoint, isLowSurrogate } from '../text';
 import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
 import { spokenRun, type ToneSandhi } from './sandhi';
+import { traditionalToSimplified } from './t2s';
 import { formatWord, type PinyinStyle } from './syllable';
 
 /** Code units read on either side of a position: far more than any clause needs for context. */
@@ -320,8 +320,8 @@ export function counterpartWord(word: string): { script: 'traditional' | 'simpli
   }
   // A word of characters valid in both scripts is Simplified unless it holds one whose Traditional use differs
   // (乾燥 is Traditional for 干燥): only then is OpenCC's t2s asked, so a Simplified hover never loads it.
-  const toSimplified = traditional > simplified || (traditional === simplified && hasFormDecidingCharacter(word) && convertText(word, 't2s') !== word);
-  const other = toSimplified ? convertText(word, 't2s') : simplifiedToTraditional(word);
+  const toSimplified = traditional > simplified || (traditional === simplified && hasFormDecidingCharacter(word) && traditionalToSimplified(word) !== word);
+  const other = toSimplified ? traditionalToSimplified(word) : simplifiedToTraditional(word);
   if (other === word) return undefined;
   return { script: toSimplified ? 'simplified' : 'traditional', text: other };
 }
