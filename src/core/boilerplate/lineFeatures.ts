@@ -350,19 +350,15 @@ const ANCHOR_CUES = 16;
 const CUE_HAN = 17;
 const ATTRIBUTION_CUES = 18;
 const CUE = 19;
-/** Lines to the nearest copy; -1 stands for Infinity (no copy). */
+/** Lines to the nearest copy (at least 1); 0 stands for Infinity (no copy). */
 const REPEAT_GAP = 20;
+/** Copies of the line less one. */
 const COPIES = 21;
 const STRIDE = 22;
 
+/** Zero in every slot is a blank line with no cue, no copy (repeatGap Infinity) and copies 1: no set-up pass. */
 function newStore(lines: number): Int32Array {
-  const d = new Int32Array(lines * STRIDE);
-  for (let o = 0; o < d.length; o += STRIDE) {
-    d[o + FLAGS] = 1; // blank until measured
-    d[o + REPEAT_GAP] = -1;
-    d[o + COPIES] = 1;
-  }
-  return d;
+  return new Int32Array(lines * STRIDE);
 }
 
 /** Cue reasons by their number in a record's CUE slot; 0 is no cue. */
@@ -494,16 +490,16 @@ class LineRecord implements LineFeatures {
   }
   get repeatGap(): number {
     const g = this.num(REPEAT_GAP);
-    return g < 0 ? Infinity : g;
+    return g === 0 ? Infinity : g;
   }
   set repeatGap(v: number) {
-    this.setNum(REPEAT_GAP, v === Infinity ? -1 : v);
+    this.setNum(REPEAT_GAP, v === Infinity ? 0 : v);
   }
   get copies(): number {
-    return this.num(COPIES);
+    return this.num(COPIES) + 1;
   }
   set copies(v: number) {
-    this.setNum(COPIES, v);
+    this.setNum(COPIES, v - 1);
   }
   private get_(bit: number): boolean {
     return (this.d[this.o + FLAGS]! & bit) !== 0;
@@ -512,11 +508,12 @@ class LineRecord implements LineFeatures {
     const k = this.o + FLAGS;
     this.d[k] = on ? this.d[k]! | bit : this.d[k]! & ~bit;
   }
+  // Bit 1 is set on a measured (non-blank) line, so that a zeroed record is blank.
   get blank(): boolean {
-    return this.get_(1);
+    return !this.get_(1);
   }
   set blank(on: boolean) {
-    this.set_(1, on);
+    this.set_(1, !on);
   }
   get endsSentence(): boolean {
     return this.get_(2);
