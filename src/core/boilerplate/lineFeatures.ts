@@ -298,31 +298,42 @@ function measureInto(d: Int32Array, o: number, text: string, start: number, end:
   d[o + HASH] = hash & 0x3fffffff; // the hash as a small integer, cheap as a Map key
   const r = new LineRecord(d, o);
   if (chars === 0) return r;
-  r.blank = false;
-  r.han = han;
-  r.chars = chars;
-  r.latinWords = latinWords;
-  r.digits = digits;
-  r.punct = punct;
-  r.fullStops = fullStops;
-  r.endsSentence = endsSentence;
-  r.endsMidSentence = last === 0xff0c || last === 0x3001;
-  r.endsWithFullStop = last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002);
-  r.tokens = tokens;
-  r.hanTokens = hanTokens;
-  r.brackets = brackets;
-  r.enumerated = chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12)));
-  r.separators = separators;
-  r.startsWithBullet = isBullet(first);
-  r.trailingStamp = short && closesWithBracket && hasTrailingStamp(text, start, end);
+  // Written straight into the slots: a setter per feature was a call per feature per line in this large function.
+  d[o + HAN_COUNT] = han;
+  d[o + CHARS] = chars;
+  d[o + LATIN_WORDS] = latinWords;
+  d[o + DIGITS] = digits;
+  d[o + PUNCTS] = punct;
+  d[o + FULL_STOPS] = fullStops;
+  d[o + TOKENS] = tokens;
+  d[o + HAN_TOKENS] = hanTokens;
+  d[o + BRACKETS] = brackets;
+  d[o + SEPARATORS] = separators;
+  const enumerated = chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12)));
+  const trailingStamp = short && closesWithBracket && hasTrailingStamp(text, start, end);
   // Cut off (…) after a finished sentence (一个句子。又一个…) is a note or an excerpt shortened by the site, not a headline.
-  r.truncated = short && closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end));
-  r.listItem = r.truncated || (short && opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))));
-  r.dateline = chars <= 60 && digits >= 5 && isDateline(text.slice(start, end));
-  r.postMark = chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end));
-  r.feedStamp = short && digits > 0 && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end));
-  r.loneDate = chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end));
-  r.calendar = lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText));
+  const truncated = short && closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end));
+  const listItem = truncated || (short && opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))));
+  const dateline = chars <= 60 && digits >= 5 && isDateline(text.slice(start, end));
+  const postMark = chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end));
+  const feedStamp = short && digits > 0 && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end));
+  const loneDate = chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end));
+  const calendar = lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText));
+  d[o + FLAGS] =
+    MEASURED |
+    (endsSentence ? ENDS_SENTENCE : 0) |
+    (last === 0xff0c || last === 0x3001 ? ENDS_MID_SENTENCE : 0) |
+    (last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002) ? ENDS_WITH_FULL_STOP : 0) |
+    (enumerated ? ENUMERATED_FLAG : 0) |
+    (isBullet(first) ? STARTS_WITH_BULLET : 0) |
+    (trailingStamp ? TRAILING_STAMP : 0) |
+    (listItem ? LIST_ITEM : 0) |
+    (dateline ? DATELINE : 0) |
+    (postMark ? POST_MARK_FLAG : 0) |
+    (feedStamp ? FEED_STAMP_FLAG : 0) |
+    (loneDate ? LONE_DATE_FLAG : 0) |
+    (calendar ? CALENDAR : 0) |
+    (truncated ? TRUNCATED_FLAG : 0);
   return r;
 }
 
@@ -355,6 +366,25 @@ const REPEAT_GAP = 20;
 /** Copies of the line less one. */
 const COPIES = 21;
 const STRIDE = 22;
+// Bits of the FLAGS slot. MEASURED is set on a non-blank line, so that a zeroed record is blank.
+const MEASURED = 1;
+const ENDS_SENTENCE = 2;
+const ENDS_MID_SENTENCE = 4;
+const ENDS_WITH_FULL_STOP = 8;
+const ENUMERATED_FLAG = 16;
+const STARTS_WITH_BULLET = 32;
+const TRAILING_STAMP = 64;
+const LIST_ITEM = 128;
+const DATELINE = 256;
+const POST_MARK_FLAG = 512;
+const FEED_STAMP_FLAG = 1024;
+const LONE_DATE_FLAG = 2048;
+const CALENDAR = 4096;
+const CUE_AT_START = 8192;
+const HEADING_LINK = 16384;
+const SHARE_BAR = 32768;
+const USER_CUE = 65536;
+const TRUNCATED_FLAG = 131072;
 
 /** Zero in every slot is a blank line with no cue, no copy (repeatGap Infinity) and copies 1: no set-up pass. */
 function newStore(lines: number): Int32Array {
@@ -508,114 +538,113 @@ class LineRecord implements LineFeatures {
     const k = this.o + FLAGS;
     this.d[k] = on ? this.d[k]! | bit : this.d[k]! & ~bit;
   }
-  // Bit 1 is set on a measured (non-blank) line, so that a zeroed record is blank.
   get blank(): boolean {
-    return !this.get_(1);
+    return !this.get_(MEASURED);
   }
   set blank(on: boolean) {
-    this.set_(1, !on);
+    this.set_(MEASURED, !on);
   }
   get endsSentence(): boolean {
-    return this.get_(2);
+    return this.get_(ENDS_SENTENCE);
   }
   set endsSentence(on: boolean) {
-    this.set_(2, on);
+    this.set_(ENDS_SENTENCE, on);
   }
   get endsMidSentence(): boolean {
-    return this.get_(4);
+    return this.get_(ENDS_MID_SENTENCE);
   }
   set endsMidSentence(on: boolean) {
-    this.set_(4, on);
+    this.set_(ENDS_MID_SENTENCE, on);
   }
   get endsWithFullStop(): boolean {
-    return this.get_(8);
+    return this.get_(ENDS_WITH_FULL_STOP);
   }
   set endsWithFullStop(on: boolean) {
-    this.set_(8, on);
+    this.set_(ENDS_WITH_FULL_STOP, on);
   }
   get enumerated(): boolean {
-    return this.get_(16);
+    return this.get_(ENUMERATED_FLAG);
   }
   set enumerated(on: boolean) {
-    this.set_(16, on);
+    this.set_(ENUMERATED_FLAG, on);
   }
   get startsWithBullet(): boolean {
-    return this.get_(32);
+    return this.get_(STARTS_WITH_BULLET);
   }
   set startsWithBullet(on: boolean) {
-    this.set_(32, on);
+    this.set_(STARTS_WITH_BULLET, on);
   }
   get trailingStamp(): boolean {
-    return this.get_(64);
+    return this.get_(TRAILING_STAMP);
   }
   set trailingStamp(on: boolean) {
-    this.set_(64, on);
+    this.set_(TRAILING_STAMP, on);
   }
   get listItem(): boolean {
-    return this.get_(128);
+    return this.get_(LIST_ITEM);
   }
   set listItem(on: boolean) {
-    this.set_(128, on);
+    this.set_(LIST_ITEM, on);
   }
   get dateline(): boolean {
-    return this.get_(256);
+    return this.get_(DATELINE);
   }
   set dateline(on: boolean) {
-    this.set_(256, on);
+    this.set_(DATELINE, on);
   }
   get postMark(): boolean {
-    return this.get_(512);
+    return this.get_(POST_MARK_FLAG);
   }
   set postMark(on: boolean) {
-    this.set_(512, on);
+    this.set_(POST_MARK_FLAG, on);
   }
   get feedStamp(): boolean {
-    return this.get_(1024);
+    return this.get_(FEED_STAMP_FLAG);
   }
   set feedStamp(on: boolean) {
-    this.set_(1024, on);
+    this.set_(FEED_STAMP_FLAG, on);
   }
   get loneDate(): boolean {
-    return this.get_(2048);
+    return this.get_(LONE_DATE_FLAG);
   }
   set loneDate(on: boolean) {
-    this.set_(2048, on);
+    this.set_(LONE_DATE_FLAG, on);
   }
   get calendar(): boolean {
-    return this.get_(4096);
+    return this.get_(CALENDAR);
   }
   set calendar(on: boolean) {
-    this.set_(4096, on);
+    this.set_(CALENDAR, on);
   }
   get cueAtStart(): boolean {
-    return this.get_(8192);
+    return this.get_(CUE_AT_START);
   }
   set cueAtStart(on: boolean) {
-    this.set_(8192, on);
+    this.set_(CUE_AT_START, on);
   }
   get headingLink(): boolean {
-    return this.get_(16384);
+    return this.get_(HEADING_LINK);
   }
   set headingLink(on: boolean) {
-    this.set_(16384, on);
+    this.set_(HEADING_LINK, on);
   }
   get shareBar(): boolean {
-    return this.get_(32768);
+    return this.get_(SHARE_BAR);
   }
   set shareBar(on: boolean) {
-    this.set_(32768, on);
+    this.set_(SHARE_BAR, on);
   }
   get truncated(): boolean {
-    return this.get_(131072);
+    return this.get_(TRUNCATED_FLAG);
   }
   set truncated(on: boolean) {
-    this.set_(131072, on);
+    this.set_(TRUNCATED_FLAG, on);
   }
   get userCue(): boolean {
-    return this.get_(65536);
+    return this.get_(USER_CUE);
   }
   set userCue(on: boolean) {
-    this.set_(65536, on);
+    this.set_(USER_CUE, on);
   }
 }
 
