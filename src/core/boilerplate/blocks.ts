@@ -1,7 +1,7 @@
 /** Decisions into blocks, each with its dominant reason. */
 import { REASON_PRIORITY, type BoilerplateReason } from '../boilerplateCues';
 import type { LineFeatures } from './lineFeatures';
-import type { Decision } from './segmentation';
+import { boilerplateDecision, type Decision } from './segmentation';
 import type { BoilerplateBlock } from './types';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -38,21 +38,21 @@ export function toBlocks(features: readonly LineFeatures[], decided: Decision[])
     const position = firstContent === -1 || end < firstContent ? 'top' : i > lastContent ? 'bottom' : 'middle';
     const counts = new Map<BoilerplateReason, number>();
     for (let j = i; j <= end; j++) {
-      const d = decided[j]!;
+      let d = decided[j]!;
       if (!d.boilerplate) continue;
       if (features[j]!.blank) {
-        d.reason = undefined;
+        if (d.reason !== undefined) decided[j] = boilerplateDecision(undefined);
         continue;
       }
-      d.reason ??= position === 'top' ? 'navigation' : position === 'bottom' ? 'footer' : 'related';
-      counts.set(d.reason, (counts.get(d.reason) ?? 0) + 1);
+      // Decisions are shared per reason (segmentation.ts): a line given a reason here gets the one for it.
+      if (d.reason === undefined) d = decided[j] = boilerplateDecision(position === 'top' ? 'navigation' : position === 'bottom' ? 'footer' : 'related');
+      counts.set(d.reason!, (counts.get(d.reason!) ?? 0) + 1);
     }
     // Blank lines before the first block of the file and after its last belong to them: nothing is left
     // above or below for them to separate.
     const start = i === firstLine ? 0 : i;
     if (end === lastLine) end = n - 1;
-    // A content line's decision is shared (segmentation's CONTENT): give the blank line one of its own.
-    for (let j = start; j <= end; j++) if (features[j]!.blank && !decided[j]!.boilerplate) decided[j] = { boilerplate: true, reason: undefined };
+    for (let j = start; j <= end; j++) if (features[j]!.blank && !decided[j]!.boilerplate) decided[j] = boilerplateDecision(undefined);
     blocks.push({ start, end, reason: dominantReason(counts) });
     i = end + 1;
   }

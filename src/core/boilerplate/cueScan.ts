@@ -61,20 +61,39 @@ export function isBracket(c: number): boolean {
  * nearest copies lie and how many copies there are.
  */
 export function markRepeats(features: LineFeatures[]): void {
-  const lastSeen = new Map<number, number>();
-  const copies = new Map<number, number>();
-  features.forEach((f, i) => {
-    if (f.blank || f.chars > 120) return;
-    const j = lastSeen.get(f.hash);
+  // An open-addressing table of Int32Arrays keyed by the lines' hashes (small non-negative integers): two Maps
+  // of 130,000 entries on a 10 MB page grew and rehashed on the heap, for the garbage collector to copy.
+  let size = 16;
+  while (size < 2 * features.length) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size); // hash + 1; 0 is an empty slot
+  const lastSeen = new Int32Array(size);
+  const copies = new Int32Array(size); // copies of a repeated line; 0 for a line seen once so far
+  const slotOf = (hash: number): number => {
+    let k = Math.imul(hash, 0x9e3779b1) & mask;
+    while (keys[k] !== 0 && keys[k] !== hash + 1) k = (k + 1) & mask;
+    return k;
+  };
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (f.blank || f.chars > 120) continue;
+    const k = slotOf(f.hash);
     // Same hash and length, not compared character by character: a collision (about one in 10^9 per pair)
     // costs one line a weak -0.5, while comparing every repeat costs a tenth of the run on a repetitive file.
-    if (j !== undefined && features[j]!.chars === f.chars) {
-      f.repeatGap = i - j;
-      const g = features[j]!;
-      g.repeatGap = Math.min(g.repeatGap, i - j);
-      copies.set(f.hash, (copies.get(f.hash) ?? 1) + 1);
-    }
-    lastSeen.set(f.hash, i);
-  });
-  for (const f of features) if (f.repeatGap !== Infinity) f.copies = copies.get(f.hash) ?? 1;
+    if (keys[k] !== 0) {
+      const j = lastSeen[k]!;
+      if (features[j]!.chars === f.chars) {
+        f.repeatGap = i - j;
+        const g = features[j]!;
+        g.repeatGap = Math.min(g.repeatGap, i - j);
+        copies[k] = (copies[k] === 0 ? 1 : copies[k]!) + 1;
+      }
+    } else keys[k] = f.hash + 1;
+    lastSeen[k] = i;
+  }
+  for (const f of features) {
+    if (f.repeatGap === Infinity) continue;
+    const c = copies[slotOf(f.hash)]!;
+    f.copies = c === 0 ? 1 : c;
+  }
 }

@@ -28,7 +28,7 @@ import { toBlocks } from './blocks';
 import { joinBrokenSentences, promoteTitles, softenInlineFields, weighUndecided } from './context';
 import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, mainArticle, quietAfterArticle } from './pageStructure';
 import { markRepeats, scanCues } from './cueScan';
-import { CUED, intrinsicClass, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
+import { CUED, intrinsicClasses, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
 import { measureLines } from './lineFeatures';
 import { decide } from './segmentation';
 import { PARAMS, type BoilerplateAnalysis, type BoilerplateLine, type BoilerplateOptions, type BoilerplateResult } from './types';
@@ -64,7 +64,7 @@ function run(text: string, options: BoilerplateOptions) {
   const features = measureLines(text);
   scanCues(text, features, userCues, params);
   markRepeats(features);
-  const intrinsic = features.map((f) => intrinsicClass(f, params));
+  const intrinsic = intrinsicClasses(features, params);
   softenInlineFields(features, intrinsic);
   joinBrokenSentences(features, intrinsic);
   const comments = commentsStart(features, intrinsic);

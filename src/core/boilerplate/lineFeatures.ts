@@ -188,13 +188,16 @@ export const WEEKDAYS = /^(?:(?:日|一|二|三|四|五|六|周[日一二三四�
 export const MONTH_HEADER = /^[<《«‹]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*[>》»›]$/;
 
 export function measureLines(text: string): LineFeatures[] {
-  const features: LineFeatures[] = [];
+  let n = 1;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) n++;
+  const store = newStore(n);
+  const features: LineFeatures[] = new Array<LineFeatures>(n);
   let start = 0;
-  for (;;) {
+  for (let i = 0; ; i++) {
     const nl = text.indexOf('\n', start);
     const lineEnd = nl === -1 ? text.length : nl;
     const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
-    features.push(measureLine(text, start, end));
+    features[i] = measureInto(store, i * STRIDE, text, start, end);
     if (nl === -1) break;
     start = nl + 1;
   }
@@ -202,6 +205,10 @@ export function measureLines(text: string): LineFeatures[] {
 }
 
 export function measureLine(text: string, start: number, end: number): LineFeatures {
+  return measureInto(newStore(1), 0, text, start, end);
+}
+
+function measureInto(d: Int32Array, o: number, text: string, start: number, end: number): LineFeatures {
   let han = 0;
   let chars = 0;
   let latinWords = 0;
@@ -282,185 +289,368 @@ export function measureLine(text: string, start: number, end: number): LineFeatu
   const opensList = first === 0x5b || first === 0x3010 || first === 0x3014 || first === 0x3016 || isDigit(first);
   const closesWithBracket = last === 0x5d || last === 0x29 || last === 0xff09 || last === 0x3011;
   const closesTruncated = last === 0x2e || last === 0x2026 || closesWithBracket;
-  const mayEnumerate = isDigit(first) || first === 0x28 || first === 0xff08 || first === 0x7b2c || CHINESE_NUMERALS.includes(String.fromCharCode(first));
+  const mayEnumerate = isDigit(first) || first === 0x28 || first === 0xff08 || first === 0x7b2c || isChineseNumeral(first);
   const lineText = chars > 0 && chars <= 80 && (tokens >= 5 || digits >= 5) ? text.slice(start, end).trim() : '';
   // A line cut off with dots (标题..., 标题..) is truncated, not a finished sentence.
   const endsSentence = last !== -1 && !(last === 0x2e && beforeLast === 0x2e) && (isSentenceEnd(last) || (isClosingQuote(last) && beforeLast !== -1 && isSentenceEnd(beforeLast)));
-  const r = new LineRecord(start, end, hash & 0x3fffffff); // the hash as a small integer, cheap as a Map key
+  d[o + START] = start;
+  d[o + END] = end;
+  d[o + HASH] = hash & 0x3fffffff; // the hash as a small integer, cheap as a Map key
+  const r = new LineRecord(d, o);
   if (chars === 0) return r;
-  r.blank = false;
-  r.han = han;
-  r.chars = chars;
-  r.latinWords = latinWords;
-  r.digits = digits;
-  r.punct = punct;
-  r.fullStops = fullStops;
-  r.endsSentence = endsSentence;
-  r.endsMidSentence = last === 0xff0c || last === 0x3001;
-  r.endsWithFullStop = last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002);
-  r.tokens = tokens;
-  r.hanTokens = hanTokens;
-  r.brackets = brackets;
-  r.enumerated = chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12)));
-  r.separators = separators;
-  r.startsWithBullet = isBullet(first);
-  r.trailingStamp = short && closesWithBracket && hasTrailingStamp(text, start, end);
+  // Written straight into the slots: a setter per feature was a call per feature per line in this large function.
+  d[o + HAN_COUNT] = han;
+  d[o + CHARS] = chars;
+  d[o + LATIN_WORDS] = latinWords;
+  d[o + DIGITS] = digits;
+  d[o + PUNCTS] = punct;
+  d[o + FULL_STOPS] = fullStops;
+  d[o + TOKENS] = tokens;
+  d[o + HAN_TOKENS] = hanTokens;
+  d[o + BRACKETS] = brackets;
+  d[o + SEPARATORS] = separators;
+  const enumerated = chars > 1 && mayEnumerate && ENUMERATED.test(text.slice(start, Math.min(end, start + 12)));
+  const trailingStamp = short && closesWithBracket && hasTrailingStamp(text, start, end);
   // Cut off (…) after a finished sentence (一个句子。又一个…) is a note or an excerpt shortened by the site, not a headline.
-  r.truncated = short && closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end));
-  r.listItem = r.truncated || (short && opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))));
-  r.dateline = chars <= 60 && digits >= 5 && isDateline(text.slice(start, end));
-  r.postMark = chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end));
-  r.feedStamp = short && digits > 0 && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end));
-  r.loneDate = chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end));
-  r.calendar = lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText));
+  const truncated = short && closesTruncated && fullStops === 0 && TRUNCATED.test(text.slice(Math.max(start, end - 24), end));
+  const listItem = truncated || (short && opensList && LIST_OPENER.test(text.slice(start, Math.min(end, start + 16))));
+  const dateline = chars <= 60 && digits >= 5 && isDateline(text.slice(start, end));
+  const postMark = chars <= 80 && digits >= 5 && POST_MARK.test(text.slice(start, end)) && isDateline(text.slice(start, end));
+  const feedStamp = short && digits > 0 && FEED_STAMP.test(text.slice(Math.max(start, end - 24), end));
+  const loneDate = chars <= 16 && digits >= 4 && LONE_DATE.test(text.slice(start, end));
+  const calendar = lineText !== '' && (DAY_NUMBERS.test(lineText) || WEEKDAYS.test(lineText) || MONTH_HEADER.test(lineText));
+  d[o + FLAGS] =
+    MEASURED |
+    (endsSentence ? ENDS_SENTENCE : 0) |
+    (last === 0xff0c || last === 0x3001 ? ENDS_MID_SENTENCE : 0) |
+    (last === 0x3002 || (isClosingQuote(last) && beforeLast === 0x3002) ? ENDS_WITH_FULL_STOP : 0) |
+    (enumerated ? ENUMERATED_FLAG : 0) |
+    (isBullet(first) ? STARTS_WITH_BULLET : 0) |
+    (trailingStamp ? TRAILING_STAMP : 0) |
+    (listItem ? LIST_ITEM : 0) |
+    (dateline ? DATELINE : 0) |
+    (postMark ? POST_MARK_FLAG : 0) |
+    (feedStamp ? FEED_STAMP_FLAG : 0) |
+    (loneDate ? LONE_DATE_FLAG : 0) |
+    (calendar ? CALENDAR : 0) |
+    (truncated ? TRUNCATED_FLAG : 0);
   return r;
 }
 
-/**
- * One line's features. A class of one fixed shape with its yes/no features packed into one integer: a 10 MB
- * page has 130,000 lines, and copying their records between the young and the old heap was most of the
- * garbage collector's work, which was most of the run.
- */
+// Every line's features live in one Int32Array, STRIDE slots a line; a LineRecord is only a view of its slots.
+// A 10 MB page has 130,000 lines: an object holding all of them in its own fields (and a boxed number for
+// repeatGap's Infinity) made the young-generation collector copy about 15 MB of records that all survive the
+// run, most of the garbage collector's work; the views are a fifth of that size and hold no numbers of their own.
+const START = 0;
+const END = 1;
+const HASH = 2;
+const FLAGS = 3;
+const HAN_COUNT = 4;
+const CHARS = 5;
+const LATIN_WORDS = 6;
+const DIGITS = 7;
+const PUNCTS = 8;
+const FULL_STOPS = 9;
+const TOKENS = 10;
+const HAN_TOKENS = 11;
+const BRACKETS = 12;
+const SEPARATORS = 13;
+const FIELD_CUES = 14;
+const PHRASE_CUES = 15;
+const ANCHOR_CUES = 16;
+const CUE_HAN = 17;
+const ATTRIBUTION_CUES = 18;
+const CUE = 19;
+/** Lines to the nearest copy (at least 1); 0 stands for Infinity (no copy). */
+const REPEAT_GAP = 20;
+/** Copies of the line less one. */
+const COPIES = 21;
+const STRIDE = 22;
+// Bits of the FLAGS slot. MEASURED is set on a non-blank line, so that a zeroed record is blank.
+const MEASURED = 1;
+const ENDS_SENTENCE = 2;
+const ENDS_MID_SENTENCE = 4;
+const ENDS_WITH_FULL_STOP = 8;
+const ENUMERATED_FLAG = 16;
+const STARTS_WITH_BULLET = 32;
+const TRAILING_STAMP = 64;
+const LIST_ITEM = 128;
+const DATELINE = 256;
+const POST_MARK_FLAG = 512;
+const FEED_STAMP_FLAG = 1024;
+const LONE_DATE_FLAG = 2048;
+const CALENDAR = 4096;
+const CUE_AT_START = 8192;
+const HEADING_LINK = 16384;
+const SHARE_BAR = 32768;
+const USER_CUE = 65536;
+const TRUNCATED_FLAG = 131072;
+
+/** Zero in every slot is a blank line with no cue, no copy (repeatGap Infinity) and copies 1: no set-up pass. */
+function newStore(lines: number): Int32Array {
+  return new Int32Array(lines * STRIDE);
+}
+
+/** Cue reasons by their number in a record's CUE slot; 0 is no cue. */
+const cueReasons: (BoilerplateReason | undefined)[] = [undefined];
+
+function cueNumber(reason: BoilerplateReason | undefined): number {
+  if (reason === undefined) return 0;
+  let k = cueReasons.indexOf(reason);
+  if (k === -1) k = cueReasons.push(reason) - 1;
+  return k;
+}
+
+/** One line's features: a view of its slots in the lines' Int32Array, the yes/no features packed into FLAGS. */
 class LineRecord implements LineFeatures {
-  private flags = 1; // blank until measured
-  han = 0;
-  chars = 0;
-  latinWords = 0;
-  digits = 0;
-  punct = 0;
-  fullStops = 0;
-  tokens = 0;
-  hanTokens = 0;
-  brackets = 0;
-  separators = 0;
-  fieldCues = 0;
-  phraseCues = 0;
-  anchorCues = 0;
-  cueHan = 0;
-  attributionCues = 0;
-  cue: BoilerplateReason | undefined = undefined;
-  repeatGap = Infinity;
-  copies = 1;
   constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly hash: number,
+    private readonly d: Int32Array,
+    private readonly o: number,
   ) {}
+  get start(): number {
+    return this.d[this.o + START]!;
+  }
+  get end(): number {
+    return this.d[this.o + END]!;
+  }
+  get hash(): number {
+    return this.d[this.o + HASH]!;
+  }
+  private num(slot: number): number {
+    return this.d[this.o + slot]!;
+  }
+  private setNum(slot: number, v: number): void {
+    this.d[this.o + slot] = v;
+  }
+  get han(): number {
+    return this.num(HAN_COUNT);
+  }
+  set han(v: number) {
+    this.setNum(HAN_COUNT, v);
+  }
+  get chars(): number {
+    return this.num(CHARS);
+  }
+  set chars(v: number) {
+    this.setNum(CHARS, v);
+  }
+  get latinWords(): number {
+    return this.num(LATIN_WORDS);
+  }
+  set latinWords(v: number) {
+    this.setNum(LATIN_WORDS, v);
+  }
+  get digits(): number {
+    return this.num(DIGITS);
+  }
+  set digits(v: number) {
+    this.setNum(DIGITS, v);
+  }
+  get punct(): number {
+    return this.num(PUNCTS);
+  }
+  set punct(v: number) {
+    this.setNum(PUNCTS, v);
+  }
+  get fullStops(): number {
+    return this.num(FULL_STOPS);
+  }
+  set fullStops(v: number) {
+    this.setNum(FULL_STOPS, v);
+  }
+  get tokens(): number {
+    return this.num(TOKENS);
+  }
+  set tokens(v: number) {
+    this.setNum(TOKENS, v);
+  }
+  get hanTokens(): number {
+    return this.num(HAN_TOKENS);
+  }
+  set hanTokens(v: number) {
+    this.setNum(HAN_TOKENS, v);
+  }
+  get brackets(): number {
+    return this.num(BRACKETS);
+  }
+  set brackets(v: number) {
+    this.setNum(BRACKETS, v);
+  }
+  get separators(): number {
+    return this.num(SEPARATORS);
+  }
+  set separators(v: number) {
+    this.setNum(SEPARATORS, v);
+  }
+  get fieldCues(): number {
+    return this.num(FIELD_CUES);
+  }
+  set fieldCues(v: number) {
+    this.setNum(FIELD_CUES, v);
+  }
+  get phraseCues(): number {
+    return this.num(PHRASE_CUES);
+  }
+  set phraseCues(v: number) {
+    this.setNum(PHRASE_CUES, v);
+  }
+  get anchorCues(): number {
+    return this.num(ANCHOR_CUES);
+  }
+  set anchorCues(v: number) {
+    this.setNum(ANCHOR_CUES, v);
+  }
+  get cueHan(): number {
+    return this.num(CUE_HAN);
+  }
+  set cueHan(v: number) {
+    this.setNum(CUE_HAN, v);
+  }
+  get attributionCues(): number {
+    return this.num(ATTRIBUTION_CUES);
+  }
+  set attributionCues(v: number) {
+    this.setNum(ATTRIBUTION_CUES, v);
+  }
+  get cue(): BoilerplateReason | undefined {
+    return cueReasons[this.num(CUE)];
+  }
+  set cue(reason: BoilerplateReason | undefined) {
+    this.setNum(CUE, cueNumber(reason));
+  }
+  get repeatGap(): number {
+    const g = this.num(REPEAT_GAP);
+    return g === 0 ? Infinity : g;
+  }
+  set repeatGap(v: number) {
+    this.setNum(REPEAT_GAP, v === Infinity ? 0 : v);
+  }
+  get copies(): number {
+    return this.num(COPIES) + 1;
+  }
+  set copies(v: number) {
+    this.setNum(COPIES, v - 1);
+  }
   private get_(bit: number): boolean {
-    return (this.flags & bit) !== 0;
+    return (this.d[this.o + FLAGS]! & bit) !== 0;
   }
   private set_(bit: number, on: boolean): void {
-    this.flags = on ? this.flags | bit : this.flags & ~bit;
+    const k = this.o + FLAGS;
+    this.d[k] = on ? this.d[k]! | bit : this.d[k]! & ~bit;
   }
   get blank(): boolean {
-    return this.get_(1);
+    return !this.get_(MEASURED);
   }
   set blank(on: boolean) {
-    this.set_(1, on);
+    this.set_(MEASURED, !on);
   }
   get endsSentence(): boolean {
-    return this.get_(2);
+    return this.get_(ENDS_SENTENCE);
   }
   set endsSentence(on: boolean) {
-    this.set_(2, on);
+    this.set_(ENDS_SENTENCE, on);
   }
   get endsMidSentence(): boolean {
-    return this.get_(4);
+    return this.get_(ENDS_MID_SENTENCE);
   }
   set endsMidSentence(on: boolean) {
-    this.set_(4, on);
+    this.set_(ENDS_MID_SENTENCE, on);
   }
   get endsWithFullStop(): boolean {
-    return this.get_(8);
+    return this.get_(ENDS_WITH_FULL_STOP);
   }
   set endsWithFullStop(on: boolean) {
-    this.set_(8, on);
+    this.set_(ENDS_WITH_FULL_STOP, on);
   }
   get enumerated(): boolean {
-    return this.get_(16);
+    return this.get_(ENUMERATED_FLAG);
   }
   set enumerated(on: boolean) {
-    this.set_(16, on);
+    this.set_(ENUMERATED_FLAG, on);
   }
   get startsWithBullet(): boolean {
-    return this.get_(32);
+    return this.get_(STARTS_WITH_BULLET);
   }
   set startsWithBullet(on: boolean) {
-    this.set_(32, on);
+    this.set_(STARTS_WITH_BULLET, on);
   }
   get trailingStamp(): boolean {
-    return this.get_(64);
+    return this.get_(TRAILING_STAMP);
   }
   set trailingStamp(on: boolean) {
-    this.set_(64, on);
+    this.set_(TRAILING_STAMP, on);
   }
   get listItem(): boolean {
-    return this.get_(128);
+    return this.get_(LIST_ITEM);
   }
   set listItem(on: boolean) {
-    this.set_(128, on);
+    this.set_(LIST_ITEM, on);
   }
   get dateline(): boolean {
-    return this.get_(256);
+    return this.get_(DATELINE);
   }
   set dateline(on: boolean) {
-    this.set_(256, on);
+    this.set_(DATELINE, on);
   }
   get postMark(): boolean {
-    return this.get_(512);
+    return this.get_(POST_MARK_FLAG);
   }
   set postMark(on: boolean) {
-    this.set_(512, on);
+    this.set_(POST_MARK_FLAG, on);
   }
   get feedStamp(): boolean {
-    return this.get_(1024);
+    return this.get_(FEED_STAMP_FLAG);
   }
   set feedStamp(on: boolean) {
-    this.set_(1024, on);
+    this.set_(FEED_STAMP_FLAG, on);
   }
   get loneDate(): boolean {
-    return this.get_(2048);
+    return this.get_(LONE_DATE_FLAG);
   }
   set loneDate(on: boolean) {
-    this.set_(2048, on);
+    this.set_(LONE_DATE_FLAG, on);
   }
   get calendar(): boolean {
-    return this.get_(4096);
+    return this.get_(CALENDAR);
   }
   set calendar(on: boolean) {
-    this.set_(4096, on);
+    this.set_(CALENDAR, on);
   }
   get cueAtStart(): boolean {
-    return this.get_(8192);
+    return this.get_(CUE_AT_START);
   }
   set cueAtStart(on: boolean) {
-    this.set_(8192, on);
+    this.set_(CUE_AT_START, on);
   }
   get headingLink(): boolean {
-    return this.get_(16384);
+    return this.get_(HEADING_LINK);
   }
   set headingLink(on: boolean) {
-    this.set_(16384, on);
+    this.set_(HEADING_LINK, on);
   }
   get shareBar(): boolean {
-    return this.get_(32768);
+    return this.get_(SHARE_BAR);
   }
   set shareBar(on: boolean) {
-    this.set_(32768, on);
+    this.set_(SHARE_BAR, on);
   }
   get truncated(): boolean {
-    return this.get_(131072);
+    return this.get_(TRUNCATED_FLAG);
   }
   set truncated(on: boolean) {
-    this.set_(131072, on);
+    this.set_(TRUNCATED_FLAG, on);
   }
   get userCue(): boolean {
-    return this.get_(65536);
+    return this.get_(USER_CUE);
   }
   set userCue(on: boolean) {
-    this.set_(65536, on);
+    this.set_(USER_CUE, on);
   }
 }
 
 export const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+function isChineseNumeral(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
 

@@ -8,8 +8,8 @@ import type { Params } from './types';
 // Context
 
 export interface Decision {
-  boilerplate: boolean;
-  reason: BoilerplateReason | undefined;
+  readonly boilerplate: boolean;
+  readonly reason: BoilerplateReason | undefined;
 }
 
 /**
@@ -18,8 +18,23 @@ export interface Decision {
  * pass). A short line inside the article stays content because leaving the article and coming back costs
  * two switches; a menu at the top of the file costs only one, so boilerplate clusters at the edges.
  */
-/** The decision of every content line: shared, never changed (a fresh object is made for each boilerplate line). */
-export const CONTENT: Readonly<Decision> = Object.freeze({ boilerplate: false, reason: undefined });
+/** The decision of every content line: shared, never changed. */
+export const CONTENT: Decision = Object.freeze({ boilerplate: false, reason: undefined });
+
+const boilerplateDecisions = new Map<BoilerplateReason | undefined, Decision>();
+
+/**
+ * The decision of a boilerplate line with `reason`, one shared frozen object per reason: an object per
+ * boilerplate line per segmentation survived until the next one and kept the young-generation collector busy.
+ */
+export function boilerplateDecision(reason: BoilerplateReason | undefined): Decision {
+  let d = boilerplateDecisions.get(reason);
+  if (!d) {
+    d = Object.freeze({ boilerplate: true, reason });
+    boilerplateDecisions.set(reason, d);
+  }
+  return d;
+}
 
 export function decide(features: readonly LineFeatures[], intrinsic: readonly Intrinsic[], params: Params): Decision[] {
   // Plain arrays of numbers and one shared object for content lines: a 10 MB page has 130,000 lines, and an
@@ -60,11 +75,11 @@ export function decide(features: readonly LineFeatures[], intrinsic: readonly In
     c = nc;
     b = nb;
   }
-  const decisions: Decision[] = new Array<Decision>(features.length).fill(CONTENT as Decision);
+  const decisions: Decision[] = new Array<Decision>(features.length).fill(CONTENT);
   let state = b > c ? 1 : 0;
   for (let k = m - 1; k >= 0; k--) {
     const i = lines[k]!;
-    if (state === 1) decisions[i] = { boilerplate: true, reason: intrinsic[i]!.reason };
+    if (state === 1) decisions[i] = boilerplateDecision(intrinsic[i]!.reason);
     state = state === 1 ? fromBoiler[k]! : fromContent[k]!;
   }
   return decisions;
