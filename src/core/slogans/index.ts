@@ -132,7 +132,7 @@ interface CompiledLexicon {
   readonly keys: Set<string>;
 }
 
-let cachedLexicon: { source: readonly SloganEntry[]; user: readonly SloganEntry[] | undefined; ignore: string; compiled: CompiledLexicon } | undefined;
+let cachedLexicon: { source: readonly SloganEntry[]; user: string; ignore: string; compiled: CompiledLexicon } | undefined;
 
 function compileLexicon(entries: readonly SloganEntry[], user: readonly SloganEntry[], ignored: ReadonlySet<string>): CompiledLexicon {
   const trie = new PhraseTrie();
@@ -192,11 +192,15 @@ const hanLength = countHan;
 
 function lexiconFor(options: SloganOptions, ignored: ReadonlySet<string>): CompiledLexicon {
   const source = options.lexicon ?? builtinSloganLexicon();
-  const user = options.userLexicon;
+  // The user's entries by content, not identity: callers build a fresh array per document (toCoreOptions's
+  // default [], entries read from settings), and compiling the 1,780-entry lexicon again for each document made
+  // `zhdoc scan` about 5× slower. A user lexicon is small, so its text is a cheap key.
+  const user = options.userLexicon ?? [];
+  const userKey = user.length ? JSON.stringify(user) : '';
   const ignore = [...ignored].sort().join('\n');
-  if (cachedLexicon && cachedLexicon.source === source && cachedLexicon.user === user && cachedLexicon.ignore === ignore) return cachedLexicon.compiled;
-  const compiled = compileLexicon(source, user ?? [], ignored);
-  cachedLexicon = { source, user, ignore, compiled };
+  if (cachedLexicon && cachedLexicon.source === source && cachedLexicon.user === userKey && cachedLexicon.ignore === ignore) return cachedLexicon.compiled;
+  const compiled = compileLexicon(source, user, ignored);
+  cachedLexicon = { source, user: userKey, ignore, compiled };
   return compiled;
 }
 
