@@ -8,6 +8,7 @@
  */
 import type { Slogan, SloganOccurrence } from '../core/slogans';
 import type { Script } from '../core/script';
+import { partitionPoint } from '../core/text';
 import type { MinorityFacetItem } from './protocol';
 
 /** The occurrences of one slogan as parallel typed arrays (sorted by offset). */
@@ -117,14 +118,7 @@ export function spansOf(slogan: Slogan): Spans {
 
 /** The first index whose offset is >= `offset` (offsets sorted). */
 export function lowerBound(offsets: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(offsets.length, (i) => offsets[i]! < offset);
 }
 
 /**

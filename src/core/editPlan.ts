@@ -5,7 +5,7 @@
  * a kept offset, such as the cursor), then across lines in groups that never reach a kept line (a fold's
  * header and edges, the cursor's line), which keep their own per-line edits.
  */
-import type { TextEdit } from './text';
+import { partitionPoint, type TextEdit } from './text';
 
 export interface KeptPlaces {
   /** Line numbers (0-based) that no joined edit may span: fold headers and edges, cursor lines. */
@@ -41,13 +41,7 @@ export function planEdits(text: string, edits: readonly TextEdit[], maxEdits: nu
   const keptLines = [...kept.lines].sort((x, y) => x - y);
   /** True when a sorted list has a value in [from, to]. */
   const hasIn = (list: readonly number[], from: number, to: number): boolean => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list.length, (i) => list[i]! < from);
     return lo < list.length && list[lo]! <= to;
   };
   // Pass 1: runs of edits on one line, not across a kept offset. runStart[k]..runStart[k+1]-1 are run k's edits.

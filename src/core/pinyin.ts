@@ -7,6 +7,7 @@ import { readingsOfCharacter } from './pinyin/reader';
 import { commonReadings } from './pinyin/sandhi';
 import { formatReading, formatSyllable, formatWord, syllableGroups, syllableSeparator, toneOf, type PinyinStyle, type Tone } from './pinyin/syllable';
 import { counterpartWord, wordsIn, type PinyinWord, type SpokenOptions } from './pinyin/words';
+import { partitionPoint } from './text';
 
 export { annotatePinyin, annotationOf, removePinyinAnnotations } from './pinyin/annotate';
 export { glossesOf, isGlossLoaded, type Gloss } from './pinyin/gloss';
@@ -158,14 +159,7 @@ function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[n
 
 /** The merged range with start < offset < end (a hint there would split it), by binary search. */
 function rangeAround(ranges: ReadonlyArray<readonly [number, number]>, offset: number): readonly [number, number] | undefined {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]![0] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const r = ranges[lo - 1];
+  const r = ranges[partitionPoint(ranges.length, (i) => ranges[i]![0] < offset) - 1];
   return r && offset < r[1] ? r : undefined;
 }
 

@@ -115,3 +115,18 @@ export function coalesceEdits(text: string, edits: readonly TextEdit[], maxEdits
   }
   return grouped;
 }
+
+/**
+ * The first index in [0, length) at which `before` turns false, for a `before` that is true on a prefix and false
+ * after it (a sorted list's lower or upper bound): binary search, O(log length).
+ */
+export function partitionPoint(length: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

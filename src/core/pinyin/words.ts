@@ -4,7 +4,7 @@
  * WINDOW code units on either side, so the cost does not grow with the document.
  */
 import { scriptOf } from '../script';
-import { isHanCodePoint, isLowSurrogate } from '../text';
+import { isHanCodePoint, isLowSurrogate, partitionPoint } from '../text';
 import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
 import { spokenRun, type ToneSandhi } from './sandhi';
 import { traditionalToSimplified } from './t2s';
@@ -117,14 +117,7 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
 
 /** Index of the first element of the ascending `values` greater than `x` (binary search: a run has many bounds). */
 function firstAbove(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(values.length, (i) => values[i]! <= x);
 }
 
 /** The first offset at or after `at` (up to `limit`) that is not inside a Han run: a safe end for a stretch. */

@@ -4,7 +4,7 @@
  * it needs; the caller counts real occurrences with the same matcher as known slogans and keeps those that
  * reach it.
  */
-import { containsHan, countHan } from '../text';
+import { containsHan, countHan, partitionPoint } from '../text';
 import { findAnchoredRepeats } from './repeats';
 import { EXCLUDED_UNIT, foldPhrase, HAN as HAN_CLASS, isHanUnit, SEPARATOR_CLASS, unitClasses, type TextStreams } from './streams';
 
@@ -170,14 +170,7 @@ function quotedWithin(quoted: QuotedPhrases, key: string): boolean {
 
 /** True when some string of `sorted` starts with `prefix` (and, with `proper`, is longer than it). */
 function startsSome(sorted: readonly string[], prefix: string, proper: boolean): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (!proper || sorted[i]!.length > prefix.length) return true;
+  for (let i = partitionPoint(sorted.length, (k) => sorted[k]! < prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (!proper || sorted[i]!.length > prefix.length) return true;
   return false;
 }
 
