@@ -1,7 +1,7 @@
 /** A line's intrinsic class and evidence from its own shape and cues (jusText's first stage). */
 import type { BoilerplateReason } from '../boilerplateCues';
 import type { IntrinsicClass, Params } from './types';
-import type { LineFeatures } from './lineFeatures';
+import { reasonNumber, reasonOfNumber, type LineFeatures } from './lineFeatures';
 
 // ---------------------------------------------------------------------------------------------------------
 // Intrinsic class and evidence
@@ -143,15 +143,6 @@ interface IntrinsicStore {
 
 const CLASSES: readonly IntrinsicClass[] = ['blank', 'good', 'neargood', 'short', 'bad'];
 const TIERS: readonly (UndecidedTier | undefined)[] = [undefined, 'signature', 'sentence', 'enumerated', 'neargood', 'short', 'tiny'];
-/** Reasons by their number in the store; 0 is none. */
-const reasons: (BoilerplateReason | undefined)[] = [undefined];
-
-function reasonNumber(reason: BoilerplateReason | undefined): number {
-  if (reason === undefined) return 0;
-  let k = reasons.indexOf(reason);
-  if (k === -1) k = reasons.push(reason) - 1;
-  return k;
-}
 
 class IntrinsicView implements Intrinsic {
   constructor(
@@ -171,7 +162,7 @@ class IntrinsicView implements Intrinsic {
     this.s.evidence[this.i] = e;
   }
   get reason(): BoilerplateReason | undefined {
-    return reasons[this.s.reason[this.i]!];
+    return reasonOfNumber(this.s.reason[this.i]!);
   }
   set reason(r: BoilerplateReason | undefined) {
     this.s.reason[this.i] = reasonNumber(r);

@@ -391,14 +391,21 @@ function newStore(lines: number): Int32Array {
   return new Int32Array(lines * STRIDE);
 }
 
-/** Cue reasons by their number in a record's CUE slot; 0 is no cue. */
-const cueReasons: (BoilerplateReason | undefined)[] = [undefined];
+/**
+ * Boilerplate reasons by number, 0 for none: how a record's CUE slot and the evidence store keep a reason in a
+ * typed array. One registry for both, so a number means the same reason everywhere.
+ */
+const reasonsByNumber: (BoilerplateReason | undefined)[] = [undefined];
 
-function cueNumber(reason: BoilerplateReason | undefined): number {
+export function reasonNumber(reason: BoilerplateReason | undefined): number {
   if (reason === undefined) return 0;
-  let k = cueReasons.indexOf(reason);
-  if (k === -1) k = cueReasons.push(reason) - 1;
+  let k = reasonsByNumber.indexOf(reason);
+  if (k === -1) k = reasonsByNumber.push(reason) - 1;
   return k;
+}
+
+export function reasonOfNumber(k: number): BoilerplateReason | undefined {
+  return reasonsByNumber[k];
 }
 
 /** One line's features: a view of its slots in the lines' Int32Array, the yes/no features packed into FLAGS. */
@@ -513,10 +520,10 @@ class LineRecord implements LineFeatures {
     this.setNum(ATTRIBUTION_CUES, v);
   }
   get cue(): BoilerplateReason | undefined {
-    return cueReasons[this.num(CUE)];
+    return reasonOfNumber(this.num(CUE));
   }
   set cue(reason: BoilerplateReason | undefined) {
-    this.setNum(CUE, cueNumber(reason));
+    this.setNum(CUE, reasonNumber(reason));
   }
   get repeatGap(): number {
     const g = this.num(REPEAT_GAP);
