@@ -18,7 +18,7 @@
  */
 import { builtinSloganLexicon, type SloganEntry } from './lexicon';
 import { candidatesFor, type Candidate, type DiscoveryMethod, isWordUnit } from './discover';
-import { countHan } from '../text';
+import { countHan, detachedSlice } from '../text';
 import { buildStreams, foldPhrase, isHanUnit, isQuoteUnit, SEPARATOR, type OffsetRange, type TextStreams } from './streams';
 import { PhraseTrie } from './trie';
 import { formVariants } from './variants';
@@ -640,7 +640,8 @@ class WordBounds {
       }
       result = startOk && endOk;
       if (cache.size > 50_000) cache.clear();
-      cache.set(key, result);
+      // A detached key: the cache outlives the document, and a key made of a slice keeps the whole document alive.
+      cache.set(`${start - from}:${end - from}:${detachedSlice(text, from, to)}`, result);
     }
     return result;
   }
@@ -654,7 +655,7 @@ class WordBounds {
     if (result === undefined) {
       const segments = [...segmenter.segment(word)];
       result = segments.length === 1 && segments[0]!.isWordLike === true;
-      WordBounds.cache.set(key, result);
+      WordBounds.cache.set(`=${detachedSlice(word, 0, word.length)}`, result);
     }
     return result;
   }
