@@ -12,6 +12,53 @@ import { countHan } from '../text';
  */
 const MIN_HAN_WITHOUT_DE = 5;
 
+/**
+ * What a current wording adds before an item (全面 of 全面从严治党, which renamed 从严治党; 坚持 of a principle's
+ * imperative form): modifiers, not nouns (青年大学习 or 爱国统一战线 are other things than 大学习, 统一战线).
+ */
+const RENAMING_PREFIXES = ['全面', '坚持', '新的', '决胜', '深入'];
+/** Items shorter than this are words (开放, 协调) that many longer forms end with. */
+const MIN_RENAMED_ITEM = 3;
+/** Wordings derived per enumeration at most, so a lexicon of long lists stays small. */
+const MAX_RENAMED_PER_KEY = 4;
+
+/**
+ * Wordings of enumerations whose items official language renamed by a prefix: 党要管党、从严治党 is written
+ * 党要管党、全面从严治党 since 全面从严治党 became the formula (2014), as 依法治国 became 全面依法治国. For each
+ * enumeration among `keys` (folded, items joined by 、), each item of MIN_RENAMED_ITEM characters or more that
+ * is another of the `keys` without one of RENAMING_PREFIXES gives a wording with that one item replaced by it. Returns the new wordings by enumeration key (never a key itself), in a fixed order.
+ */
+export function renamedItemVariants(keys: readonly string[]): Map<string, string[]> {
+  const listed = new Set(keys);
+  /** Listed non-enumeration forms by what is left of them without their first one or two characters. */
+  const byTail = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key.includes('、')) continue;
+    for (const prefix of RENAMING_PREFIXES) {
+      if (!key.startsWith(prefix) || key.length - prefix.length < MIN_RENAMED_ITEM) continue;
+      const tail = key.slice(prefix.length);
+      let list = byTail.get(tail);
+      if (!list) byTail.set(tail, (list = []));
+      list.push(key);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const key of keys) {
+    if (!key.includes('、')) continue;
+    const items = key.split('、');
+    const variants: string[] = [];
+    items.forEach((item, i) => {
+      for (const longer of byTail.get(item) ?? []) {
+        if (variants.length >= MAX_RENAMED_PER_KEY || items.includes(longer)) continue;
+        const variant = items.map((it, k) => (k === i ? longer : it)).join('、');
+        if (!listed.has(variant) && !variants.includes(variant)) variants.push(variant);
+      }
+    });
+    if (variants.length) out.set(key, variants);
+  }
+  return out;
+}
+
 /** Units after which a number is a quantity or a year and is written with digits as often as with numerals. */
 const NUMBER_UNITS = /^(?:周年|年|世纪|亿|万)/;
 
