@@ -34,6 +34,21 @@ describe('derived wordings of a lexicon form', () => {
     assert.deepEqual(formVariants('中国制造2025'), []);
   });
 
+  it('writes the one 和 between two formulae of four characters or more as 、, never a 和 inside a word', () => {
+    assert.deepEqual(formVariants('政治纪律和政治规矩'), ['政治纪律、政治规矩']);
+    assert.deepEqual(formVariants('党风廉政建设和反腐败斗争'), ['党风廉政建设、反腐败斗争']);
+    assert.deepEqual(formVariants('统筹发展和安全'), [], 'one side is a word');
+    assert.deepEqual(formVariants('两岸关系和平发展'), [], '和平 is a word');
+    assert.deepEqual(formVariants('批评和自我批评'), []);
+    assert.deepEqual(formVariants('政治纪律和政治规矩、组织纪律'), [], 'an enumeration already');
+  });
+
+  it('matches a 和-formula written with 、 or a comma under its entry', () => {
+    const lexicon = [entry('学习纪律和工作纪律')];
+    const text = '严守学习纪律、工作纪律，做到学习纪律，工作纪律两不误；嚴守學習紀律、工作紀律。';
+    assert.deepEqual(texts(text, byPhrase(known(text, lexicon), '学习纪律和工作纪律')), ['学习纪律、工作纪律', '学习纪律，工作纪律', '學習紀律、工作紀律']);
+  });
+
   it('reads and writes Chinese numbers', () => {
     assert.deepEqual(['二〇三五', '十八', '二十一', '一百零五', '三十', '一'].map(chineseToNumber), [2035, 18, 21, 105, 30, 1]);
     assert.equal(chineseToNumber('十十'), undefined);

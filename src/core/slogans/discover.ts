@@ -432,6 +432,8 @@ export function ordinaryPhraseReason(phrase: string): string | undefined {
 
 /** Nouns that head a named formula: a repeat ending in one names a strategy, project, spirit or experience. */
 // Not 示范区/先行区 (a zone is a place: 国家自主创新示范区 is a category of zones) nor 品牌 (contest categories).
+// 强省 ends a province's named goal (海洋经济强省, like 人才强省 and 文化强省 of the lexicon). Not 体系 (社会保障体系,
+// 全球治理体系 are concept terms) nor 一体化 (思政课一体化 is mostly a piece of the names of alliances and bases).
 const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|先行|窗口|方针|布局|攻坚战|保卫战|倡议|计划|强省';
 const FORMULA_HEADS_ANYWHERE = new RegExp(`(?:${FORMULA_HEAD_WORDS})`, 'g');
 const FORMULA_HEADS_AT_END = new RegExp(`(?:${FORMULA_HEAD_WORDS})$`);

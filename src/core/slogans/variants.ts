@@ -1,6 +1,6 @@
 /**
  * Wordings of a lexicon form that official texts use for the same formula, derived instead of listed: the form
- * without its one 的 (积极的财政政策 / 积极财政政策), and numbers written in the other script of numerals
+ * without its one 的 (积极的财政政策 / 积极财政政策), its one 和 written as 、 (政治纪律、政治规矩), and numbers written in the other script of numerals
  * (二〇三五年远景目标 / 2035年远景目标, 十八亿亩耕地红线 / 18亿亩耕地红线, 二十一世纪 / 21世纪). Forms are folded
  * lexicon keys; what comes back is folded too.
  */
@@ -71,6 +71,8 @@ export function formVariants(key: string): string[] {
   const out = new Set<string>();
   const withoutDe = dropDe(key);
   if (withoutDe) out.add(withoutDe);
+  const listed = andAsSeparator(key);
+  if (listed) out.add(listed);
   for (const form of [key, ...out]) {
     const swapped = swapNumerals(form);
     if (swapped && swapped !== form) out.add(swapped);
@@ -86,6 +88,25 @@ function dropDe(key: string): string | undefined {
   if (key[at - 1] === '、' || key[at + 1] === '、') return undefined;
   const without = key.slice(0, at) + key.slice(at + 1);
   return countHan(without) >= MIN_HAN_WITHOUT_DE ? without : undefined;
+}
+
+/** Each side of a 和 that joins two formulae has this many Han characters: shorter ones are words (统筹发展和安全). */
+const MIN_AND_SIDE = 4;
+/** 和 inside a word, not between two items (和平, 和谐, 共和, 温和 …). */
+const AND_IN_WORD = /和[平谐美睦合衷]|[共温缓柔调饱总附应唱]和/;
+
+/**
+ * The form with its one 和 written as an enumeration's 、 (政治纪律和政治规矩 / 政治纪律、政治规矩, 党风廉政建设和
+ * 反腐败斗争 / 党风廉政建设、反腐败斗争): official texts join the two items of such a formula either way, as they
+ * join the last item of a 、 enumeration with 和. Only for a form without other punctuation whose two sides are
+ * each MIN_AND_SIDE Han characters or more and where the 和 is not inside a word.
+ */
+function andAsSeparator(key: string): string | undefined {
+  const at = key.indexOf('和');
+  if (at < 0 || key.indexOf('和', at + 1) >= 0 || /[、，,；：]/.test(key) || AND_IN_WORD.test(key)) return undefined;
+  const [left, right] = [key.slice(0, at), key.slice(at + 1)];
+  if (countHan(left) < MIN_AND_SIDE || countHan(right) < MIN_AND_SIDE) return undefined;
+  return `${left}、${right}`;
 }
 
 /**
