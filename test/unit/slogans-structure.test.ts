@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findSlogans, type Slogan, type SloganEntry } from '../../src/core/slogans';
-import { chineseToNumber, formVariants, numberToChinese } from '../../src/core/slogans/variants';
+import { chineseToNumber, formVariants, numberToChinese, renamedItemVariants } from '../../src/core/slogans/variants';
 import { compoundSpans } from '../../src/core/slogans/compounds';
 
 const entry = (phrase: string, abbreviations: string[] = [], category = '测试'): SloganEntry => ({ phrase, category, year: null, abbreviations, source: `来源：${phrase}` });
@@ -32,6 +32,21 @@ describe('derived wordings of a lexicon form', () => {
     assert.deepEqual(formVariants('千年大计'), []);
     assert.deepEqual(formVariants('十四五规划'), []);
     assert.deepEqual(formVariants('中国制造2025'), []);
+  });
+
+  it('writes the one 和 between two formulae of four characters or more as 、, never a 和 inside a word', () => {
+    assert.deepEqual(formVariants('政治纪律和政治规矩'), ['政治纪律、政治规矩']);
+    assert.deepEqual(formVariants('党风廉政建设和反腐败斗争'), ['党风廉政建设、反腐败斗争']);
+    assert.deepEqual(formVariants('统筹发展和安全'), [], 'one side is a word');
+    assert.deepEqual(formVariants('两岸关系和平发展'), [], '和平 is a word');
+    assert.deepEqual(formVariants('批评和自我批评'), []);
+    assert.deepEqual(formVariants('政治纪律和政治规矩、组织纪律'), [], 'an enumeration already');
+  });
+
+  it('matches a 和-formula written with 、 or a comma under its entry', () => {
+    const lexicon = [entry('学习纪律和工作纪律')];
+    const text = '严守学习纪律、工作纪律，做到学习纪律，工作纪律两不误；嚴守學習紀律、工作紀律。';
+    assert.deepEqual(texts(text, byPhrase(known(text, lexicon), '学习纪律和工作纪律')), ['学习纪律、工作纪律', '学习纪律，工作纪律', '學習紀律、工作紀律']);
   });
 
   it('reads and writes Chinese numbers', () => {
@@ -128,6 +143,37 @@ describe('items of an enumeration the document writes out', () => {
     // 压实主体责任 is used alone once (too few): the scan that skipped 主体责任清单 inside it must find it again.
     const text = '压实主体责任、落实监督责任。压实主体责任清单。';
     assert.deepEqual(texts(text, byPhrase(known(text, withLonger), '主体责任清单')), ['主体责任清单']);
+  });
+});
+
+describe('enumerations whose items were renamed by a prefix', () => {
+  it('derives the wording with an item replaced by a listed form that adds 全面, 坚持, 新的, 决胜 or 深入', () => {
+    const keys = ['依法治军、从严治军', '全面从严治军', '坚持依法治军', '青年依法治军', '治军', '全面治军'];
+    // 青年… is a noun, not a renaming prefix; 治军 is too short an item to rename.
+    assert.deepEqual(renamedItemVariants(keys).get('依法治军、从严治军'), ['坚持依法治军、从严治军', '依法治军、全面从严治军']);
+    assert.equal(renamedItemVariants(['治军、练兵', '全面治军']).size, 0);
+  });
+
+  it('marks the renamed wording under the enumeration, item and all, in either script', () => {
+    const lexicon = [entry('依法治军、从严治军', [], '国防'), entry('全面从严治军', [], '国防')];
+    const text = '坚持依法治军、全面从严治军，推进改革。堅持依法治軍、全面從嚴治軍。';
+    const slogans = known(text, lexicon);
+    assert.deepEqual(texts(text, byPhrase(slogans, '依法治军、从严治军')), ['依法治军、全面从严治军', '依法治軍、全面從嚴治軍']);
+    assert.equal(byPhrase(slogans, '全面从严治军'), undefined, 'the renamed item is inside the enumeration, not a second mark');
+  });
+});
+
+describe('discovery: named goals in quoted clauses', () => {
+  it('finds a goal ending in 强省 that a quoted clause names as its object (成为…), not as the tail of a longer name', () => {
+    const text = '省委提出要“努力发展成为茶叶经济强省”。随后出台《关于建设茶叶经济强省的意见》，各地推进茶叶经济强省建设。';
+    const goal = byPhrase(findSlogans(text, { lexicon: [] }), '茶叶经济强省')!;
+    assert.equal(goal.count, 3);
+    assert.match(goal.reason!, /named 强省 \(head noun\), repeated/);
+  });
+
+  it('still drops the tail of a longer quoted name (…科技创新工程 of “八大科技创新工程”)', () => {
+    const text = '实施“八大茶叶创新工程”。其中有现代茶叶创新工程、生态茶叶创新工程和品牌茶叶创新工程。';
+    assert.equal(byPhrase(findSlogans(text, { lexicon: [] }), '茶叶创新工程'), undefined);
   });
 });
 

@@ -168,10 +168,25 @@ function quotedWithin(quoted: QuotedPhrases, key: string): boolean {
   return quoted.counts.has(key) || startsSome(quoted.sorted, key, false);
 }
 
-/** True when some string of `sorted` starts with `prefix` (and, with `proper`, is longer than it). */
-function startsSome(sorted: readonly string[], prefix: string, proper: boolean): boolean {
-  for (let i = partitionPoint(sorted.length, (k) => sorted[k]! < prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (!proper || sorted[i]!.length > prefix.length) return true;
+/** True when some string of `sorted` starts with `prefix` (and, with `proper`, is longer than it and passes `test`). */
+function startsSome(sorted: readonly string[], prefix: string, proper: boolean, test: (s: string) => boolean = () => true): boolean {
+  for (let i = partitionPoint(sorted.length, (k) => sorted[k]! < prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (!proper || (sorted[i]!.length > prefix.length && test(sorted[i]!))) return true;
   return false;
+}
+
+/**
+ * Verbs that take a named goal or programme as their object (成为海洋经济强省, 建设文化大省, 实施人才强省战略):
+ * a quoted clause that is such a verb and a name is about the whole name, so the name is not the tail of a longer
+ * one (as 科技创新工程 is of “八大科技创新工程”).
+ */
+const OBJECT_VERB_AT_END = /(?:成为|建设|建成|打造|创建|争创|争当|实施|推进|推动|加快|坚持|实现|提出|迈向|走向)$/;
+
+/**
+ * True when a longer quoted phrase ends with `key` as a piece of a longer name: not merely a clause whose verb
+ * takes `key` as its object. `reversedLonger` is such a quoted phrase, reversed.
+ */
+function longerNameEnding(key: string): (reversedLonger: string) => boolean {
+  return (reversedLonger) => !OBJECT_VERB_AT_END.test(reverse(reversedLonger.slice(key.length)));
 }
 
 function reverse(s: string): string {
@@ -417,7 +432,9 @@ export function ordinaryPhraseReason(phrase: string): string | undefined {
 
 /** Nouns that head a named formula: a repeat ending in one names a strategy, project, spirit or experience. */
 // Not 示范区/先行区 (a zone is a place: 国家自主创新示范区 is a category of zones) nor 品牌 (contest categories).
-const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|先行|窗口|方针|布局|攻坚战|保卫战|倡议|计划';
+// 强省 ends a province's named goal (海洋经济强省, like 人才强省 and 文化强省 of the lexicon). Not 体系 (社会保障体系,
+// 全球治理体系 are concept terms) nor 一体化 (思政课一体化 is mostly a piece of the names of alliances and bases).
+const FORMULA_HEAD_WORDS = '战略|工程|精神|经验|行动|模式|先行|窗口|方针|布局|攻坚战|保卫战|倡议|计划|强省';
 const FORMULA_HEADS_ANYWHERE = new RegExp(`(?:${FORMULA_HEAD_WORDS})`, 'g');
 const FORMULA_HEADS_AT_END = new RegExp(`(?:${FORMULA_HEAD_WORDS})$`);
 /** A head noun after an evaluative or counting modifier (重大水利工程, 一批示范工程) describes, it does not name. */
@@ -475,7 +492,7 @@ export function repeatCandidates(match: string, quoted: QuotedPhrases, options: 
     const key = match.slice(r.positions[0]!, r.positions[0]! + r.length);
     // The tail of a longer name the text quotes, never quoted itself, is a piece shared by several names
     // (科技创新工程 of “八大科技创新工程”, 现代农业科技创新工程 …), not a formula (JUDGING.md: N).
-    const tail = !quoted.counts.has(key) && startsSome(quoted.reversedSorted, reverse(key), true);
+    const tail = !quoted.counts.has(key) && startsSome(quoted.reversedSorted, reverse(key), true, longerNameEnding(key));
     if (!MEETING_SPIRIT.test(key) && !GENERIC_MODIFIER.test(key) && !tail) consider(key, r.positions, 'repeat', options.minRepeatCount);
   }
 

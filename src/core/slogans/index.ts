@@ -21,7 +21,7 @@ import { candidatesFor, type Candidate, type DiscoveryMethod, isWordUnit } from 
 import { countHan, detachedSlice } from '../text';
 import { buildStreams, foldPhrase, isHanUnit, isQuoteUnit, SEPARATOR, type OffsetRange, type TextStreams } from './streams';
 import { PhraseTrie } from './trie';
-import { formVariants } from './variants';
+import { formVariants, renamedItemVariants } from './variants';
 import { compoundSpans } from './compounds';
 
 export type { SloganEntry } from './lexicon';
@@ -158,6 +158,8 @@ function compileLexicon(entries: readonly SloganEntry[], user: readonly SloganEn
   // Derived wordings (without 的, numbers in digits) come after every listed form, so none takes another's place.
   const listed = added.slice();
   for (const { entry, method, key } of listed) for (const variant of formVariants(key)) addForm(entry, method, variant);
+  const renamed = renamedItemVariants(listed.map((l) => l.key));
+  for (const { entry, method, key } of listed) for (const variant of renamed.get(key) ?? []) addForm(entry, method, variant);
   // Items of enumerations last: every formula and wording of the lexicon comes first.
   for (const { entry, method, key } of listed) {
     if (!key.includes('、')) continue;
