@@ -49,7 +49,12 @@ const vendorXhr = {
     build.onLoad({ filter: /.*/, namespace: 'zhdoc-vendor' }, (a) => ({
       contents: `const x = new XMLHttpRequest(); x.open('GET', '/dist/vendor/${a.path}.js', false); x.send();
 if (x.status !== 200) throw new Error('vendor ${a.path}: HTTP ' + x.status);
-new Function('module', 'exports', x.responseText)(module, module.exports);`,
+new Function('module', 'exports', x.responseText)(module, module.exports);
+if (module.exports.DATA_FILE) {
+  const d = new XMLHttpRequest(); d.open('GET', '/dist/vendor/' + module.exports.DATA_FILE, false); d.responseType = 'arraybuffer'; d.send();
+  if (d.status !== 200) throw new Error('vendor ${a.path} data: HTTP ' + d.status);
+  module.exports.provideData(new Uint8Array(d.response));
+}`,
       loader: 'js',
     }));
   },
@@ -97,6 +102,11 @@ if (args.has('--bench')) {
     { ...common, entryPoints: files('bench/vscode', '.ts'), outdir: join(root, 'out/bench/vscode') },
   );
 }
+
+// Binary data files of vendor entries (src/core/generated/opencc.bin, imported by src/vendor/opencc.ts): esbuild
+// copies each beside the bundle that imports it, under its own name (dist/vendor/opencc.bin, out/**/opencc.bin),
+// and the import is its path relative to that bundle.
+for (const b of builds) Object.assign(b, { loader: { ...b.loader, '.bin': 'file' }, assetNames: '[name]' });
 
 // dist is overwritten in place, not deleted first: a test reading dist/ while a build runs must not find it gone.
 if (args.has('--watch')) {

@@ -1,8 +1,8 @@
-// Extracts from the compiled OpenCC tries (src/core/generated/openccTries.ts) the whole of zhdoc's default t2s
+// Extracts from the compiled OpenCC tries (src/core/generated/opencc.bin and openccTries.ts) the whole of zhdoc's default t2s
 // (config t2s:ext:zhdoc: CJK compatibility normalisation, TSPhrases + TSCharactersExt + TSCharacters, zhdoc's
 // pins) as a small key → value table, src/core/generated/pinyinT2s.ts, which ships in the reading data
 // (dist/vendor/pinyin.js). The pinyin reader, glosses and the hover convert Traditional words to Simplified
-// with it, so a hover never loads OpenCC's 5.5 MB of dictionaries. Same entries as the engine by construction;
+// with it, so a hover never loads OpenCC's 3.9 MB of dictionaries. Same entries as the engine by construction;
 // test/unit/pinyin-t2s.test.ts checks that the results equal convertText(…, 't2s').
 //   node scripts/gen-pinyin-t2s.mjs        (npm run gen:opencc runs it after gen-opencc-tries.mjs)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,10 +11,12 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const CONFIG = 't2s:ext:zhdoc';
 const source = readFileSync(join(root, 'src/core/generated/openccTries.ts'), 'utf8');
+const bin = readFileSync(join(root, 'src/core/generated/opencc.bin'));
+/** A typed array over a copy of bytes [at, at + length) of opencc.bin (a fresh, aligned buffer). */
+const view = (Type, at, count) => new Type(bin.buffer.slice(bin.byteOffset + at, bin.byteOffset + at + count * Type.BYTES_PER_ELEMENT));
 
-const alphabetB64 = /^export const ALPHABET = "([^"]*)";$/m.exec(source)[1];
-const alphabet = new Uint16Array(bytes(alphabetB64).buffer);
-/** Code → code unit (the inverse of ALPHABET). */
+const alphabet = view(Uint16Array, 0, 65536);
+/** Code → code unit (the inverse of the alphabet). */
 const unitOf = new Map();
 alphabet.forEach((code, unit) => { if (code) unitOf.set(code, unit); });
 
@@ -23,20 +25,16 @@ const configJson = source.slice(source.indexOf('=', configsAt) + 1, source.index
 const config = JSON.parse(configJson)[CONFIG];
 if (!config || config.segmentation || config.fused || config.chain.length !== 1) throw new Error(`${CONFIG}: expected one unsegmented group`);
 
-function bytes(b64) {
-  const b = Buffer.from(b64, 'base64');
-  return new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-}
-
 /** Every key of a compiled trie with its value, from the double array (each slot's parent is check[slot]). */
 function entriesOf(id) {
-  const line = new RegExp(`^  ${id}: \\{ size: \\d+, base: "([^"]*)", check: "([^"]*)", value: "([^"]*)", offsets: "([^"]*)", pool: (".*") \\},$`, 'm').exec(source);
+  const line = new RegExp(`^  ${id}: \\{ at: (\\d+), size: (\\d+), values: (\\d+), units: (\\d+) \\},$`, 'm').exec(source);
   if (!line) throw new Error(`no trie ${id}`);
-  const base = new Int32Array(bytes(line[1]).buffer);
-  const check = new Int32Array(bytes(line[2]).buffer);
-  const value = new Int32Array(bytes(line[3]).buffer);
-  const offsets = new Uint32Array(bytes(line[4]).buffer);
-  const pool = JSON.parse(line[5]);
+  const [at, size, values, units] = line.slice(1).map(Number);
+  const base = view(Int32Array, at, size);
+  const check = view(Int32Array, at + 4 * size, size);
+  const value = view(Int32Array, at + 8 * size, size);
+  const offsets = view(Uint32Array, at + 12 * size, values + 1);
+  const pool = Buffer.from(bin.buffer, bin.byteOffset + at + 12 * size + 4 * (values + 1), 2 * units).toString('utf16le');
   const keys = new Map([[0, '']]);
   const keyOf = (s) => {
     let k = keys.get(s);

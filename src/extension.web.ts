@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { webAnalysisHost } from './analysis/webHost';
 import { activate as activateZhdoc, type ZhdocApi } from './extension';
-import { evaluateVendor, isVendorLoaded } from './web/vendorRegistry';
+import { evaluateVendor, isVendorLoaded, VENDOR_DATA_FILES } from './web/vendorRegistry';
 import { installResourceLoader, type VendorName } from './vscode/resources';
 
 export function activate(context: vscode.ExtensionContext): ZhdocApi {
@@ -16,8 +16,10 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
       names.filter((n) => !isVendorLoaded(n)).map((name) => {
         let loading = pending.get(name);
         if (!loading) {
-          loading = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor', `${name}.js`))).then((bytes) => {
-            evaluateVendor(name, new TextDecoder().decode(bytes));
+          const read = (file: string): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor', file)));
+          const dataFile = VENDOR_DATA_FILES[name];
+          loading = Promise.all([read(`${name}.js`), dataFile ? read(dataFile) : undefined]).then(([source, data]) => {
+            evaluateVendor(name, new TextDecoder().decode(source), data);
           });
           pending.set(name, loading);
         }

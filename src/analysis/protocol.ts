@@ -67,8 +67,8 @@ export type ToWorker =
   | { readonly type: 'edit'; readonly doc: string; readonly from: number; readonly version: number; readonly changes: readonly TextChange[] }
   | { readonly type: 'analyze'; readonly id: number; readonly doc: string; readonly version: number; readonly facet: Facet; readonly optionsKey: string; readonly options: AnalysisOptions }
   | { readonly type: 'forget'; readonly doc: string }
-  /** The source of a vendor module (Web Worker only: in Node the worker requires the files itself). */
-  | { readonly type: 'vendor'; readonly name: VendorName; readonly source: string }
+  /** The source of a vendor module and its data file if it has one (Web Worker only: in Node the worker reads the files itself). */
+  | { readonly type: 'vendor'; readonly name: VendorName; readonly source: string; readonly data?: Uint8Array }
   /** Test hook: the next `times` computations of `facet` throw inside the worker. */
   | { readonly type: 'fault'; readonly facet: Facet; readonly times: number };
 

@@ -1,9 +1,11 @@
 /**
  * The analysis worker in the web extension host (vscode.dev, code-server's browser host): a Web Worker running
  * dist/web/analysisWorker.js (VS Code runs nested workers of web extensions). The worker cannot read the
- * extension's files, so the vendor modules a facet needs are read here, once, and their source is posted to it.
+ * extension's files, so the vendor modules a facet needs are read here, once, and their source (and data file) is
+ * posted to it.
  */
 import * as vscode from 'vscode';
+import { VENDOR_DATA_FILES } from '../web/vendorRegistry';
 import type { FromWorker, ToWorker, VendorName, WorkerPort } from './protocol';
 import type { AnalysisHost } from './service';
 
@@ -38,8 +40,10 @@ export function webAnalysisHost(extensionUri: vscode.Uri): AnalysisHost {
       await Promise.all(vendors.map((name) => {
         let loading = map.get(name);
         if (!loading) {
-          loading = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'vendor', `${name}.js`))).then((bytes) => {
-            port.post({ type: 'vendor', name, source: new TextDecoder().decode(bytes) });
+          const read = (file: string): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'vendor', file)));
+          const dataFile = VENDOR_DATA_FILES[name];
+          loading = Promise.all([read(`${name}.js`), dataFile ? read(dataFile) : undefined]).then(([source, data]) => {
+            port.post({ type: 'vendor', name, source: new TextDecoder().decode(source), ...(data ? { data } : {}) });
           });
           loading.catch(() => map.delete(name));
           map.set(name, loading);

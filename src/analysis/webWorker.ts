@@ -13,6 +13,6 @@ declare const self: { postMessage(message: FromWorker, transfer?: ArrayBuffer[])
 const analyzer = createAnalyzer((message, transfer) => self.postMessage(message, transfer ?? []), (run) => setTimeout(run, 0));
 self.onmessage = (event) => {
   const message = event.data;
-  if (message.type === 'vendor') evaluateVendor(message.name, message.source);
+  if (message.type === 'vendor') evaluateVendor(message.name, message.source, message.data);
   else analyzer.receive(message);
 };

@@ -1,6 +1,7 @@
 /**
- * OpenCC conversion over double-array tries compiled at build time (scripts/gen-opencc-tries.mjs): decoding
- * the arrays is all the loading there is, and matching walks two typed arrays per code unit. The semantics
+ * OpenCC conversion over double-array tries compiled at build time (scripts/gen-opencc-tries.mjs) into one
+ * binary file: loading a trie is reading its bytes and viewing them in place (trieFromBytes), and matching walks
+ * two typed arrays per code unit. The semantics
  * are opencc-js's exactly: per dictionary group, leftmost longest match, the first dictionary of a group
  * winning equal keys; optional segmentation by the phrase dictionaries, each later group matching within
  * one segment only; an unmatched ideographic description sequence (⿰木木) passes as one unit.
@@ -12,59 +13,55 @@ export interface DecodedTrie {
   /** -1, or (index into offsets << 1) | 1 for a key from a phrase dictionary, | 0 from a character one. */
   readonly value: Int32Array;
   readonly offsets: Uint32Array;
-  readonly pool: string;
-  /** The pool's code units, copied into output buffers without making strings. */
+  /** The replacements' code units, copied into output buffers without making strings. */
   readonly units: Uint16Array;
 }
 
-export interface EncodedTrie {
+/** Where a trie's arrays lie in the compiled file (scripts/gen-opencc-tries.mjs writes both). */
+export interface TrieLayout {
+  /** Byte offset in the file, a multiple of 8. */
+  readonly at: number;
+  /** Slots of base, check and value. */
   readonly size: number;
-  readonly base: string;
-  readonly check: string;
-  readonly value: string;
-  readonly offsets: string;
-  readonly pool: string;
+  /** Replacements (offsets has one more entry). */
+  readonly values: number;
+  /** Code units of all replacements. */
+  readonly units: number;
 }
 
-/** The platform's decoders, typed here because the core is compiled without DOM or Node types. */
+/** Bytes of a trie in the file: base, check, value, offsets (4 bytes each), then the pool's code units. */
+export function trieByteLength(t: TrieLayout): number {
+  return 12 * t.size + 4 * (t.values + 1) + 2 * t.units;
+}
+
+/**
+ * The trie over `bytes` (exactly trieByteLength(layout) bytes, little-endian, starting at a byte offset that
+ * is a multiple of 4): typed-array views in place, nothing copied or decoded.
+ */
+export function trieFromBytes(bytes: Uint8Array, layout: TrieLayout): DecodedTrie {
+  if (bytes.byteLength !== trieByteLength(layout) || bytes.byteOffset % 4 !== 0) throw new Error('zhdoc: compiled OpenCC trie of the wrong size or alignment');
+  const { buffer } = bytes;
+  let at = bytes.byteOffset;
+  const int32 = (n: number): Int32Array => {
+    const a = new Int32Array(buffer, at, n);
+    at += 4 * n;
+    return a;
+  };
+  const base = int32(layout.size);
+  const check = int32(layout.size);
+  const value = int32(layout.size);
+  const offsets = new Uint32Array(buffer, at, layout.values + 1);
+  at += 4 * (layout.values + 1);
+  return { base, check, value, offsets, units: new Uint16Array(buffer, at, layout.units) };
+}
+
+/** The platform's decoder, typed here because the core is compiled without DOM or Node types. */
 interface Utf16Decoder {
   decode(units: Uint16Array): string;
 }
 const platform = globalThis as unknown as {
-  Buffer?: { from(s: string, encoding: string): Uint8Array };
-  atob?: (s: string) => string;
   TextDecoder?: new (label: string, options?: { ignoreBOM?: boolean }) => Utf16Decoder;
 };
-
-/** Bytes of a base64 string, in a fresh (aligned) buffer. */
-export function decodeBase64(b64: string): ArrayBuffer {
-  const nodeBuffer = platform.Buffer;
-  if (nodeBuffer) {
-    const bytes = nodeBuffer.from(b64, 'base64');
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  }
-  const binary = platform.atob!(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
-}
-
-export function decodeTrie(t: EncodedTrie): DecodedTrie {
-  return {
-    base: new Int32Array(decodeBase64(t.base)),
-    check: new Int32Array(decodeBase64(t.check)),
-    value: new Int32Array(decodeBase64(t.value)),
-    offsets: new Uint32Array(decodeBase64(t.offsets)),
-    pool: t.pool,
-    units: unitsOf(t.pool),
-  };
-}
-
-function unitsOf(s: string): Uint16Array {
-  const u = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
-  return u;
-}
 
 /**
  * The converted text as UTF-16 code units: appending a replacement copies code units instead of
@@ -117,9 +114,16 @@ class Output {
 
 let utf16: Utf16Decoder | undefined;
 
+/**
+ * Below this many code units a string is made with fromCharCode: the same string, and a short conversion (a
+ * word, a clause, the first one of a process) does not pay for setting up the platform's UTF-16 decoder (about
+ * 1 ms in Node, a tenth of a cold start).
+ */
+const NATIVE_DECODE_MIN_UNITS = 4096;
+
 /** A string from code units: TextDecoder where it exists (one native pass), else fromCharCode in slices. */
 function decodeUnits(buf: Uint16Array, length: number, wellFormed: boolean): string {
-  if (wellFormed && platform.TextDecoder) {
+  if (wellFormed && length >= NATIVE_DECODE_MIN_UNITS && platform.TextDecoder) {
     // ignoreBOM keeps a leading U+FEFF in the output instead of swallowing it.
     utf16 ??= new platform.TextDecoder('utf-16le', { ignoreBOM: true });
     return utf16.decode(buf.subarray(0, length));

@@ -1,17 +1,31 @@
 /**
- * Lazy access to zhdoc's compiled OpenCC dictionaries (dist/vendor/opencc.js, about 5 MB of base64 arrays):
- * nothing here runs until a conversion is asked for, and each trie is decoded once per process, on first use
- * by a config, without building anything.
+ * Lazy access to zhdoc's compiled OpenCC dictionaries: the layout and configs (dist/vendor/opencc.js, about
+ * 15 KB) on first use, and each trie's arrays (dist/vendor/opencc.bin, 3.9 MB in all) read on first use by a
+ * config and viewed in place, so s2t reads its own 1.7 MB and nothing is built or decoded. The bytes come
+ * through the vendor module's readBytes: from the file in Node, from a copy fetched ahead on the web.
  */
-import type * as OpenCCData from '../vendor/opencc';
-import { convertWithPlan, decodeBase64, decodeTrie, type DecodedTrie, type EnginePlan } from './conversionTrie';
+import { convertWithPlan, trieByteLength, trieFromBytes, type DecodedTrie, type EnginePlan, type TrieLayout } from './conversionTrie';
+import type { CompiledConfig } from './generated/openccTries';
 
-type OpenCCModule = typeof OpenCCData;
+/**
+ * What the vendor module src/vendor/opencc.ts gives the core: the layout, and the bytes through a loader, so
+ * the core reads no files itself (Node reads them, the web fetches them ahead).
+ */
+export interface OpenCCModule {
+  readonly TRIES: Readonly<Record<string, TrieLayout>>;
+  readonly CONFIGS: Readonly<Record<string, CompiledConfig>>;
+  readonly PINS: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Bytes [offset, offset + length) of the compiled file, at a multiple of 8 in their buffer. */
+  readBytes(offset: number, length: number): Uint8Array;
+}
+
+/** The alphabet at the start of the file: a dense code for each of the 65536 UTF-16 code units. */
+const ALPHABET_BYTES = 65536 * 2;
 
 let openccModule: OpenCCModule | undefined;
 
 /**
- * Loads the compiled dictionaries on first use. `zhdoc-vendor:opencc` is resolved by scripts/build.mjs: to the
+ * Loads the dictionaries' layout on first use. `zhdoc-vendor:opencc` is resolved by scripts/build.mjs: to the
  * separate file dist/vendor/opencc.js in the extension and CLI bundles, to src/vendor/opencc.ts inline elsewhere.
  */
 export function loadOpenCC(): OpenCCModule {
@@ -32,9 +46,9 @@ const plans = new Map<string, EnginePlan>();
 function trie(id: string): DecodedTrie {
   let t = decoded.get(id);
   if (!t) {
-    const encoded = loadOpenCC().TRIES[id];
-    if (!encoded) throw new Error(`zhdoc: compiled OpenCC data has no trie ${id}`);
-    t = decodeTrie(encoded);
+    const layout = loadOpenCC().TRIES[id];
+    if (!layout) throw new Error(`zhdoc: compiled OpenCC data has no trie ${id}`);
+    t = trieFromBytes(loadOpenCC().readBytes(layout.at, trieByteLength(layout)), layout);
     decoded.set(id, t);
   }
   return t;
@@ -55,7 +69,10 @@ export function openccConverter(config: string, options: EngineOptions): (text: 
     const data = loadOpenCC();
     const c = data.CONFIGS[key];
     if (!c) throw new Error(`Unknown OpenCC config: ${config}`);
-    alphabet ??= new Uint16Array(decodeBase64(data.ALPHABET));
+    if (!alphabet) {
+      const bytes = data.readBytes(0, ALPHABET_BYTES);
+      alphabet = new Uint16Array(bytes.buffer, bytes.byteOffset, ALPHABET_BYTES / 2);
+    }
     plan = {
       alphabet,
       normalization: c.normalization.map(trie),

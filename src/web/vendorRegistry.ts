@@ -18,11 +18,21 @@ export function loadedVendor(name: string): unknown {
   return loaded.get(name);
 }
 
-/** Evaluates a vendor bundle (CommonJS, no imports of its own) and registers its exports. */
-export function evaluateVendor(name: string, source: string): unknown {
-  const module = { exports: {} as unknown };
+/**
+ * Binary data files that vendor modules read beside them in Node (dist/vendor/NAME.bin): on the web they are
+ * fetched with the module's source and handed to it whole (its `provideData`).
+ */
+export const VENDOR_DATA_FILES: Readonly<Partial<Record<string, string>>> = { opencc: 'opencc.bin' };
+
+/** Evaluates a vendor bundle (CommonJS, no imports of its own), gives it its data file, and registers its exports. */
+export function evaluateVendor(name: string, source: string, data?: Uint8Array): unknown {
+  const module = { exports: {} as { provideData?: (bytes: Uint8Array) => void } };
   // The web extension host loads extensions the same way; vendor files ship inside the extension.
   new Function('module', 'exports', source)(module, module.exports);
+  if (VENDOR_DATA_FILES[name] !== undefined) {
+    if (!data || !module.exports.provideData) throw new Error(`zhdoc: the ${name} data file ${VENDOR_DATA_FILES[name]} was not loaded`);
+    module.exports.provideData(data);
+  }
   registerVendor(name, module.exports);
   return module.exports;
 }
