@@ -28,27 +28,40 @@ export function weighUndecided(lines: Intrinsic[], features: readonly LineFeatur
     const above = lines[j]!;
     if (above.tier === 'tiny' || above.tier === 'short' || above.tier === 'neargood') above.tier = 'signature';
   }
-  const prevGood = new Uint8Array(n);
   // The file's edges count as boilerplate only in a web page: in a poem, a word list or notes, undecided lines
   // must not fold for want of prose.
   const edge = looksLikeWebPage(lines) ? 0 : 1;
   // A byline (作者：佚名) is the head of a text, not furniture: it decides no neighbours, so a section heading
   // above a section's byline still has the section's prose below it.
   const decides = (i: number): boolean => lines[i]!.cls === 'bad' && !lines[i]!.weak && !isByline(features[i]!);
+  const { before, after } = proseAround(lines, decides, edge);
+  for (let i = 0; i < n; i++) {
+    const x = lines[i]!;
+    if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][before[i]! + after[i]!]!;
+  }
+}
+
+/**
+ * For each line, 1 when the nearest line before it (in `before`) or after it (in `after`) that is prose or that
+ * `decides` is prose, 0 when it is boilerplate; `edge` where there is none.
+ */
+function proseAround(lines: readonly Intrinsic[], decides: (i: number) => boolean, edge: 0 | 1): { before: Uint8Array; after: Uint8Array } {
+  const n = lines.length;
+  const before = new Uint8Array(n);
+  const after = new Uint8Array(n);
   let last = edge;
   for (let i = 0; i < n; i++) {
-    prevGood[i] = last;
-    const x = lines[i]!;
-    if (x.cls === 'good') last = 1;
+    before[i] = last;
+    if (lines[i]!.cls === 'good') last = 1;
     else if (decides(i)) last = 0;
   }
   last = edge;
   for (let i = n - 1; i >= 0; i--) {
-    const x = lines[i]!;
-    if (x.tier) x.evidence = UNDECIDED_EVIDENCE[x.tier][prevGood[i]! + last]!;
-    if (x.cls === 'good') last = 1;
+    after[i] = last;
+    if (lines[i]!.cls === 'good') last = 1;
     else if (decides(i)) last = 0;
   }
+  return { before, after };
 }
 
 /** Evidence left to a label line (地址： 电话：) that sits between paragraphs of the article. */
@@ -66,23 +79,13 @@ export function softenInlineFields(features: readonly LineFeatures[], lines: Int
     const x = lines[i]!;
     return x.cls === 'bad' && f.cue === 'contact' && f.fieldCues > 0 && f.anchorCues === 0 && f.phraseCues === 0 && !f.userCue;
   };
-  const prevGood = new Uint8Array(n);
-  let last = 0;
+  const { before, after } = proseAround(lines, (i) => lines[i]!.cls === 'bad' && !lines[i]!.weak && !isField(i), 0);
   for (let i = 0; i < n; i++) {
-    prevGood[i] = last;
-    const x = lines[i]!;
-    if (x.cls === 'good') last = 1;
-    else if (x.cls === 'bad' && !x.weak && !isField(i)) last = 0;
-  }
-  last = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const x = lines[i]!;
-    if (isField(i) && prevGood[i] && last) {
+    if (isField(i) && before[i] && after[i]) {
+      const x = lines[i]!;
       x.evidence = Math.max(x.evidence, INLINE_FIELD);
       x.weak = true;
     }
-    if (x.cls === 'good') last = 1;
-    else if (x.cls === 'bad' && !x.weak && !isField(i)) last = 0;
   }
 }
 
