@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --bench    also out/bench/*
 //   --watch                           rebuild on change
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -13,6 +13,12 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** Libraries the core loads lazily with `require('zhdoc-vendor:NAME')`; each has an entry src/vendor/NAME.ts. */
 const VENDOR = ['opencc', 'pinyin', 'cedict', 'sloganLexicon', 're2'];
+/**
+ * Vendors shipped as binary files, dist/data/NAME.bin (their list and layout: BINARY_VENDORS in
+ * src/vendor/binaryVendor.ts), with a small dist/vendor/NAME.js that reads them: parsing megabytes of string
+ * constants was most of the first pinyin hover.
+ */
+const BINARY_VENDOR = new Set(['pinyin', 'cedict']);
 
 /** In the extension and CLI bundles: a runtime require of dist/vendor/NAME.js, parsed only on first use. */
 const vendorExternal = {
@@ -47,7 +53,11 @@ const vendorXhr = {
   setup(build) {
     build.onResolve({ filter: /^zhdoc-vendor:/ }, (a) => ({ path: a.path.slice('zhdoc-vendor:'.length), namespace: 'zhdoc-vendor' }));
     build.onLoad({ filter: /.*/, namespace: 'zhdoc-vendor' }, (a) => ({
-      contents: `const x = new XMLHttpRequest(); x.open('GET', '/dist/vendor/${a.path}.js', false); x.send();
+      contents: BINARY_VENDOR.has(a.path)
+        ? `const x = new XMLHttpRequest(); x.open('GET', '/dist/data/${a.path}.bin', false); x.responseType = 'arraybuffer'; x.send();
+if (x.status !== 200) throw new Error('vendor ${a.path}: HTTP ' + x.status);
+module.exports = require(${JSON.stringify(join(root, 'src/vendor/binaryVendor.ts'))}).unpackVendor(new Uint8Array(x.response));`
+        : `const x = new XMLHttpRequest(); x.open('GET', '/dist/vendor/${a.path}.js', false); x.send();
 if (x.status !== 200) throw new Error('vendor ${a.path}: HTTP ' + x.status);
 new Function('module', 'exports', x.responseText)(module, module.exports);
 if (module.exports.DATA_FILE) {
@@ -55,6 +65,7 @@ if (module.exports.DATA_FILE) {
   if (d.status !== 200) throw new Error('vendor ${a.path} data: HTTP ' + d.status);
   module.exports.provideData(new Uint8Array(d.response));
 }`,
+      resolveDir: root,
       loader: 'js',
     }));
   },
@@ -73,6 +84,37 @@ const vendorWeb = {
   },
 };
 
+/** Writes dist/data/NAME.bin from the vendor module's exports (the generated data stays the source of truth). */
+async function writeBinaryVendor(name) {
+  const result = await esbuild.build({
+    stdin: {
+      contents: `export * as data from ${JSON.stringify(join(root, 'src/vendor', `${name}.ts`))}; export { packVendor, BINARY_VENDORS } from ${JSON.stringify(join(root, 'src/vendor/binaryVendor.ts'))};`,
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'warning', charset: 'utf8',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports);
+  const { data, packVendor, BINARY_VENDORS } = module.exports;
+  const spec = BINARY_VENDORS[name];
+  if (!spec || Object.keys(BINARY_VENDORS).some((n) => !BINARY_VENDOR.has(n))) throw new Error(`build: BINARY_VENDOR and src/vendor/binaryVendor.ts disagree about ${name}`);
+  const exports = { ...data };
+  for (const key of spec.base64) exports[key] = new Uint8Array(Buffer.from(exports[key], 'base64'));
+  const dir = join(root, 'dist/data');
+  mkdirSync(dir, { recursive: true });
+  // Written beside and renamed: a test reading dist/ while a build runs never sees half a file.
+  const tmp = join(dir, `${name}.bin.${process.pid}`);
+  writeFileSync(tmp, packVendor(exports, spec.units));
+  renameSync(tmp, join(dir, `${name}.bin`));
+}
+
+/** The dist/vendor/NAME.js of a binary vendor: requires nothing but node:fs and reads ../data/NAME.bin. */
+const binaryVendorBuild = (name) => ({
+  ...common, sourcemap: false, minify: true, outfile: join(root, 'dist/vendor', `${name}.js`),
+  stdin: { contents: `module.exports = require(${JSON.stringify(join(root, 'src/vendor/nodeLoader.ts'))}).loadBinaryVendor(__dirname, ${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+  plugins: [{ name: 'binary-data', setup: (b) => b.onEnd(() => writeBinaryVendor(name)) }],
+});
+
 const files = (dir, suffix) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith(suffix)).map((f) => join(root, dir, f)) : []);
 
 const builds = [
@@ -85,7 +127,7 @@ const builds = [
   { ...common, entryPoints: { scanWorker: join(root, 'src/cli/scan/worker.ts'), corpusWorker: join(root, 'src/vscode/corpusWorker.ts') }, outdir: join(root, 'dist'), plugins: [vendorExternal], minifySyntax: true },
   // The web extension (vscode.dev): no Node built-ins; vendor files are fetched, not bundled again.
   { ...common, platform: 'browser', target: 'es2022', entryPoints: { extension: join(root, 'src/extension.web.ts') }, outdir: join(root, 'dist/web'), plugins: [vendorWeb], external: ['vscode', 'node:*'], minifySyntax: true },
-  ...VENDOR.map((name) => ({ ...common, sourcemap: false, minify: true, entryPoints: { [name]: join(root, 'src/vendor', `${name}.ts`) }, outdir: join(root, 'dist/vendor') })),
+  ...VENDOR.map((name) => (BINARY_VENDOR.has(name) ? binaryVendorBuild(name) : { ...common, sourcemap: false, minify: true, entryPoints: { [name]: join(root, 'src/vendor', `${name}.ts`) }, outdir: join(root, 'dist/vendor') })),
 ];
 if (args.has('--tests')) {
   builds.push(

@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
 
   recordBlock('activate.conversion+mixed', performance.now() - started);
   // Pinyin.
-  use(registerPinyinHover());
+  use(registerPinyinHover(log));
   use(registerPinyinCommands());
 
   recordBlock('activate.pinyin', performance.now() - started);

@@ -18,7 +18,7 @@ export {
   toneOf, toZhuyin, type PinyinStyle, type Tone,
 } from './pinyin/syllable';
 export {
-  counterpartWord, selectionReading, toPinyinText, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading, type SpokenOptions,
+  counterpartWord, selectionReading, toPinyinText, warmUpWordSegmenter, WINDOW, wordAt, wordsIn, type PinyinWord, type SelectionReading, type SpokenOptions,
 } from './pinyin/words';
 
 export interface SyllableView {

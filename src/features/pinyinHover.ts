@@ -4,8 +4,9 @@
  * English gloss from CC-CEDICT. Over a selection, the reading of the whole selection.
  */
 import * as vscode from 'vscode';
-import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, wordAt, type PinyinStyle, type ToneSandhi, type WordView } from '../core/pinyin';
+import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS, warmUpWordSegmenter, wordAt, type PinyinStyle, type ToneSandhi, type WordView } from '../core/pinyin';
 import { isLowSurrogate } from '../core/text';
+import type { Log } from '../vscode/log';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings } from '../vscode/settings';
@@ -16,8 +17,22 @@ const HOVER_WINDOW = 256;
 /** Longest selection whose reading the hover shows. */
 const MAX_SELECTION = 2000;
 
-export function registerPinyinHover(): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ scheme: '*' }, {
+/**
+ * How long after activation the word segmenter is warmed up (ICU loads its Chinese dictionary on first use, about
+ * 20 ms): after activation's own work, and before most first hovers, which then do not pay for it.
+ */
+const WARM_UP_DELAY_MS = 1500;
+
+export function registerPinyinHover(log: Log): vscode.Disposable {
+  const warmUp = setTimeout(() => {
+    if (!pinyinSettings().hover) return;
+    try {
+      warmUpWordSegmenter();
+    } catch (e) {
+      log.error('warming up the word segmenter for pinyin hovers', e);
+    }
+  }, WARM_UP_DELAY_MS);
+  const provider = vscode.languages.registerHoverProvider({ scheme: '*' }, {
     async provideHover(document, position) {
       const started = performance.now();
       const settings = pinyinSettings(document);
@@ -33,6 +48,10 @@ export function registerPinyinHover(): vscode.Disposable {
         recordDuration('hover.pinyin', performance.now() - started);
       }
     },
+  });
+  return new vscode.Disposable(() => {
+    clearTimeout(warmUp);
+    provider.dispose();
   });
 }
 

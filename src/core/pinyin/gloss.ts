@@ -3,13 +3,14 @@
  * (about 1.5 MB) is a separate lazily loaded file, `zhdoc-vendor:cedict`: nothing is read until the first gloss
  * is asked for, and a user who turns glosses off never loads it.
  */
+import type { BINARY_VENDORS, LoadedVendor } from '../../vendor/binaryVendor';
 import type * as CedictVendor from '../../vendor/cedict';
 import { scriptOf } from '../script';
 import { indexLines, type LineIndex } from './packedLines';
 import { traditionalToSimplified } from './t2s';
 import { parseReading } from './syllable';
 
-type Vendor = typeof CedictVendor;
+type Vendor = LoadedVendor<typeof CedictVendor, (typeof BINARY_VENDORS)['cedict']>;
 
 export interface Gloss {
   /** Canonical readings of the headword, one per character (`han4`, `zi4`). */

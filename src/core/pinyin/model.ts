@@ -43,8 +43,11 @@ export interface PolyphoneModel {
   readonly keys: Uint32Array;
   readonly weights: Int16Array;
   readonly scale: number;
-  /** Open-addressing index of `keys` (slot → index + 1, 0 empty), so a lookup is a probe or two, not a search. */
-  readonly slots: Int32Array;
+  /**
+   * Open-addressing index of `keys` (slot → index + 1, 0 empty), so a lookup is a probe or two, not a search; built
+   * only once the model has answered INDEX_AFTER_LOOKUPS lookups by binary search in the sorted keys (see weightOf).
+   */
+  readonly index: { slots: Int32Array | undefined; lookups: number };
   /** Candidate readings per (Simplified) character. */
   readonly labels: ReadonlyMap<string, readonly string[]>;
 }
@@ -173,14 +176,52 @@ export function featureKey(char: string, feature: string, label: string): number
 /** Spreads a key over the slots (Fibonacci hashing: FNV's low bits alone cluster). */
 const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
 
+/**
+ * Lookups answered by binary search before the hash index is built. Building it is a loop over every key (about
+ * 100,000), which on first use runs in V8's interpreter: tens of ms of a first hover on a loaded machine, where
+ * the hover itself needs a few hundred lookups (17 steps each in the sorted keys). Long work (Annotate, a long
+ * selection) passes this within a few hundred polyphones and then has the index.
+ */
+const INDEX_AFTER_LOOKUPS = 100_000;
+
 function weightOf(model: PolyphoneModel, key: number): number {
-  const { slots, keys } = model;
-  const mask = slots.length - 1;
-  for (let at = slotOf(key, mask); ; at = (at + 1) & mask) {
-    const index = slots[at]!;
-    if (index === 0) return 0;
-    if (keys[index - 1] === key) return model.weights[index - 1]!;
+  const { keys, index } = model;
+  const slots = index.slots;
+  if (slots) {
+    const mask = slots.length - 1;
+    for (let at = slotOf(key, mask); ; at = (at + 1) & mask) {
+      const i = slots[at]!;
+      if (i === 0) return 0;
+      if (keys[i - 1] === key) return model.weights[i - 1]!;
+    }
   }
+  if (++index.lookups >= INDEX_AFTER_LOOKUPS) index.slots = buildSlots(keys);
+  // The keys are strictly ascending (packModel writes them so; checkModel checks it).
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid;
+    else return model.weights[mid]!;
+  }
+  return 0;
+}
+
+function buildSlots(keys: Uint32Array): Int32Array {
+  const n = keys.length;
+  // At most half full, so a missing key (most lookups) ends at an empty slot within a probe or two.
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let i = 0; i < n; i++) {
+    let at = slotOf(keys[i]!, mask);
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  }
+  return slots;
 }
 
 /** Candidate readings of the site's character: the model's, and the reader's own if the model lacks it. */
@@ -248,8 +289,13 @@ export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneMod
   const scale = view.getFloat32(8, true);
   let keys: Uint32Array;
   let weights: Int16Array;
-  if (LITTLE_ENDIAN) {
-    // One copy each into aligned typed arrays (the table is little-endian, as nearly every machine is).
+  if (LITTLE_ENDIAN && (bytes.byteOffset + 12) % 4 === 0) {
+    // Views of the bytes where they are aligned (the binary data file aligns the table), as on nearly every
+    // machine the table's little-endian order is the machine's.
+    keys = new Uint32Array(bytes.buffer, bytes.byteOffset + 12, n);
+    weights = new Int16Array(bytes.buffer, bytes.byteOffset + 12 + 4 * n, n);
+  } else if (LITTLE_ENDIAN) {
+    // One copy each into aligned typed arrays.
     keys = new Uint32Array(bytes.slice(12, 12 + 4 * n).buffer);
     weights = new Int16Array(bytes.slice(12 + 4 * n).buffer);
   } else {
@@ -260,32 +306,25 @@ export function unpackModel(bytes: Uint8Array, labelLines: string): PolyphoneMod
       weights[i] = view.getInt16(12 + 4 * n + 2 * i, true);
     }
   }
-  // At most half full, so a missing key (most lookups) ends at an empty slot within a probe or two.
-  let size = 2;
-  while (size < 2 * n) size *= 2;
-  const slots = new Int32Array(size);
-  const mask = size - 1;
-  for (let i = 0; i < n; i++) {
-    let at = slotOf(keys[i]!, mask);
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = i + 1;
-  }
   const labels = new Map<string, string[]>();
   for (const line of labelLines.split('\n')) {
     if (!line) continue;
     const ch = String.fromCodePoint(line.codePointAt(0)!);
     labels.set(ch, line.slice(ch.length).split(' '));
   }
-  return { keys, weights, scale, slots, labels };
+  return { keys, weights, scale, index: { slots: undefined, lookups: 0 }, labels };
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Throws unless the keys are strictly ascending, as packModel writes them, and every key is in the index. */
+/** Throws unless the keys are strictly ascending, as packModel writes them, and every key is found, by search and in the index. */
 export function checkModel(model: PolyphoneModel): void {
   const { keys, weights } = model;
   for (let i = 1; i < keys.length; i++) if (keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
-  for (let i = 0; i < keys.length; i++) if (weightOf(model, keys[i]!) !== weights[i]) throw new Error('pinyin model: index lost a key');
+  const probe: PolyphoneModel = { ...model, index: { slots: undefined, lookups: -Infinity } };
+  for (let i = 0; i < keys.length; i++) if (weightOf(probe, keys[i]!) !== weights[i]) throw new Error('pinyin model: search lost a key');
+  probe.index.slots = buildSlots(keys);
+  for (let i = 0; i < keys.length; i++) if (weightOf(probe, keys[i]!) !== weights[i]) throw new Error('pinyin model: index lost a key');
 }
 
 interface Base64Globals {

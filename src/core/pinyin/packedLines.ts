@@ -5,13 +5,48 @@
  * into a Map took about 40 ms of a first hover (loaded machine); the scan takes under 1 ms.
  */
 
+import { partitionPoint } from '../text';
+
 export interface LineIndex {
   /** The rest of the line whose first character is `first` (the line without it), or undefined. */
   get(first: string): string | undefined;
 }
 
+/**
+ * Packed lines as written in the generated modules, or as a table of the binary data file (src/vendor/binaryVendor.ts):
+ * its UTF-16 code units with the start of each line by first character, indexed at build time, so that the text
+ * is neither decoded nor scanned on first use, only the lines asked for are.
+ */
+export type PackedText = string | LineTable;
+
+export interface LineTable {
+  readonly units: Uint16Array;
+  /** The first code point of each line, ascending, one entry per code point (the last line that starts with it). */
+  readonly firsts: Uint32Array;
+  /** Where that line starts in `units`. */
+  readonly starts: Uint32Array;
+}
+
+/** The line table of a packed text, as the build writes it (binaryVendor.ts packs it beside the text). */
+export function lineTableOf(packed: string): { firsts: Uint32Array; starts: Uint32Array } {
+  const byFirst = new Map<number, number>();
+  for (let start = 0; start < packed.length; ) {
+    let end = packed.indexOf('\n', start);
+    if (end < 0) end = packed.length;
+    if (end > start) {
+      const c = packed.charCodeAt(start);
+      // A lone high surrogate at the end of a line is its own first "character", as in indexLines.
+      byFirst.set(c >= 0xd800 && c <= 0xdbff && end > start + 1 ? packed.codePointAt(start)! : c, start);
+    }
+    start = end + 1;
+  }
+  const firsts = Uint32Array.from([...byFirst.keys()].sort((a, b) => a - b));
+  return { firsts, starts: Uint32Array.from(firsts, (cp) => byFirst.get(cp)!) };
+}
+
 /** An index of `packed`'s lines by their first character (the last line for a character that begins several, as a Map would keep). */
-export function indexLines(packed: string): LineIndex {
+export function indexLines(packed: PackedText): LineIndex {
+  if (typeof packed !== 'string') return indexUnitLines(packed);
   // BMP first characters: line start + 1 (0: no line), by code unit; astral ones in a map.
   const bmp = new Int32Array(0x10000);
   let astral: Map<string, number> | undefined;
@@ -39,6 +74,34 @@ export function indexLines(packed: string): LineIndex {
       return packed.slice(start + first.length, end < 0 ? packed.length : end);
     },
   };
+}
+
+const NEWLINE = 10;
+
+/** indexLines over a built line table: a binary search for the first character, and the line decoded when asked for. */
+function indexUnitLines({ units, firsts, starts }: LineTable): LineIndex {
+  return {
+    get(first: string): string | undefined {
+      if (first.length === 0 || first.length > 2) return undefined;
+      const cp = first.codePointAt(0)!;
+      if (first.length === 2 && cp <= 0xffff) return undefined;
+      const k = partitionPoint(firsts.length, (i) => firsts[i]! < cp);
+      if (k >= firsts.length || firsts[k] !== cp) return undefined;
+      const start = starts[k]!;
+      const end = units.indexOf(NEWLINE, start);
+      return unitsToString(units, start + first.length, end < 0 ? units.length : end);
+    },
+  };
+}
+
+/** Code points per String.fromCharCode call: far below any engine's limit on arguments. */
+const DECODE_CHUNK = 4096;
+
+/** units[from, to) as a string. */
+export function unitsToString(units: Uint16Array, from: number, to: number): string {
+  let out = '';
+  for (let at = from; at < to; at += DECODE_CHUNK) out += String.fromCharCode.apply(null, units.subarray(at, Math.min(to, at + DECODE_CHUNK)) as unknown as number[]);
+  return out;
 }
 
 export interface CharacterTable {

@@ -13,6 +13,7 @@
  *
  * The data (about 2 MB) loads on the first call, never at import.
  */
+import type { BINARY_VENDORS, LoadedVendor } from '../../vendor/binaryVendor';
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { scriptOf } from '../script';
 import { isHanCodePoint, isLowSurrogate } from '../text';
@@ -20,7 +21,7 @@ import { decodeBase64, modelReading, unpackModel, type PolyphoneModel, type Poly
 import { indexLines, indexValueLines, type CharacterTable, type LineIndex } from './packedLines';
 import { traditionalToSimplified } from './t2s';
 
-type Vendor = typeof PinyinVendor;
+type Vendor = LoadedVendor<typeof PinyinVendor, (typeof BINARY_VENDORS)['pinyin']>;
 
 let vendor: Vendor | undefined;
 
@@ -483,7 +484,9 @@ function activeModel(): PolyphoneModel | null {
   if (modelOverride !== undefined) return modelOverride;
   if (loadedModel === undefined) {
     const v = loadVendor();
-    loadedModel = v.PINYIN_MODEL ? unpackModel(decodeBase64(v.PINYIN_MODEL), v.PINYIN_MODEL_LABELS) : null;
+    // Bytes from the binary data file (dist/data/pinyin.bin), base64 where the generated module is bundled.
+    const packed = typeof v.PINYIN_MODEL === 'string' ? (v.PINYIN_MODEL ? decodeBase64(v.PINYIN_MODEL) : undefined) : v.PINYIN_MODEL;
+    loadedModel = packed ? unpackModel(packed, v.PINYIN_MODEL_LABELS) : null;
   }
   return loadedModel;
 }
