@@ -7,6 +7,9 @@
  * Usage: npm run bench:responsiveness
  *   ZHDOC_BENCH_EXTENSION=/path/to/other/build  measures another build of zhdoc (e.g. the one before a change)
  *   ZHDOC_BENCH_SKIP_COMMANDS=1                 skips the whole-document commands (about a minute of CPU)
+ *   ZHDOC_BENCH_COMMANDS=convertToSimplified,…  runs only these whole-document commands
+ *   ZHDOC_BENCH_STRATEGIES=lines,plan4000,whole  the shapes in which the bench applies Convert's edit itself, in
+ *                                               both runs (none: skip; see bench/vscode/responsiveness.ts)
  *   ZHDOC_BENCH_SKIP_BASELINE=1                 skips the baseline run
  *   ZHDOC_BENCH_SIZES=1                         only the 1 MB document (the final line then needs 10)
  *   ZHDOC_BENCH_PROFILE=dir                     CPU-profiles each phase on the extension host into dir
@@ -44,6 +47,8 @@ async function runIn(root: string, extension: string, dir: string, name: string)
     extensionTestsEnv: {
       ZHDOC_BENCH_OUT: out,
       ZHDOC_BENCH_SKIP_COMMANDS: process.env.ZHDOC_BENCH_SKIP_COMMANDS ?? '',
+      ZHDOC_BENCH_COMMANDS: process.env.ZHDOC_BENCH_COMMANDS ?? '',
+      ZHDOC_BENCH_STRATEGIES: process.env.ZHDOC_BENCH_STRATEGIES ?? '',
       ZHDOC_BENCH_SIZES: process.env.ZHDOC_BENCH_SIZES ?? '10,1',
       ZHDOC_BENCH_PROFILE: process.env.ZHDOC_BENCH_PROFILE && name === 'zhdoc' ? resolve(process.env.ZHDOC_BENCH_PROFILE) : '',
     },
@@ -73,7 +78,7 @@ async function main(): Promise<void> {
 
   const baseFor = (f: Figure): Figure | undefined => {
     const phase = f.operation.split(' ')[0];
-    return base?.figures.find((b) => b.size === f.size && b.operation.split(' ')[0] === phase && (phase !== 'hover' || b.operation.includes('(warm') === f.operation.includes('(warm')));
+    return base?.figures.find((b) => b.size === f.size && b.operation.split(' ')[0] === phase && (phase !== 'hover' || b.operation.includes('(warm') === f.operation.includes('(warm')) && (phase !== 'apply' || b.operation === f.operation));
   };
   console.log(`Responsiveness of ${extension === root ? 'this build' : extension} in the real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3).`);
   console.log(`Machine load (1-minute load average, ${2} cores would be 2.0 fully busy) before / between / after the runs: ${load.map((l) => l.toFixed(1)).join(' / ')}\n`);

@@ -78,13 +78,13 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
   recordBlock('activate.log+analysis', performance.now() - started);
   // Script conversion, and the document's script mix.
   use(registerEncodingCheck());
-  use(registerConversionCommands(context));
+  use(registerConversionCommands(context, analysis));
   const mixedScript = use(registerMixedScriptSupport(analysis));
 
   recordBlock('activate.conversion+mixed', performance.now() - started);
   // Pinyin.
   use(registerPinyinHover(log));
-  use(registerPinyinCommands());
+  use(registerPinyinCommands(analysis));
 
   recordBlock('activate.pinyin', performance.now() - started);
   // Web boilerplate, folded away (before slogans: boilerplate lines never count as slogans).

@@ -12,6 +12,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { getConverter } from '../../src/core/convert';
+import { planEdits } from '../../src/core/editPlan';
+import type { TextEdit } from '../../src/core/text';
 
 interface Figure {
   readonly size: string;
@@ -132,6 +135,9 @@ export async function run(): Promise<void> {
   // figures are VS Code's own round trip for a hover (request, the provider's answer, rendering it to markdown),
   // the floor below which no provider's hover can go.
   const trivialHover = baseline ? vscode.languages.registerHoverProvider({ scheme: '*' }, { provideHover: (_d, p) => new vscode.Hover(new vscode.MarkdownString('**字** zì'), new vscode.Range(p, p.translate(0, 1))) }) : undefined;
+  const strategies = process.env.ZHDOC_BENCH_SKIP_COMMANDS ? [] : (process.env.ZHDOC_BENCH_STRATEGIES || DEFAULT_STRATEGIES).split(',').filter((s) => s && s !== 'none');
+  /** ZHDOC_BENCH_COMMANDS=convertToSimplified,annotatePinyin runs only those of the whole-document commands. */
+  const onlyCommands = process.env.ZHDOC_BENCH_COMMANDS ? process.env.ZHDOC_BENCH_COMMANDS.split(',').map((c) => `zhdoc.${c}`) : undefined;
 
   const sizes = (process.env.ZHDOC_BENCH_SIZES ?? '10,1').split(',').map(Number);
   for (const megabytes of sizes) {
@@ -242,6 +248,9 @@ export async function run(): Promise<void> {
       note: baseline ? undefined : `decorations ${back.decorations} ms, folds ${back.folds} ms, status bar ${back.status} ms after the last key${typingBlocks ? `; zhdoc's longest per facet: ${blockList(typingBlocks)}` : ''}`,
     });
 
+    // The edit Convert to Simplified makes, applied by the bench itself in several shapes, in both runs: VS Code's
+    // own cost of each shape (baseline) and with zhdoc's analysis reacting to it (this build).
+    if (strategies.length > 0 && megabytes === 10) figures.push(...(await editStrategies(editor, size, strategies, baseline ? undefined : () => marksAppear(performance.now()))));
     if (commands && megabytes === 10) {
       for (const [operation, command, args] of [
         ['Show Mixed-Script Characters', 'zhdoc.showMixedScript', []],
@@ -253,6 +262,7 @@ export async function run(): Promise<void> {
         ['Remove Pinyin Annotations (whole document)', 'zhdoc.removePinyinAnnotations', []],
         ['Remove Boilerplate', 'zhdoc.removeBoilerplate', [{ confirmed: true }]],
       ] as const) {
+        if (onlyCommands && !onlyCommands.includes(command)) continue;
         // Whole-document commands act on the selection when there is one: a cursor instead, near a folded
         // boilerplate block at the top, both in view, so that the bench sees whether they are kept.
         const cursor = new vscode.Position(30, 3);
@@ -265,14 +275,16 @@ export async function run(): Promise<void> {
         const before = { version: document.version, length: document.getText().length };
         timings(true);
         const result = await measure(() => vscode.commands.executeCommand(command, ...args), `${operation} ${size}`);
-        const blocks = timings(true)?.longestBlocks;
+        const snapshot = timings(true);
+        const blocks = snapshot?.longestBlocks;
+        const phases = snapshot ? Object.entries(snapshot.durations).filter(([k]) => k.startsWith('command.')) : [];
         const changed = document.version !== before.version;
         await sleep(300);
         const kept = command.startsWith('zhdoc.convert') ? `; cursor ${editor.selection.isEmpty && editor.selection.active.isEqual(cursor) ? 'kept' : `moved to ${editor.selection.active.line}:${editor.selection.active.character}`}, header fold ${foldedBefore ? (hiddenLine(editor, 3) ? 'kept' : 'opened') : 'was not folded'}` : '';
         figures.push({
           size, operation, ms: result.ms, longestBlockMs: result.longestBlockMs,
           zhdocBlockMs: blocks ? Math.max(0, ...Object.values(blocks)) : undefined,
-          note: `${changed ? `${before.length} → ${document.getText().length} characters` : `returned ${JSON.stringify(result.value)?.slice(0, 80)}, text unchanged`}${kept}${blocks && Object.keys(blocks).length ? `; zhdoc's longest: ${blockList(blocks)}` : ''}`,
+          note: `${changed ? `${before.length} → ${document.getText().length} characters` : `returned ${JSON.stringify(result.value)?.slice(0, 80)}, text unchanged`}${kept}${phases.length ? `; ${phases.map(([k, v]) => `${k.slice(8)} ${Math.round(v.reduce((a, b) => a + b, 0))} ms`).join(', ')}` : ''}${blocks && Object.keys(blocks).length ? `; zhdoc's longest: ${blockList(blocks)}` : ''}`,
         });
       }
     }
@@ -290,4 +302,100 @@ function blockList(blocks: Readonly<Record<string, number>>): string {
 
 function durationList(durations: Readonly<Record<string, readonly number[]>>, pick: (values: readonly number[]) => number): string {
   return Object.entries(durations).map(([k, v]) => `${k} ${round(pick(v))} ms`).join(', ');
+}
+
+/**
+ * Shapes of one whole-document edit (Convert to Simplified's, computed here with the core): each changed run
+ * as its own edit, one edit per changed line, zhdoc's plan at N edits (joined, away from the cursor's line and
+ * the header's folds), the plan applied in K editor.edit calls without undo stops between them (from the end
+ * backwards, so that earlier offsets stay valid), and one edit replacing everything.
+ * ZHDOC_BENCH_STRATEGIES=runs,lines,plan4000,plan4000x8,whole (or none).
+ */
+// Measured at load 15 on 2 cores, VS Code alone: lines (55,195 edits) 27 s, plan4000 16 s, plan1000 39 s,
+// plan4000x8 300 s (each call costs VS Code about as much as one whole edit), whole 24 s; the slow ones are not
+// run by default, so the bench stays within its time limit.
+const DEFAULT_STRATEGIES = 'plan4000,whole';
+
+async function editStrategies(editor: vscode.TextEditor, size: string, names: readonly string[], marksAppear: (() => Promise<{ decorations: number; folds: number; status: number }>) | undefined): Promise<Figure[]> {
+  const document = editor.document;
+  const figures: Figure[] = [];
+  const original = document.getText();
+  const raw = getConverter('t2s').edits(original);
+  const cursor = new vscode.Position(30, 3);
+  const cursorOffset = document.offsetAt(cursor);
+  const kept = { lines: new Set([0, 1, 2, 3, 4, 5, 6, 30]), offsets: [cursorOffset] };
+  const shapes: Record<string, () => TextEdit[][]> = {
+    runs: () => [raw],
+    lines: () => [perLine(original, raw)],
+    whole: () => [[{ offset: 0, length: original.length, text: getConverter('t2s').convert(original) }]],
+  };
+  for (const name of names) {
+    let edits: TextEdit[][];
+    const plan = /^plan(\d+)(?:x(\d+))?$/.exec(name);
+    if (plan) {
+      const planned = planEdits(original, raw, Number(plan[1]), kept);
+      const parts = Number(plan[2] ?? 1);
+      const per = Math.ceil(planned.length / parts);
+      edits = [];
+      for (let i = 0; i < planned.length; i += per) edits.push(planned.slice(i, i + per));
+    } else if (shapes[name]) edits = shapes[name]!();
+    else throw new Error(`unknown edit strategy ${name}`);
+    const count = edits.reduce((n, e) => n + e.length, 0);
+    const inserted = edits.reduce((n, e) => n + e.reduce((m, x) => m + x.text.length, 0), 0);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    editor.revealRange(new vscode.Range(0, 0, 40, 0), vscode.TextEditorRevealType.AtTop);
+    await sleep(300);
+    const foldedBefore = hiddenLine(editor, 3);
+    const version = document.version;
+    let marks = { decorations: 0, folds: 0, status: 0 };
+    let applyMs = 0;
+    const result = await measure(async () => {
+      const started = performance.now();
+      // From the end backwards: each call's offsets are into the original text, untouched by the later calls.
+      for (let k = edits.length - 1; k >= 0; k--) {
+        const part = edits[k]!;
+        const ranges = part.map((e) => new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)));
+        const ok = await editor.edit((b) => part.forEach((e, i) => b.replace(ranges[i]!, e.text)), { undoStopBefore: k === edits.length - 1, undoStopAfter: k === 0 });
+        if (!ok) throw new Error(`edit strategy ${name}: VS Code refused part ${k}`);
+      }
+      applyMs = performance.now() - started;
+      if (marksAppear) marks = await marksAppear();
+      await sleep(BASELINE_SETTLE_MS);
+    }, `edit ${name} ${size}`);
+    const cursorKept = editor.selection.isEmpty && editor.selection.active.isEqual(cursor);
+    const foldKept = foldedBefore ? (hiddenLine(editor, 3) ? 'kept' : 'opened') : 'was not folded';
+    const changedOk = document.getText() === getConverter('t2s').convert(original);
+    await vscode.commands.executeCommand('undo');
+    await until('undo', () => document.getText().length === original.length && document.version > version, 120_000);
+    const oneUndo = document.getText() === original;
+    if (!oneUndo) throw new Error(`edit strategy ${name}: one undo did not restore the text`);
+    await sleep(marksAppear ? 0 : 1000);
+    if (marksAppear) await marksAppear();
+    figures.push({
+      size, operation: `apply t2s as ${name}: ${count} edits in ${edits.length} call${edits.length > 1 ? 's' : ''}`, ms: Math.round(applyMs), longestBlockMs: result.longestBlockMs,
+      note: `${inserted} characters inserted; ${changedOk ? 'text right' : 'TEXT WRONG'}; cursor ${cursorKept ? 'kept' : `moved to ${editor.selection.active.line}:${editor.selection.active.character}`}, header fold ${foldKept}; one undo restores it${marksAppear ? `; marks back ${Math.max(marks.decorations, marks.folds, marks.status)} ms after the edit` : ''}; longest block counted until ${BASELINE_SETTLE_MS} ms after`,
+    });
+  }
+  return figures;
+}
+
+/** The edits joined within each line: one edit per changed line. */
+function perLine(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  let i = 0;
+  while (i < edits.length) {
+    const first = edits[i]!;
+    const lineEnd = text.indexOf('\n', first.offset);
+    let j = i + 1;
+    while (j < edits.length && (lineEnd === -1 || edits[j]!.offset < lineEnd)) j++;
+    const parts: string[] = [];
+    for (let k = i; k < j; k++) {
+      if (k > i) parts.push(text.slice(edits[k - 1]!.offset + edits[k - 1]!.length, edits[k]!.offset));
+      parts.push(edits[k]!.text);
+    }
+    const last = edits[j - 1]!;
+    out.push({ offset: first.offset, length: last.offset + last.length - first.offset, text: parts.join('') });
+    i = j;
+  }
+  return out;
 }

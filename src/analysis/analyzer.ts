@@ -10,10 +10,11 @@ import type { AnalysisOptions } from '../core/settings';
 import { countScripts, findMinorityCharacters } from '../core/script';
 import { findSlogans, lineBlocksToRanges } from '../core/slogans';
 import type { SloganEntry } from '../core/slogans';
+import { runEditJob, type EditJobResult } from '../core/editJobs';
 import { documentStatistics } from '../core/statistics';
 import { containsHan, countHan } from '../core/text';
 import { packFacet } from './packing';
-import type { BoilerplateFacet, Facet, Facets, FromWorker, TextChange, ToWorker } from './protocol';
+import type { BoilerplateFacet, Facet, Facets, FromWorker, PackedEdits, TextChange, ToWorker } from './protocol';
 
 interface DocumentState {
   version: number;
@@ -23,6 +24,7 @@ interface DocumentState {
 }
 
 type AnalyzeMessage = Extract<ToWorker, { type: 'analyze' }>;
+type EditsMessage = Extract<ToWorker, { type: 'edits' }>;
 
 export interface Analyzer {
   receive(message: ToWorker): void;
@@ -34,6 +36,7 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
   const queue: AnalyzeMessage[] = [];
   const faults = new Map<Facet, number>();
   let pumping = false;
+  const cancelledJobs = new Set<number>();
   /**
    * The user lexicon array of the last options seen, kept while its JSON is unchanged: the core compiles the
    * lexicon once per array identity, and every message brings a fresh copy.
@@ -111,6 +114,42 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
     schedule(runNext);
   };
 
+  /** Runs an edit job a step per macrotask, so that a cancellation or a newer version is seen between steps. */
+  const startJob = (message: EditsMessage): void => {
+    const state = documents.get(message.doc);
+    if (!state || state.version !== message.version) {
+      post({ type: 'cancelled', id: message.id, missing: !state || state.version < message.version });
+      return;
+    }
+    let steps: Generator<number, EditJobResult>;
+    try {
+      steps = runEditJob(state.text, message.job, message.ranges, message.maxEdits, { lines: new Set(message.keptLines), offsets: message.keptOffsets });
+    } catch (e) {
+      post({ type: 'error', id: message.id, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
+      return;
+    }
+    const step = (): void => {
+      const now = documents.get(message.doc);
+      if (cancelledJobs.delete(message.id) || now !== state) {
+        post({ type: 'cancelled', id: message.id });
+        return;
+      }
+      try {
+        const next = steps.next();
+        if (!next.done) {
+          post({ type: 'progress', id: message.id, done: next.value });
+          schedule(step);
+          return;
+        }
+        const packed = packEdits(next.value);
+        post({ type: 'result', id: message.id, value: packed, ms: 0 }, [packed.offsets.buffer as ArrayBuffer, packed.lengths.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer]);
+      } catch (e) {
+        post({ type: 'error', id: message.id, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
+      }
+    };
+    schedule(step);
+  };
+
   return {
     receive(message) {
       switch (message.type) {
@@ -136,6 +175,12 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
             pumping = true;
             schedule(runNext);
           }
+          return;
+        case 'edits':
+          startJob(message);
+          return;
+        case 'cancel':
+          cancelledJobs.add(message.id);
           return;
         case 'forget':
           documents.delete(message.doc);
@@ -171,4 +216,20 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** An edit job's result as typed arrays and one string: one copy on the trip, not an object per edit. */
+export function packEdits(result: EditJobResult): PackedEdits {
+  const n = result.edits.length;
+  const offsets = new Int32Array(n);
+  const lengths = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let end = 0;
+  result.edits.forEach((e, i) => {
+    offsets[i] = e.offset;
+    lengths[i] = e.length;
+    end += e.text.length;
+    ends[i] = end;
+  });
+  return { offsets, lengths, ends, text: result.edits.map((e) => e.text).join(''), count: result.count };
 }

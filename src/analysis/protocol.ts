@@ -3,6 +3,7 @@
  * so the same messages cross a Node worker_threads port and a browser Web Worker alike.
  */
 import type { BoilerplateBlock } from '../core/boilerplate';
+import type { EditJob } from '../core/editJobs';
 import type { ScriptCounts, Script } from '../core/script';
 import type { AnalysisOptions } from '../core/settings';
 import type { Slogan } from '../core/slogans';
@@ -54,7 +55,14 @@ export const FACET_VENDORS: Readonly<Record<Facet, readonly VendorName[]>> = {
   slogans: ['sloganLexicon'],
 };
 
-export type VendorName = 'opencc' | 'sloganLexicon';
+export type VendorName = 'opencc' | 'sloganLexicon' | 'pinyin';
+
+/** The data each kind of edit job needs (as FACET_VENDORS). */
+export const JOB_VENDORS: Readonly<Record<EditJob['kind'], readonly VendorName[]>> = {
+  convert: ['opencc'],
+  annotate: ['pinyin', 'opencc'],
+  remove: [],
+};
 
 export type ToWorker =
   /** The text of a document's version; replaces the worker's copy (one read of the text per version). */
@@ -67,8 +75,18 @@ export type ToWorker =
   | { readonly type: 'edit'; readonly doc: string; readonly from: number; readonly version: number; readonly changes: readonly TextChange[] }
   | { readonly type: 'analyze'; readonly id: number; readonly doc: string; readonly version: number; readonly facet: Facet; readonly optionsKey: string; readonly options: AnalysisOptions }
   | { readonly type: 'forget'; readonly doc: string }
-  /** The source of a vendor module and its data file if it has one (Web Worker only: in Node the worker reads the files itself). */
-  | { readonly type: 'vendor'; readonly name: VendorName; readonly source: string; readonly data?: Uint8Array }
+  /**
+   * A whole-document command's edits over the worker's copy of `version` (see core/editJobs.ts): answered with
+   * progress messages, then a result whose value is PackedEdits, or cancelled when a newer version arrives first.
+   */
+  | { readonly type: 'edits'; readonly id: number; readonly doc: string; readonly version: number; readonly job: EditJob; readonly ranges: ReadonlyArray<readonly [number, number]>; readonly maxEdits: number; readonly keptLines: readonly number[]; readonly keptOffsets: readonly number[] }
+  /** The user cancelled the edit job `id`. */
+  | { readonly type: 'cancel'; readonly id: number }
+  /**
+   * The source of a vendor module and its data file if it has one, or (`binary`) a binary vendor's file alone
+   * (Web Worker only: in Node the worker reads the files itself).
+   */
+  | { readonly type: 'vendor'; readonly name: VendorName; readonly source: string; readonly data?: Uint8Array; readonly binary?: true }
   /** Test hook: the next `times` computations of `facet` throw inside the worker. */
   | { readonly type: 'fault'; readonly facet: Facet; readonly times: number };
 
@@ -79,7 +97,18 @@ export type FromWorker =
    * A newer version of the document arrived before this request ran: nothing was computed. `missing`: the worker
    * has no text of that version (it missed an edit or forgot the document); the host must send the whole text.
    */
-  | { readonly type: 'cancelled'; readonly id: number; readonly missing?: boolean };
+  | { readonly type: 'cancelled'; readonly id: number; readonly missing?: boolean }
+  /** An edit job has covered `done` more characters. */
+  | { readonly type: 'progress'; readonly id: number; readonly done: number };
+
+/** An edit job's edits as parallel arrays and one string (edit i's text is text.slice(ends[i - 1], ends[i])). */
+export interface PackedEdits {
+  readonly offsets: Int32Array;
+  readonly lengths: Int32Array;
+  readonly ends: Int32Array;
+  readonly text: string;
+  readonly count: number;
+}
 
 /** One change of an edit: `length` UTF-16 units at `offset` replaced by `text`. */
 export interface TextChange {

@@ -7,13 +7,16 @@
  * The same shape as VS Code's markdown-language-features, whose analysis runs in a separate server/worker.
  */
 import * as vscode from 'vscode';
+import type { EditJob, EditJobResult } from '../core/editJobs';
+import type { KeptPlaces } from '../core/editPlan';
 import type { AnalysisOptions } from '../core/settings';
+import type { TextEdit } from '../core/text';
 import type { Log } from '../vscode/log';
 import { ensureResources } from '../vscode/resources';
 import { recordBlock, timed } from '../vscode/timings';
 import { createAnalyzer } from './analyzer';
 import { unpackFacet } from './packing';
-import { FACET_VENDORS, FACETS, type Facet, type Facets, type FromWorker, type TextChange, type ToWorker, type VendorName, type WorkerPort } from './protocol';
+import { FACET_VENDORS, FACETS, JOB_VENDORS, type Facet, type Facets, type FromWorker, type PackedEdits, type TextChange, type ToWorker, type VendorName, type WorkerPort } from './protocol';
 
 /** Above this size (about 60 MB of Chinese UTF-8) nothing is analysed: VS Code itself turns features off there. */
 export const MAX_ANALYSED_CHARS = 20_000_000;
@@ -65,6 +68,8 @@ interface Subscription {
 
 interface PendingRequest {
   readonly facet: Facet | undefined;
+  /** An edit job's progress: characters covered since the last report. */
+  readonly progress?: (done: number) => void;
   resolve(value: unknown): void;
   reject(error: Error): void;
   cancelled(missing: boolean): void;
@@ -199,6 +204,57 @@ export class DocumentAnalysisService implements vscode.Disposable {
     } finally {
       this.post({ type: 'forget', doc });
     }
+  }
+
+  /**
+   * A whole-document command's edits computed in the worker on its copy of the document's current version (the
+   * host neither converts nor loads dictionaries): `ranges` are offsets of that version. Resolves to the edits,
+   * 'cancelled' (the token), 'stale' (the document changed meanwhile), or undefined when there is no worker
+   * (the in-process fallback): the caller then computes them itself, in steps.
+   */
+  async editsInWorker(document: vscode.TextDocument, job: EditJob, ranges: ReadonlyArray<readonly [number, number]>, maxEdits: number, kept: KeptPlaces, progress?: (done: number) => void, token?: vscode.CancellationToken, retried = false): Promise<EditJobResult | 'cancelled' | 'stale' | undefined> {
+    if (!this.inWorker || document.isClosed || documentLength(document) > MAX_ANALYSED_CHARS) return undefined;
+    const key = document.uri.toString();
+    const state = this.state(key);
+    const version = document.version;
+    if (state.sentVersion !== version) {
+      // The worker lacks this version (the document was never analysed): one read of the whole text.
+      timed('text', () => this.post({ type: 'text', doc: key, version, text: document.getText() }));
+      state.sentVersion = version;
+      state.seenVersion = version;
+    }
+    try {
+      for (const vendor of JOB_VENDORS[job.kind]) await this.prepareVendor(vendor);
+    } catch (e) {
+      this.log.error('the data for an edit job could not be sent to the worker', e);
+      return undefined;
+    }
+    if (!this.inWorker) return undefined;
+    if (document.isClosed || document.version !== version) return 'stale';
+    const id = this.nextId++;
+    const subscription = token?.onCancellationRequested(() => this.post({ type: 'cancel', id }));
+    try {
+      const packed = await new Promise<PackedEdits | 'cancelled' | 'missing'>((resolve, reject) => {
+        this.requests.set(id, { facet: undefined, progress, resolve: (v) => resolve(v as PackedEdits), reject, cancelled: (missing) => resolve(missing ? 'missing' : 'cancelled') });
+        this.post({ type: 'edits', id, doc: key, version, job, ranges, maxEdits, keptLines: [...kept.lines], keptOffsets: kept.offsets });
+      });
+      if (packed === 'missing') {
+        // The worker lost the text (it forgot the document, or died and the fallback has none): once more with it.
+        if (state.sentVersion === version) state.sentVersion = undefined;
+        return retried || document.version !== version ? 'stale' : this.editsInWorker(document, job, ranges, maxEdits, kept, progress, token, true);
+      }
+      if (packed === 'cancelled') return token?.isCancellationRequested ? 'cancelled' : 'stale';
+      return timed('decode.edits', () => ({ edits: unpackEdits(packed), count: packed.count }));
+    } catch (e) {
+      this.log.error(`the ${job.kind} edits of ${document.uri.toString(true)} failed in the worker`, e);
+      throw e;
+    } finally {
+      subscription?.dispose();
+    }
+  }
+
+  private async prepareVendor(vendor: VendorName): Promise<void> {
+    if (this.host.prepare) await this.host.prepare(this.port, [vendor]);
   }
 
   /** Test hook: the next `times` computations of `facet` throw inside the worker. */
@@ -348,6 +404,10 @@ export class DocumentAnalysisService implements vscode.Disposable {
   private receive(message: FromWorker): void {
     const pending = this.requests.get(message.id);
     if (!pending) return;
+    if (message.type === 'progress') {
+      pending.progress?.(message.done);
+      return;
+    }
     this.requests.delete(message.id);
     if (!this.answered && this.inWorker) {
       this.answered = true;
@@ -355,8 +415,8 @@ export class DocumentAnalysisService implements vscode.Disposable {
     }
     if (message.type === 'result') {
       const started = performance.now();
-      const value = unpackFacet(message.value);
-      recordBlock(`decode.${pending.facet}`, performance.now() - started);
+      const value = pending.facet ? unpackFacet(message.value) : message.value;
+      recordBlock(pending.facet ? `decode.${pending.facet}` : 'decode.edits', performance.now() - started);
       pending.resolve(value);
     } else if (message.type === 'cancelled') pending.cancelled(!!message.missing);
     else {
@@ -419,4 +479,16 @@ export function inProcessPort(): WorkerPort {
 /** Length in UTF-16 code units without joining the lines into one string. */
 export function documentLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/** The edits of a PackedEdits. */
+export function unpackEdits(packed: PackedEdits): TextEdit[] {
+  const edits: TextEdit[] = new Array(packed.offsets.length);
+  let start = 0;
+  for (let i = 0; i < packed.offsets.length; i++) {
+    const end = packed.ends[i]!;
+    edits[i] = { offset: packed.offsets[i]!, length: packed.lengths[i]!, text: packed.text.slice(start, end) };
+    start = end;
+  }
+  return edits;
 }

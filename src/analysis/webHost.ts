@@ -5,6 +5,7 @@
  * posted to it.
  */
 import * as vscode from 'vscode';
+import { BINARY_VENDORS } from '../vendor/binaryVendor';
 import { VENDOR_DATA_FILES } from '../web/vendorRegistry';
 import type { FromWorker, ToWorker, VendorName, WorkerPort } from './protocol';
 import type { AnalysisHost } from './service';
@@ -40,11 +41,15 @@ export function webAnalysisHost(extensionUri: vscode.Uri): AnalysisHost {
       await Promise.all(vendors.map((name) => {
         let loading = map.get(name);
         if (!loading) {
-          const read = (file: string): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'vendor', file)));
+          const read = (dir: string, file: string): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', dir, file)));
           const dataFile = VENDOR_DATA_FILES[name];
-          loading = Promise.all([read(`${name}.js`), dataFile ? read(dataFile) : undefined]).then(([source, data]) => {
-            port.post({ type: 'vendor', name, source: new TextDecoder().decode(source), ...(data ? { data } : {}) });
-          });
+          // A binary vendor (the reading data, for the pinyin commands' jobs) is only its file; the others are
+          // source, OpenCC's with its compiled dictionaries beside it.
+          loading = Object.hasOwn(BINARY_VENDORS, name)
+            ? read('data', `${name}.bin`).then((data) => port.post({ type: 'vendor', name, source: '', data, binary: true }))
+            : Promise.all([read('vendor', `${name}.js`), dataFile ? read('vendor', dataFile) : undefined]).then(([source, data]) => {
+              port.post({ type: 'vendor', name, source: new TextDecoder().decode(source), ...(data ? { data } : {}) });
+            });
           loading.catch(() => map.delete(name));
           map.set(name, loading);
         }

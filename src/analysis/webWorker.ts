@@ -4,7 +4,8 @@
  * vendor modules' source (read from dist/vendor) before the first facet that needs them; they are evaluated
  * and registered here, in the worker.
  */
-import { evaluateVendor } from '../web/vendorRegistry';
+import { unpackVendor } from '../vendor/binaryVendor';
+import { evaluateVendor, registerVendor } from '../web/vendorRegistry';
 import { createAnalyzer } from './analyzer';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -13,6 +14,7 @@ declare const self: { postMessage(message: FromWorker, transfer?: ArrayBuffer[])
 const analyzer = createAnalyzer((message, transfer) => self.postMessage(message, transfer ?? []), (run) => setTimeout(run, 0));
 self.onmessage = (event) => {
   const message = event.data;
-  if (message.type === 'vendor') evaluateVendor(message.name, message.source, message.data);
+  if (message.type === 'vendor' && message.binary) registerVendor(message.name, unpackVendor(message.data!));
+  else if (message.type === 'vendor') evaluateVendor(message.name, message.source, message.data);
   else analyzer.receive(message);
 };

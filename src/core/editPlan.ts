@@ -90,3 +90,34 @@ export function planEdits(text: string, edits: readonly TextEdit[], maxEdits: nu
     return { offset: a.offset, length: b.offset + b.length - a.offset, text: parts.join('') };
   });
 }
+
+/** A piece of whole lines of a text: its own text, where it starts (offset and line) in the whole. */
+export interface PlannedPiece {
+  readonly text: string;
+  readonly base: number;
+  readonly firstLine: number;
+}
+
+/**
+ * A piece's edits (offsets into piece.text) joined down to about `maxEdits` away from the kept places (see
+ * planEdits), in offsets of the whole text. Planned piece by piece, as each is computed: a plan over the whole
+ * text at the end would hold the thread for as long as all the pieces together.
+ */
+export function planPiece(piece: PlannedPiece, edits: readonly TextEdit[], maxEdits: number, kept: KeptPlaces): TextEdit[] {
+  let planned: readonly TextEdit[] = edits;
+  if (edits.length > maxEdits) {
+    const lastLine = piece.firstLine + countLineBreaks(piece.text);
+    const lines = new Set<number>();
+    for (const l of kept.lines) if (l >= piece.firstLine && l <= lastLine) lines.add(l - piece.firstLine);
+    const offsets = kept.offsets.filter((o) => o >= piece.base && o <= piece.base + piece.text.length).map((o) => o - piece.base);
+    planned = planEdits(piece.text, edits, maxEdits, { lines, offsets });
+  }
+  return piece.base === 0 ? [...planned] : planned.map((e) => ({ offset: e.offset + piece.base, length: e.length, text: e.text }));
+}
+
+/** Line breaks (\n) in text[from, to). */
+export function countLineBreaks(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
-import { applyDocumentEdits, codePointCount, commandEditor, computeEdits, displayName, ensureWritable, keptPlaces, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
+import type { TextEdit } from '../core/text';
+import { applyDocumentEdits, codePointCount, commandEditor, computeEdits, displayName, editsInWorker, ensureWritable, keptPlaces, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
+import type { DocumentAnalysisService } from '../analysis/service';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
 
@@ -22,10 +24,10 @@ const CHUNK_CHARS = 32 * 1024;
 export const MAX_EDITS = 4_000;
 const LAST_CONFIG_KEY = 'zhdoc.convert.lastConfig';
 
-export function registerConversionCommands(context: vscode.ExtensionContext): vscode.Disposable {
+export function registerConversionCommands(context: vscode.ExtensionContext, analysis?: DocumentAnalysisService): vscode.Disposable {
   const fromSetting = (key: 'toSimplified' | 'toTraditional', fallback: ConversionConfigName) => (): Promise<boolean> => {
     const configured = zhdocSettings(vscode.window.activeTextEditor?.document).get<string>(`convert.${key}`, fallback);
-    return convertActiveEditor(isConversionConfigName(configured) ? configured : fallback);
+    return convertActiveEditor(isConversionConfigName(configured) ? configured : fallback, MAX_EDITS, analysis);
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('zhdoc.convertToSimplified', fromSetting('toSimplified', 't2s')),
@@ -39,7 +41,7 @@ export function registerConversionCommands(context: vscode.ExtensionContext): vs
       await context.globalState.update(LAST_CONFIG_KEY, chosen);
       // maxEdits: for measuring how VS Code applies fewer, larger edits or more, smaller ones (the bench).
       const maxEdits = typeof options?.maxEdits === 'number' && options.maxEdits >= 1 ? Math.floor(options.maxEdits) : MAX_EDITS;
-      return convertActiveEditor(chosen, maxEdits);
+      return convertActiveEditor(chosen, maxEdits, analysis);
     }),
   );
 }
@@ -67,19 +69,24 @@ async function pickConfig(context: vscode.ExtensionContext): Promise<ConversionC
  * text is read, converted and its edits planned a piece at a time with the host free in between; a large
  * conversion becomes about `maxEdits` edits that keep the folds and cursors in place, applied in one undo step.
  */
-export async function convertActiveEditor(config: ConversionConfigName, maxEdits = MAX_EDITS): Promise<boolean> {
+export async function convertActiveEditor(config: ConversionConfigName, maxEdits = MAX_EDITS, analysis?: DocumentAnalysisService): Promise<boolean> {
   const editor = commandEditor();
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
-  await ensureResources('opencc');
   // The text as the command found it: a change from here on (even while the folds are asked for) refuses the edit.
   const version = document.version;
   const ranges = targetRanges(editor);
   const total = ranges.reduce((n, r) => n + document.offsetAt(r.end) - document.offsetAt(r.start), 0);
   // Only an edit of more characters than the limit can need joining, and only then must folds be asked for.
   const kept = total > maxEdits ? await keptPlaces(editor) : NOTHING_KEPT;
-  const converter = getConverter(config, conversionOptionsFor(config, document));
+  const options = conversionOptionsFor(config, document);
+  const title = vscode.l10n.t('zhdoc: converting {0} ({1})', displayName(document), config);
+  // In the analysis worker, on its copy of this version: the host neither converts nor loads the dictionaries.
+  const inWorker = analysis && document.version === version ? await editsInWorker(analysis, document, { kind: 'convert', config, options }, ranges, total, maxEdits, kept, title) : undefined;
+  if (inWorker !== undefined) return finish(editor, version, config, inWorker === 'cancelled' || inWorker === 'stale' ? inWorker : inWorker.edits, inWorker === 'cancelled' || inWorker === 'stale' ? 0 : inWorker.count);
+  await ensureResources('opencc');
+  const converter = getConverter(config, options);
   let changed = 0;
   function* steps(): Generator<EditStep> {
     for (const range of ranges) {
@@ -98,9 +105,12 @@ export async function convertActiveEditor(config: ConversionConfigName, maxEdits
       }
     }
   }
-  const title = vscode.l10n.t('zhdoc: converting {0} ({1})', displayName(document), config);
   const result = await computeEdits(document, version, total, title, steps());
+  return finish(editor, version, config, result, changed);
+}
 
+async function finish(editor: vscode.TextEditor, version: number, config: ConversionConfigName, result: readonly TextEdit[] | 'cancelled' | 'stale', changed: number): Promise<boolean> {
+  const document = editor.document;
   if (result === 'cancelled') {
     vscode.window.setStatusBarMessage(vscode.l10n.t('zhdoc: conversion cancelled; nothing was changed.'), 5000);
     return false;

@@ -4,7 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
-import { applyDocumentEdits, commandEditor, computeEdits, displayName, ensureWritable, keptPlaces, LARGE_DOCUMENT_CHARS, lineGroups, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
+import type { DocumentAnalysisService } from '../analysis/service';
+import { applyDocumentEdits, commandEditor, computeEdits, displayName, editsInWorker, ensureWritable, keptPlaces, LARGE_DOCUMENT_CHARS, lineGroups, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
+import type { TextEdit } from '../core/text';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
 
@@ -18,11 +20,11 @@ const CHARS_PER_STEP = 8 * 1024;
 /** Edits applied at once (as for conversion: see MAX_EDITS in conversionCommands.ts); more are joined. */
 const MAX_EDITS = 4_000;
 
-export function registerPinyinCommands(): vscode.Disposable {
+export function registerPinyinCommands(analysis?: DocumentAnalysisService): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('zhdoc.copyAsPinyin', copyAsPinyin),
-    vscode.commands.registerCommand('zhdoc.annotatePinyin', () => editWithPinyin('annotate')),
-    vscode.commands.registerCommand('zhdoc.removePinyinAnnotations', () => editWithPinyin('remove')),
+    vscode.commands.registerCommand('zhdoc.annotatePinyin', () => editWithPinyin('annotate', analysis)),
+    vscode.commands.registerCommand('zhdoc.removePinyinAnnotations', () => editWithPinyin('remove', analysis)),
     vscode.commands.registerCommand('zhdoc.toggleInlayHints', async () => {
       const settings = zhdocSettings();
       const on = !settings.get<boolean>('pinyin.inlayHints', false);
@@ -86,12 +88,11 @@ async function copyAsPinyin(): Promise<string | undefined> {
 }
 
 /** Annotates, or removes annotations from, the selections or the whole document, as one undo step. */
-async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
+async function editWithPinyin(mode: 'annotate' | 'remove', analysis?: DocumentAnalysisService): Promise<boolean> {
   const editor = commandEditor();
   if (!editor) return false;
   const document = editor.document;
   if (!(await ensureWritable(document))) return false;
-  await ensureResources('pinyin', 'opencc');
   const { style, sandhi } = pinyinSettings(document);
   // The text as the command found it: a change from here on (even while the folds are asked for) refuses the edit.
   const version = document.version;
@@ -100,6 +101,14 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
   // Only an edit of more characters than the limit can need joining, and only then must folds be asked for.
   const kept = total > MAX_EDITS ? await keptPlaces(editor) : NOTHING_KEPT;
   let count = 0;
+  const title = mode === 'annotate' ? vscode.l10n.t('zhdoc: annotating {0} with pinyin', displayName(document)) : vscode.l10n.t('zhdoc: removing pinyin from {0}', displayName(document));
+  // In the analysis worker, on its copy of this version: the host neither reads pinyin nor loads its data.
+  const inWorker = analysis && document.version === version ? await editsInWorker(analysis, document, mode === 'annotate' ? { kind: 'annotate', style, sandhi } : { kind: 'remove' }, ranges, total, MAX_EDITS, kept, title) : undefined;
+  if (inWorker !== undefined) {
+    if (inWorker === 'cancelled' || inWorker === 'stale') return finish(editor, version, mode, inWorker, 0);
+    return finish(editor, version, mode, inWorker.edits, inWorker.count);
+  }
+  await ensureResources('pinyin', 'opencc');
 
   function* steps(): Generator<EditStep> {
     for (const range of ranges) {
@@ -117,8 +126,12 @@ async function editWithPinyin(mode: 'annotate' | 'remove'): Promise<boolean> {
       }
     }
   }
-  const title = mode === 'annotate' ? vscode.l10n.t('zhdoc: annotating {0} with pinyin', displayName(document)) : vscode.l10n.t('zhdoc: removing pinyin from {0}', displayName(document));
   const result = await computeEdits(document, version, total, title, steps());
+  return finish(editor, version, mode, result, count);
+}
+
+async function finish(editor: vscode.TextEditor, version: number, mode: 'annotate' | 'remove', result: readonly TextEdit[] | 'cancelled' | 'stale', count: number): Promise<boolean> {
+  const document = editor.document;
   if (result === 'cancelled') return false;
   const applied = result === 'stale' ? 'stale' : await applyDocumentEdits(editor, version, result);
   if (applied === 'stale' || applied === 'failed') {

@@ -3,10 +3,13 @@
  * changed since the edits were computed, a clear message instead of an edit on a read-only document.
  */
 import * as vscode from 'vscode';
-import { planEdits, type KeptPlaces } from '../core/editPlan';
+import type { DocumentAnalysisService } from '../analysis/service';
+import type { EditJob, EditJobResult } from '../core/editJobs';
+import { type KeptPlaces } from '../core/editPlan';
+export { planPiece } from '../core/editPlan';
 import { looksMisdecoded, SAMPLE as ENCODING_SAMPLE, type Misdecoding } from '../core/encoding';
 import { coalesceEdits, type TextEdit } from '../core/text';
-import { timed } from './timings';
+import { recordDuration, timed } from './timings';
 
 /**
  * Above this many edits one command joins neighbouring edits (see coalesceEdits): VS Code applies a few
@@ -118,6 +121,7 @@ export async function applyDocumentEdits(editor: vscode.TextEditor, version: num
   if (document.isClosed || document.version !== version) return 'stale';
   if (edits.length > MAX_EDITS_PER_COMMAND) edits = coalesceEdits(document.getText(), edits, MAX_EDITS_PER_COMMAND);
   const ranges = edits.map((e) => new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)));
+  const started = performance.now();
   try {
     const ok = await editor.edit(
       (builder) => {
@@ -130,6 +134,8 @@ export async function applyDocumentEdits(editor: vscode.TextEditor, version: num
   } catch {
     // The editor was closed or replaced while we worked: nothing was applied, and there is nobody to tell.
     return document.isClosed || document.version !== version ? 'stale' : 'failed';
+  } finally {
+    recordDuration('command.apply', performance.now() - started);
   }
 }
 
@@ -177,9 +183,36 @@ export async function computeEdits(document: vscode.TextDocument, version: numbe
     }
     return edits;
   };
-  return total > LARGE_DOCUMENT_CHARS
-    ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => compute(progress, token))
-    : compute();
+  const started = performance.now();
+  try {
+    return await (total > LARGE_DOCUMENT_CHARS
+      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => compute(progress, token))
+      : compute());
+  } finally {
+    recordDuration('command.compute', performance.now() - started);
+  }
+}
+
+/**
+ * A whole-document command's edits computed in the analysis worker (see DocumentAnalysisService.editsInWorker),
+ * with the same cancellable progress notification as computeEdits for a large document. Undefined when there is
+ * no worker (or it failed; logged): the caller then computes the edits itself with computeEdits.
+ */
+export async function editsInWorker(analysis: DocumentAnalysisService, document: vscode.TextDocument, job: EditJob, ranges: readonly vscode.Range[], total: number, maxEdits: number, kept: KeptPlaces, title: string): Promise<EditJobResult | 'cancelled' | 'stale' | undefined> {
+  const offsets = ranges.map((r) => [document.offsetAt(r.start), document.offsetAt(r.end)] as const);
+  const run = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<EditJobResult | 'cancelled' | 'stale' | undefined> => {
+    try {
+      return await analysis.editsInWorker(document, job, offsets, maxEdits, kept, progress && ((done) => progress.report({ increment: (100 * done) / Math.max(1, total) })), token);
+    } catch {
+      return undefined; // logged by the service; the host computes the edits itself
+    }
+  };
+  const started = performance.now();
+  try {
+    return await (total > LARGE_DOCUMENT_CHARS ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => run(progress, token)) : run());
+  } finally {
+    recordDuration('command.compute', performance.now() - started);
+  }
 }
 
 /** Gives the event loop a turn so typing, rendering and cancellation get through during long work. */
@@ -248,29 +281,6 @@ export function* rangePieces(document: vscode.TextDocument, range: vscode.Range,
     const text = document.getText(new vscode.Range(start, end));
     yield { text, base, firstLine: line, from: Math.max(rangeStart - base, 0), to: Math.min(rangeEnd - base, text.length) };
   }
-}
-
-/**
- * A piece's edits (offsets into piece.text) joined down to about `maxEdits` away from the kept places (see
- * planEdits), in document offsets. Planned piece by piece, as each is computed: a plan over the whole text at
- * the end would hold the host for as long as all the pieces together.
- */
-export function planPiece(piece: Pick<TextPiece, 'text' | 'base' | 'firstLine'>, edits: readonly TextEdit[], maxEdits: number, kept: KeptPlaces): TextEdit[] {
-  let planned: readonly TextEdit[] = edits;
-  if (edits.length > maxEdits) {
-    const lastLine = piece.firstLine + countLineBreaks(piece.text);
-    const lines = new Set<number>();
-    for (const l of kept.lines) if (l >= piece.firstLine && l <= lastLine) lines.add(l - piece.firstLine);
-    const offsets = kept.offsets.filter((o) => o >= piece.base && o <= piece.base + piece.text.length).map((o) => o - piece.base);
-    planned = planEdits(piece.text, edits, maxEdits, { lines, offsets });
-  }
-  return piece.base === 0 ? [...planned] : planned.map((e) => ({ offset: e.offset + piece.base, length: e.length, text: e.text }));
-}
-
-function countLineBreaks(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** No place kept (small edits, or a document without folds or cursors to keep). */

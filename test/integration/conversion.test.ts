@@ -89,6 +89,9 @@ describe('script conversion commands', () => {
     await vscode.commands.executeCommand('editor.fold', { selectionLines: [header], levels: 1 });
     const hidden = (e: vscode.TextEditor): boolean => !e.visibleRanges.some((r) => r.start.line <= header + 5 && r.end.line >= header + 5);
     await waitFor('the section folded away', () => hidden(editor));
+    const original = editor.document.getText();
+    const api = await zhdocApi();
+    api.timings(true);
     const t0 = Date.now();
     const changed = await vscode.commands.executeCommand('zhdoc.convertToSimplified');
     const ms = Date.now() - t0;
@@ -101,6 +104,12 @@ describe('script conversion commands', () => {
     assert.ok(editor.selection.isEmpty);
     await new Promise((r) => setTimeout(r, 300));
     assert.ok(hidden(editor), 'the folded section is still folded');
+    // The edits were computed in the analysis worker (the host only decoded them), and undo takes one step.
+    assert.ok(api.timings().longestBlocks['decode.edits'] !== undefined, 'the worker computed the edits');
+    assert.equal(api.timings().longestBlocks['command step'], undefined, 'no conversion step ran on the host');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original, 'one undo step restores the text');
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [cursor.line, cursor.character], 'the cursor is back where it was');
   });
 
   it('refuses to edit a read-only file, with the text untouched', async () => {

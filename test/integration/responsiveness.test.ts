@@ -63,7 +63,10 @@ describe('responsiveness: the host never reads or draws everything at once', () 
     const original = lines.join('\n') + '\n';
     const editor = await openUntitled(original);
     editor.selection = new vscode.Selection(4000, 3, 4000, 3);
+    const api = await zhdocApi();
+    api.timings(true);
     assert.equal(await vscode.commands.executeCommand('zhdoc.annotatePinyin'), true);
+    assert.ok(api.timings().longestBlocks['decode.edits'] !== undefined, 'the worker computed the edits');
     assert.equal(editor.document.getText(), applyEdits(original, annotatePinyin(original, 'marks')));
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original, 'one undo step');
