@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { convertText } from '../../src/core/convert';
 import { PINYIN_MODEL, PINYIN_MODEL_LABELS, PINYIN_MODEL_SHA256 } from '../../src/core/generated/pinyinModel';
 import { readingsOfHan } from '../../src/core/pinyin';
-import { checkModel, contextFeaturePrefixes, contextFeatures, decodeBase64, decodeBase64Plain, fnv, unpackModel } from '../../src/core/pinyin/model';
+import { candidateFeatures, candidatesOf, checkModel, contextFeaturePrefixes, contextFeatures, decodeBase64, decodeBase64Plain, featureKey, fnv, modelReading, unpackModel, type PolyphoneModel, type PolyphoneSite } from '../../src/core/pinyin/model';
 import { polyphoneSites, setPolyphoneModel } from '../../src/core/pinyin/reader';
 import { modelHash, shippedExamples, train, TRAIN_OPTIONS } from '../../bench/pinyinTraining';
 
@@ -70,6 +70,40 @@ describe('pinyin model: features', () => {
       }
     }
     assert.equal(sites > 10, true);
+  });
+
+  it('scores from hashes exactly as from the features\' text (the training script\'s keys)', () => {
+    const model = unpackModel(decodeBase64(PINYIN_MODEL), PINYIN_MODEL_LABELS);
+    const weight = (key: number): number => {
+      let lo = 0;
+      let hi = model.keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (model.keys[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return model.keys[lo] === key ? model.weights[lo]! : 0;
+    };
+    // The reading as the training script scores it: every feature's text, conjoined and hashed by featureKey.
+    const fromText = (m: PolyphoneModel, site: PolyphoneSite): string => {
+      const char = site.simple[site.index]!;
+      const candidates = candidatesOf(m, char, site.prior);
+      if (!candidates) return site.prior;
+      const score = (label: string): number =>
+        [...contextFeatures(site), ...candidateFeatures(site, label)].reduce((sum, f) => sum + weight(featureKey(char, f, label)), 0);
+      let best = site.prior;
+      let bestScore = score(site.prior);
+      for (const label of candidates) if (label !== site.prior && score(label) > bestScore) [best, bestScore] = [label, score(label)];
+      return best;
+    };
+    let sites = 0;
+    for (const text of ['把钉子钉在墙上', '基层干部要干在实处', '他还在银行工作了三年', '地地道道的行家', '长大后他的头发长得很长', '重审批流程', '的的的的的的的的', '只有三只羊了']) {
+      for (const site of polyphoneSites([...text])) {
+        assert.equal(modelReading(model, site), fromText(model, site), `${text} @${site.index}`);
+        sites++;
+      }
+    }
+    assert.equal(sites > 20, true);
   });
 });
 

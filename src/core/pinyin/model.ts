@@ -132,10 +132,93 @@ export function contextFeatures(site: PolyphoneSite): string[] {
  * without building a string per feature: the hover reads every polyphone of a window this way.
  */
 export function contextFeaturePrefixes(site: PolyphoneSite, char: string): number[] {
-  const start = fnv(char);
-  const out: number[] = [];
-  eachFeature(site, (a, b = '', c = '', d = '', e = '') => out.push(fnv(LABEL_SEP, fnv(e, fnv(d, fnv(c, fnv(b, fnv(a, start))))))));
-  return out;
+  const out = new Uint32Array(MAX_FEATURES);
+  return [...out.subarray(0, hashFeatures(site, char, out))];
+}
+
+/** The feature tags of eachFeature, in its order; a character's hash of each (FNV of char then tag) is cached. */
+const TAGS = ['b', 'u-3', 'u-2', 'u-1', 'u1', 'u2', 'u3', 'l2', 'r2', 'm', 'l3', 'r3', 'p', 'q', 'ml', 'mr', 'w', 'R', 'W', 'P', 'PS', 'H'] as const;
+const TAG = Object.fromEntries(TAGS.map((t, k) => [t, k])) as Record<(typeof TAGS)[number], number>;
+/** At most: 16 neighbour and n-gram features, 2 × BAG_WINDOW bag features, R, W and P, H. */
+const MAX_FEATURES = 16 + 2 * BAG_WINDOW + 4;
+const tagHashesByChar = new Map<string, Uint32Array>();
+
+function tagHashesOf(char: string): Uint32Array {
+  let hashes = tagHashesByChar.get(char);
+  if (!hashes) {
+    const start = fnv(char);
+    hashes = Uint32Array.from(TAGS, (t) => fnv(t, start));
+    tagHashesByChar.set(char, hashes);
+  }
+  return hashes;
+}
+
+/** One FNV-1a step per code unit of `s`, continuing from `h` (not yet made unsigned: see fnv). */
+function mix(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const SEP_CODE = LABEL_SEP.charCodeAt(0);
+/** Ends a feature's hash: the separator before the candidate reading, then unsigned as `fnv` returns it. */
+const sealed = (h: number): number => Math.imul(h ^ SEP_CODE, FNV_PRIME) >>> 0;
+
+/**
+ * Writes the hashes of eachFeature's features of the site (char, feature text, separator: what the candidate's
+ * reading continues) into `out` in eachFeature's order and returns their count. The same values as hashing the
+ * text of contextFeatures, without a string or a closure per feature: the model reads every polyphone this way.
+ */
+function hashFeatures(site: PolyphoneSite, char: string, out: Uint32Array): number {
+  const { simple: s, index: i } = site;
+  const t = tagHashesOf(char);
+  const at = (o: number): string => {
+    const j = i + o;
+    if (j < 0) return j === -1 && site.before ? classOf(site.before) : '^';
+    return j >= s.length ? '$' : s[j]!;
+  };
+  const m3 = at(-3);
+  const m2 = at(-2);
+  const m1 = at(-1);
+  const p1 = at(1);
+  const p2 = at(2);
+  const p3 = at(3);
+  let n = 0;
+  out[n++] = sealed(t[TAG.b]!);
+  out[n++] = sealed(mix(t[TAG['u-3']]!, m3));
+  out[n++] = sealed(mix(t[TAG['u-2']]!, m2));
+  out[n++] = sealed(mix(t[TAG['u-1']]!, m1));
+  out[n++] = sealed(mix(t[TAG.u1]!, p1));
+  out[n++] = sealed(mix(t[TAG.u2]!, p2));
+  out[n++] = sealed(mix(t[TAG.u3]!, p3));
+  out[n++] = sealed(mix(mix(t[TAG.l2]!, m2), m1));
+  out[n++] = sealed(mix(mix(t[TAG.r2]!, p1), p2));
+  out[n++] = sealed(mix(mix(t[TAG.m]!, m1), p1));
+  out[n++] = sealed(mix(mix(mix(t[TAG.l3]!, m3), m2), m1));
+  out[n++] = sealed(mix(mix(mix(t[TAG.r3]!, p1), p2), p3));
+  out[n++] = sealed(mix(mix(t[TAG.p]!, m3), m2));
+  out[n++] = sealed(mix(mix(t[TAG.q]!, p2), p3));
+  out[n++] = sealed(mix(mix(mix(t[TAG.ml]!, m2), m1), p1));
+  out[n++] = sealed(mix(mix(mix(t[TAG.mr]!, m1), p1), p2));
+  const from = Math.max(0, i - BAG_WINDOW);
+  const to = Math.min(s.length - 1, i + BAG_WINDOW);
+  for (let j = from; j <= to; j++) {
+    if (j === i) continue;
+    let repeated = false;
+    for (let k = from; k < j && !repeated; k++) repeated = k !== i && s[k] === s[j];
+    if (!repeated) out[n++] = sealed(mix(t[TAG.w]!, s[j]!));
+  }
+  out[n++] = sealed(mix(t[TAG.R]!, site.prior));
+  const how = howOf(site);
+  if (site.word) {
+    const [a, b] = site.word;
+    const pos = i === a ? 'B' : i === b - 1 ? 'E' : 'M';
+    let h = t[TAG.W]!;
+    for (let k = a; k < b; k++) h = mix(h, s[k]!);
+    out[n++] = sealed(mix(mix(h, pos), String(i - a)));
+    out[n++] = sealed(mix(mix(t[TAG.P]!, pos), String(Math.min(b - a, 4))));
+  } else out[n++] = sealed(t[TAG.PS]!);
+  out[n++] = sealed(mix(t[TAG.H]!, how));
+  return n;
 }
 
 /** How the reader decided the site, as the shared features name it. */
@@ -231,28 +314,62 @@ export function candidatesOf(model: PolyphoneModel, char: string, prior: string)
   return labels.includes(prior) ? labels : [...labels, prior];
 }
 
+/** Hashes of the shared candidate features (their text is short and fixed): fnv of each, computed once. */
+const sharedKeys = new Map<string, number>();
+function sharedKey(feature: string): number {
+  let key = sharedKeys.get(feature);
+  if (key === undefined) sharedKeys.set(feature, (key = fnv(feature)));
+  return key;
+}
+const SHARED_PRIOR = fnv(`${SHARED}p`);
+/** candidateFeatures' rank feature, by rank + 1 (0: not among the character's readings). */
+const SHARED_RANK = ['x', 0, 1, 2, 3].map((r) => fnv(`${SHARED}r${r}`));
+
+/** Scratch space for one site's feature hashes (the model reads one site at a time). */
+const featureScratch = new Uint32Array(MAX_FEATURES);
+
+/**
+ * The score of one candidate: the weights of the site's features conjoined with it (the hashes in
+ * `prefixes[0, count)` continued over the label) and of its shared features, as candidateFeatures lists them.
+ */
+function candidateScore(model: PolyphoneModel, site: PolyphoneSite, label: string, prefixes: Uint32Array, count: number, priorHow: number): number {
+  let score = 0;
+  const len = label.length;
+  for (let f = 0; f < count; f++) {
+    let h = prefixes[f]!;
+    for (let c = 0; c < len; c++) h = Math.imul(h ^ label.charCodeAt(c), FNV_PRIME);
+    score += weightOf(model, h >>> 0);
+  }
+  const isPrior = label === site.prior;
+  if (isPrior) score += weightOf(model, priorHow) + weightOf(model, SHARED_PRIOR);
+  const rank = site.readings.indexOf(label);
+  score += weightOf(model, SHARED_RANK[rank < 0 ? 0 : Math.min(rank, 3) + 1]!);
+  const lexiconLength = site.lexicon.get(label);
+  if (lexiconLength !== undefined) {
+    const l = Math.min(lexiconLength, 4);
+    score += weightOf(model, sharedKey(`${SHARED}l${l}`)) + weightOf(model, sharedKey(`${SHARED}l${l}${isPrior ? 'p' : 'n'}`));
+  }
+  return score;
+}
+
 /** The model's reading of a polyphone in context, or the reader's when the model does not know the character. */
 export function modelReading(model: PolyphoneModel, site: PolyphoneSite): string {
   const char = site.simple[site.index]!;
   const candidates = candidatesOf(model, char, site.prior);
   if (!candidates) return site.prior;
+  const count = hashFeatures(site, char, featureScratch);
+  const priorHow = sharedKey(`${SHARED}p${howOf(site)}`);
+  // The reader's reading wins a tie: a candidate must score strictly more to replace it.
   let best = site.prior;
-  let bestScore = 0;
-  const prefixes = contextFeaturePrefixes(site, char);
-  const scores = candidates.map((label) => {
-    let score = 0;
-    for (const p of prefixes) score += weightOf(model, fnv(label, p));
-    for (const f of candidateFeatures(site, label)) score += weightOf(model, fnv(f));
-    return score;
-  });
-  const priorAt = candidates.indexOf(site.prior);
-  bestScore += scores[priorAt]!;
-  candidates.forEach((label, k) => {
-    if (k !== priorAt && scores[k]! > bestScore) {
+  let bestScore = candidateScore(model, site, site.prior, featureScratch, count, priorHow);
+  for (const label of candidates) {
+    if (label === site.prior) continue;
+    const score = candidateScore(model, site, label, featureScratch, count, priorHow);
+    if (score > bestScore) {
       best = label;
-      bestScore = scores[k]!;
+      bestScore = score;
     }
-  });
+  }
   return best;
 }
 

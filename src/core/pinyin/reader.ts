@@ -56,7 +56,8 @@ interface Data {
   readonly singles: CharacterTable;
   /** First character → its line of WORD_LINES, parsed on first use. */
   readonly wordLines: LineIndex;
-  readonly parsed: Map<string, Map<string, LexiconWord>>;
+  /** First character → its words, or null for a character that begins none (looked up at almost every character). */
+  readonly parsed: Map<string, Map<string, LexiconWord> | null>;
   readonly maxWord: number;
 }
 
@@ -87,9 +88,12 @@ const PREFIX_ONLY: LexiconWord = { cost: Infinity, indices: '' };
 /** The words starting with `first`, parsed from their packed line the first time they are needed. */
 function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {
   let words = d.parsed.get(first);
-  if (words) return words;
+  if (words !== undefined) return words ?? undefined;
   const line = d.wordLines.get(first) ?? (EXTRA_BY_FIRST.has(first) ? '' : undefined);
-  if (line === undefined) return undefined;
+  if (line === undefined) {
+    d.parsed.set(first, null);
+    return undefined;
+  }
   words = new Map();
   for (const [rest, readings] of EXTRA_BY_FIRST.get(first) ?? []) addExtraWord(d, words, first, rest, readings);
   let i = 0;
@@ -337,6 +341,17 @@ interface BaseAnalysis {
   /** Per position, 1 where a context rule decided the polyphone. */
   readonly ruled: Uint8Array;
   readonly spans: Array<readonly [number, number]>;
+  /** Per position, the polyphone entry of its (Simplified) character, if it is one. */
+  readonly polys: Array<Polyphone | undefined>;
+  /** Number of polyphones before each position (n + 1 entries). */
+  readonly polyBefore: Int32Array;
+  /**
+   * Every lexicon word of two or more characters in the run, as the segmentation met them: those starting at
+   * position i are matchEnd / matchWord[matchFrom[i], matchFrom[i + 1]). The model's sites read them again.
+   */
+  readonly matchFrom: Int32Array;
+  readonly matchEnd: number[];
+  readonly matchWord: LexiconWord[];
 }
 
 /** The reader's own analysis of a run: segmentation by the lexicon, words' readings, context rules, defaults. */
@@ -352,16 +367,27 @@ function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1);
   const wordOf: Array<LexiconWord | undefined> = new Array(n + 1);
+  const polys: Array<Polyphone | undefined> = new Array(n);
+  const polyBefore = new Int32Array(n + 1);
+  const matchFrom = new Int32Array(n + 1);
+  const matchEnd: number[] = [];
+  const matchWord: LexiconWord[] = [];
   best[0] = 0;
   for (let i = 0; i < n; i++) {
-    if (best[i] === Infinity) continue;
     const first = simple[i]!;
     const poly = d.polyphones.get(first);
-    const single = best[i]! + (poly ? poly.cost : PLAIN_CHAR_COST);
-    if (single < best[i + 1]!) {
-      best[i + 1] = single;
-      from[i + 1] = i;
-      wordOf[i + 1] = undefined;
+    polys[i] = poly;
+    polyBefore[i + 1] = polyBefore[i]! + (poly ? 1 : 0);
+    matchFrom[i] = matchEnd.length;
+    // Every position is reached (a single character always steps on), so every word of the run is met here.
+    const reached = best[i] !== Infinity;
+    if (reached) {
+      const single = best[i]! + (poly ? poly.cost : PLAIN_CHAR_COST);
+      if (single < best[i + 1]!) {
+        best[i + 1] = single;
+        from[i + 1] = i;
+        wordOf[i + 1] = undefined;
+      }
     }
     const words = wordsStartingWith(d, first);
     if (!words) continue;
@@ -371,6 +397,9 @@ function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis
       const w = words.get(rest);
       if (!w) break;
       if (w === PREFIX_ONLY) continue;
+      matchEnd.push(i + len);
+      matchWord.push(w);
+      if (!reached) continue;
       const cost = best[i]! + w.cost;
       if (cost < best[i + len]!) {
         best[i + len] = cost;
@@ -379,6 +408,7 @@ function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis
       }
     }
   }
+  matchFrom[n] = matchEnd.length;
 
   const decided: Array<string | undefined> = new Array(n);
   const wordAt = new Int32Array(n).fill(-1);
@@ -390,11 +420,11 @@ function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis
       spans.push([start, end]);
       let k = 0;
       for (let i = start; i < end; i++) {
-        const poly = d.polyphones.get(simple[i]!);
+        const poly = polys[i];
         if (poly) decided[i] = poly.readings[parseInt(w.indices[k++] ?? '0', 36)];
       }
     } else {
-      const poly = d.polyphones.get(simple[start]!);
+      const poly = polys[start];
       if (poly) {
         const rule = contextReading(simple, start, before);
         if (rule) ruled[start] = 1;
@@ -404,33 +434,32 @@ function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis
   }
   spans.reverse();
   spans.forEach(([a, b], k) => wordAt.fill(k, a, b));
-  return { chars, converted, simple, decided, wordAt, ruled, spans };
+  return { chars, converted, simple, decided, wordAt, ruled, spans, polys, polyBefore, matchFrom, matchEnd, matchWord };
 }
 
-/** The polyphone at position i of an analysed run as the model sees it. */
-function siteOf(base: BaseAnalysis, i: number, before: string): PolyphoneSite {
+const NO_READINGS: readonly string[] = [];
+
+/**
+ * The polyphone at position i of an analysed run as the model sees it. `lexicon` receives the lexicon's votes
+ * (a fresh map unless the caller reads the site at once and passes one to reuse).
+ */
+function siteOf(base: BaseAnalysis, i: number, before: string, lexicon = new Map<string, number>()): PolyphoneSite {
   const k = base.wordAt[i]!;
   const d = loadData();
-  const s = base.simple;
-  const readings = d.polyphones.get(s[i]!)?.readings ?? [];
+  const readings = base.polys[i]?.readings ?? NO_READINGS;
   // Every lexicon word covering position i, chosen or not, votes for the reading it gives the character there.
-  const lexicon = new Map<string, number>();
+  const { matchFrom, matchEnd, matchWord, polyBefore } = base;
   for (let start = Math.max(0, i - d.maxWord + 1); start <= i; start++) {
-    const words = wordsStartingWith(d, s[start]!);
-    if (!words) continue;
-    let rest = '';
-    for (let end = start + 2; end <= Math.min(s.length, start + d.maxWord); end++) {
-      rest += s[end - 1]!;
-      const w = words.get(rest);
-      if (!w) break;
-      if (w === PREFIX_ONLY || end <= i) continue;
-      let nth = 0;
-      for (let j = start; j < i; j++) if (d.polyphones.has(s[j]!)) nth++;
-      const reading = readings[parseInt(w.indices[nth] ?? '0', 36)];
+    // The character's place among the word's polyphones.
+    const nth = polyBefore[i]! - polyBefore[start]!;
+    for (let m = matchFrom[start]!; m < matchFrom[start + 1]!; m++) {
+      const end = matchEnd[m]!;
+      if (end <= i) continue;
+      const reading = readings[parseInt(matchWord[m]!.indices[nth] ?? '0', 36)];
       if (reading) lexicon.set(reading, Math.max(lexicon.get(reading) ?? 0, end - start));
     }
   }
-  return { simple: s, index: i, before, prior: base.decided[i]!, word: k >= 0 ? base.spans[k] : undefined, rule: base.ruled[i] === 1, readings, lexicon };
+  return { simple: base.simple, index: i, before, prior: base.decided[i]!, word: k >= 0 ? base.spans[k] : undefined, rule: base.ruled[i] === 1, readings, lexicon };
 }
 
 /** The reading a Traditional character's own form gives it in a converted run, if its form decides. */
@@ -464,11 +493,16 @@ export function analyseRun(runChars: readonly string[], before = ''): RunAnalysi
   const d = loadData();
   const model = activeModel();
   const out: Array<string | null> = new Array(chars.length);
+  // One map of lexicon votes for every site: each is read by the model at once and not kept.
+  const lexicon = new Map<string, number>();
   for (let i = 0; i < chars.length; i++) {
     const original = chars[i]!;
     let decided = base.decided[i];
     const fromForm = formReading(base, i);
-    if (fromForm === undefined && decided !== undefined && model) decided = modelReading(model, siteOf(base, i, before));
+    if (fromForm === undefined && decided !== undefined && model) {
+      lexicon.clear();
+      decided = modelReading(model, siteOf(base, i, before, lexicon));
+    }
     out[i] = fromForm ?? decided ?? d.singles.get(simple[i]!) ?? d.singles.get(original) ?? d.polyphones.get(original)?.readings[0] ?? null;
   }
   return { readings: out, words: base.spans };

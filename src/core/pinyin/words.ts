@@ -4,7 +4,7 @@
  * WINDOW code units on either side, so the cost does not grow with the document.
  */
 import { scriptOf } from '../script';
-import { isHanCodePoint, isLowSurrogate, partitionPoint } from '../text';
+import { isHanCodePoint, isLowSurrogate } from '../text';
 import { analyseRun, charBefore, hasFormDecidingCharacter, simplifiedToTraditional } from './reader';
 import { spokenRun, type ToneSandhi } from './sandhi';
 import { traditionalToSimplified } from './t2s';
@@ -78,25 +78,31 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
   // ICU's words, corrected by the lexicon words the reader chose: a lexicon word's edges are always word
   // boundaries (ICU's 落/實習 across 貫徹落實 is cut back to 落實), and its pieces are joined where ICU fell back
   // to single characters (實/處 → 實處); two words ICU knows inside a listed phrase (經濟|發展) stay two.
-  const bounds = new Set<number>((icuBounds ?? segmentBounds(text, start, end)).filter((at) => at > start && at < end));
+  // Marks per code unit of the run (1 at a word's start), not a set sorted twice: a window of a long run holds
+  // thousands of bounds. Lexicon words never overlap, so joining one's pieces does not touch another's.
+  const mark = new Uint8Array(end - start + 1);
+  for (const at of icuBounds ?? segmentBounds(text, start, end)) if (at > start && at < end) mark[at - start] = 1;
   for (const [a, b] of lexiconWords) {
-    bounds.add(offsets[a]!);
-    bounds.add(offsets[b]!);
+    mark[offsets[a]! - start] = 1;
+    mark[offsets[b]! - start] = 1;
   }
-  const sorted = [...bounds].sort((x, y) => x - y);
   for (const [a, b] of lexiconWords) {
     const from = offsets[a]!;
     const to = offsets[b]!;
-    const inside: number[] = [];
-    for (let m = firstAbove(sorted, from); m < sorted.length && sorted[m]! < to; m++) inside.push(sorted[m]!);
-    const pieces = [from, ...inside, to];
+    // The word's pieces between the bounds inside it: joined when ICU fell back to a single character among them.
     let hasSingle = false;
-    for (let n = 0; n + 1 < pieces.length; n++) if (pieces[n + 1]! - pieces[n]! === sizeAt(text, pieces[n]!)) hasSingle = true;
-    if (hasSingle) for (let n = 1; n + 1 < pieces.length; n++) bounds.delete(pieces[n]!);
+    let piece = from;
+    for (let at = from + 1; at <= to; at++) {
+      if (at < to && !mark[at - start]) continue;
+      if (at - piece === sizeAt(text, piece)) hasSingle = true;
+      piece = at;
+    }
+    if (hasSingle) mark.fill(0, from + 1 - start, to - start);
   }
-  bounds.delete(start);
-  bounds.add(end);
-  const ordered = [...bounds].sort((x, y) => x - y);
+  mark[0] = 0;
+  mark[end - start] = 1;
+  const ordered: number[] = [];
+  for (let at = 1; at <= end - start; at++) if (mark[at]) ordered.push(start + at);
   // The words' [start, end) code point indices, for the spoken forms, which depend on the whole run.
   const spans: Array<readonly [number, number]> = [];
   let k = 0;
@@ -113,11 +119,6 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
     readings: readings.slice(a, b).map((r) => r ?? null),
     spoken: spoken.slice(a, b).map((r) => r ?? null),
   }));
-}
-
-/** Index of the first element of the ascending `values` greater than `x` (binary search: a run has many bounds). */
-function firstAbove(values: readonly number[], x: number): number {
-  return partitionPoint(values.length, (i) => values[i]! <= x);
 }
 
 /** The first offset at or after `at` (up to `limit`) that is not inside a Han run: a safe end for a stretch. */
