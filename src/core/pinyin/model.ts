@@ -71,20 +71,24 @@ const BAG_WINDOW = 5;
 /** Receives one feature in up to five pieces (its text is their concatenation). */
 type Emit = (a: string, b?: string, c?: string, d?: string, e?: string) => void;
 
-/** Every feature of the polyphone's own (each then conjoined with every candidate), in pieces. */
-function eachFeature(site: PolyphoneSite, emit: Emit): void {
+/**
+ * The three characters either side of the polyphone as its features name them: '^' before the text's start
+ * (the character class of the text before it, at -1, when the site has one) and '$' after its end.
+ */
+function neighboursOf(site: PolyphoneSite): { m3: string; m2: string; m1: string; p1: string; p2: string; p3: string } {
   const { simple: s, index: i } = site;
   const at = (o: number): string => {
     const j = i + o;
     if (j < 0) return j === -1 && site.before ? classOf(site.before) : '^';
     return j >= s.length ? '$' : s[j]!;
   };
-  const m3 = at(-3);
-  const m2 = at(-2);
-  const m1 = at(-1);
-  const p1 = at(1);
-  const p2 = at(2);
-  const p3 = at(3);
+  return { m3: at(-3), m2: at(-2), m1: at(-1), p1: at(1), p2: at(2), p3: at(3) };
+}
+
+/** Every feature of the polyphone's own (each then conjoined with every candidate), in pieces. */
+function eachFeature(site: PolyphoneSite, emit: Emit): void {
+  const { simple: s, index: i } = site;
+  const { m3, m2, m1, p1, p2, p3 } = neighboursOf(site);
   emit('b');
   emit('u-3', m3);
   emit('u-2', m2);
@@ -171,17 +175,7 @@ const sealed = (h: number): number => Math.imul(h ^ SEP_CODE, FNV_PRIME) >>> 0;
 function hashFeatures(site: PolyphoneSite, char: string, out: Uint32Array): number {
   const { simple: s, index: i } = site;
   const t = tagHashesOf(char);
-  const at = (o: number): string => {
-    const j = i + o;
-    if (j < 0) return j === -1 && site.before ? classOf(site.before) : '^';
-    return j >= s.length ? '$' : s[j]!;
-  };
-  const m3 = at(-3);
-  const m2 = at(-2);
-  const m1 = at(-1);
-  const p1 = at(1);
-  const p2 = at(2);
-  const p3 = at(3);
+  const { m3, m2, m1, p1, p2, p3 } = neighboursOf(site);
   let n = 0;
   out[n++] = sealed(t[TAG.b]!);
   out[n++] = sealed(mix(t[TAG['u-3']]!, m3));
