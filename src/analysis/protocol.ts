@@ -61,7 +61,8 @@ export type VendorName = 'opencc' | 'sloganLexicon' | 'pinyin';
 export const JOB_VENDORS: Readonly<Record<EditJob['kind'], readonly VendorName[]>> = {
   convert: ['opencc'],
   annotate: ['pinyin', 'opencc'],
-  remove: [],
+  // Removal is strict: it removes a parenthesis only when it holds a reading of the Han text before it.
+  remove: ['pinyin', 'opencc'],
 };
 
 export type ToWorker =

@@ -53,6 +53,32 @@ async function main(): Promise<void> {
     if (bundle.error) throw new Error(`dist/web/extension.js: ${String(bundle.error)}`);
     assert.deepEqual(bundle.exports, ['activate', 'deactivate']);
     console.log(`  ✔ dist/web/extension.js (${Math.round(Number(bundle.size) / 1024)} KB) evaluates in a Web Worker and exports activate, deactivate`);
+    // The analysis worker as vscode.dev runs it: the vendors posted as webHost.ts posts them (the reading data as its
+    // binary file, OpenCC as source with its dictionaries), then Annotate and Remove jobs on a document's text.
+    const jobs = await page.evaluate(async () => {
+      const bytes = async (url: string): Promise<Uint8Array> => new Uint8Array(await (await fetch(url)).arrayBuffer());
+      const worker = new Worker('/dist/web/analysisWorker.js');
+      const answers = new Map<number, (value: unknown) => void>();
+      worker.onmessage = (e: MessageEvent) => {
+        const m = e.data as { type: string; id: number; value?: unknown; error?: string };
+        if (m.type === 'progress') return;
+        answers.get(m.id)?.(m.type === 'result' ? m.value : { failed: m.type, error: m.error });
+      };
+      const job = (id: number, version: number, text: string, kind: 'annotate' | 'remove'): Promise<unknown> => new Promise((resolveJob) => {
+        answers.set(id, resolveJob);
+        worker.postMessage({ type: 'text', doc: 'doc', version, text });
+        worker.postMessage({ type: 'edits', id, doc: 'doc', version, job: kind === 'annotate' ? { kind, style: 'marks', sandhi: 'off' } : { kind }, ranges: [[0, text.length]], maxEdits: 4000, keptLines: [], keptOffsets: [] });
+      });
+      worker.postMessage({ type: 'vendor', name: 'pinyin', source: '', data: await bytes('/dist/data/pinyin.bin'), binary: true });
+      worker.postMessage({ type: 'vendor', name: 'opencc', source: await (await fetch('/dist/vendor/opencc.js')).text(), data: await bytes('/dist/vendor/opencc.bin') });
+      const annotated = (await job(1, 1, '漢字(Beta2)', 'annotate')) as { text?: string };
+      const removed = (await job(2, 2, '漢字(hànzì)(Beta2)', 'remove')) as { count?: number };
+      worker.terminate();
+      return { annotated, removed };
+    });
+    assert.match(String(jobs.annotated.text), /hàn/, `Annotate in the web analysis worker: ${JSON.stringify(jobs.annotated)}`);
+    assert.equal(jobs.removed.count, 1, `Remove in the web analysis worker: ${JSON.stringify(jobs.removed)}`);
+    console.log('  ✔ the web analysis worker runs Annotate and Remove with the reading data posted as its binary file');
     console.log(`web checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await browser.close();
