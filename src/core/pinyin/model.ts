@@ -85,6 +85,19 @@ function neighboursOf(site: PolyphoneSite): { m3: string; m2: string; m1: string
   return { m3: at(-3), m2: at(-2), m1: at(-1), p1: at(1), p2: at(2), p3: at(3) };
 }
 
+/** Each distinct character within BAG_WINDOW of the polyphone, itself excepted, in text order: the 'w' features. */
+function eachBagCharacter(site: PolyphoneSite, visit: (c: string) => void): void {
+  const { simple: s, index: i } = site;
+  const from = Math.max(0, i - BAG_WINDOW);
+  const to = Math.min(s.length - 1, i + BAG_WINDOW);
+  for (let j = from; j <= to; j++) {
+    if (j === i) continue;
+    let repeated = false;
+    for (let k = from; k < j && !repeated; k++) repeated = k !== i && s[k] === s[j];
+    if (!repeated) visit(s[j]!);
+  }
+}
+
 /** Every feature of the polyphone's own (each then conjoined with every candidate), in pieces. */
 function eachFeature(site: PolyphoneSite, emit: Emit): void {
   const { simple: s, index: i } = site;
@@ -105,14 +118,7 @@ function eachFeature(site: PolyphoneSite, emit: Emit): void {
   emit('q', p2, p3);
   emit('ml', m2, m1, p1);
   emit('mr', m1, p1, p2);
-  const from = Math.max(0, i - BAG_WINDOW);
-  const to = Math.min(s.length - 1, i + BAG_WINDOW);
-  for (let j = from; j <= to; j++) {
-    if (j === i) continue;
-    let repeated = false;
-    for (let k = from; k < j && !repeated; k++) repeated = k !== i && s[k] === s[j];
-    if (!repeated) emit('w', s[j]!);
-  }
+  eachBagCharacter(site, (c) => emit('w', c));
   emit('R', site.prior);
   if (site.word) {
     const [a, b] = site.word;
@@ -193,14 +199,9 @@ function hashFeatures(site: PolyphoneSite, char: string, out: Uint32Array): numb
   out[n++] = sealed(mix(mix(t[TAG.q]!, p2), p3));
   out[n++] = sealed(mix(mix(mix(t[TAG.ml]!, m2), m1), p1));
   out[n++] = sealed(mix(mix(mix(t[TAG.mr]!, m1), p1), p2));
-  const from = Math.max(0, i - BAG_WINDOW);
-  const to = Math.min(s.length - 1, i + BAG_WINDOW);
-  for (let j = from; j <= to; j++) {
-    if (j === i) continue;
-    let repeated = false;
-    for (let k = from; k < j && !repeated; k++) repeated = k !== i && s[k] === s[j];
-    if (!repeated) out[n++] = sealed(mix(t[TAG.w]!, s[j]!));
-  }
+  eachBagCharacter(site, (c) => {
+    out[n++] = sealed(mix(t[TAG.w]!, c));
+  });
   out[n++] = sealed(mix(t[TAG.R]!, site.prior));
   const how = howOf(site);
   if (site.word) {
