@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { webAnalysisHost } from './analysis/webHost';
 import { activate as activateZhdoc, type ZhdocApi } from './extension';
-import { BINARY_VENDORS, unpackVendor } from './vendor/binaryVendor';
-import { evaluateVendor, isVendorLoaded, registerVendor, VENDOR_DATA_FILES } from './web/vendorRegistry';
+import { installVendorFiles, readVendorFiles } from './web/vendorFiles';
+import { isVendorLoaded } from './web/vendorRegistry';
 import { installResourceLoader, type VendorName } from './vscode/resources';
 
 export function activate(context: vscode.ExtensionContext): ZhdocApi {
@@ -17,17 +17,10 @@ export function activate(context: vscode.ExtensionContext): ZhdocApi {
       names.filter((n) => !isVendorLoaded(n)).map((name) => {
         let loading = pending.get(name);
         if (!loading) {
-          const read = (dir: string, file: string): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', dir, file)));
-          // The reading data and the glosses are binary files (src/vendor/binaryVendor.ts); the others JavaScript,
-          // OpenCC's with its compiled dictionaries beside it (VENDOR_DATA_FILES).
-          const dataFile = VENDOR_DATA_FILES[name];
-          loading = Object.hasOwn(BINARY_VENDORS, name)
-            ? read('data', `${name}.bin`).then((bytes) => {
-              registerVendor(name, unpackVendor(bytes));
-            })
-            : Promise.all([read('vendor', `${name}.js`), dataFile ? read('vendor', dataFile) : undefined]).then(([source, data]) => {
-              evaluateVendor(name, new TextDecoder().decode(source), data);
-            });
+          loading = readVendorFiles(name, (path) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', path))))
+            .then((files) => installVendorFiles(name, files));
+          // A failed read is tried again by the next caller instead of failing every later one.
+          loading.catch(() => pending.delete(name));
           pending.set(name, loading);
         }
         return loading;

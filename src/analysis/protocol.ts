@@ -8,6 +8,7 @@ import type { ScriptCounts, Script } from '../core/script';
 import type { AnalysisOptions } from '../core/settings';
 import type { Slogan } from '../core/slogans';
 import type { DocumentStatistics } from '../core/statistics';
+import type { VendorFiles } from '../web/vendorFiles';
 
 /** The boilerplate of a text as the editor needs it (the per-line evidence stays in the worker). */
 export interface BoilerplateFacet {
@@ -84,10 +85,10 @@ export type ToWorker =
   /** The user cancelled the edit job `id`. */
   | { readonly type: 'cancel'; readonly id: number }
   /**
-   * The source of a vendor module and its data file if it has one, or (`binary`) a binary vendor's file alone
-   * (Web Worker only: in Node the worker reads the files itself).
+   * The files of a vendor, as src/web/vendorFiles.ts reads them (Web Worker only: in Node the worker reads the
+   * files itself).
    */
-  | { readonly type: 'vendor'; readonly name: VendorName; readonly source: string; readonly data?: Uint8Array; readonly binary?: true }
+  | { readonly type: 'vendor'; readonly name: VendorName; readonly files: VendorFiles }
   /** Test hook: the next `times` computations of `facet` throw inside the worker. */
   | { readonly type: 'fault'; readonly facet: Facet; readonly times: number };
 

@@ -1,12 +1,11 @@
 /**
  * The analysis worker in the web extension host (vscode.dev, code-server's browser host): a Web Worker running
  * dist/web/analysisWorker.js (VS Code runs nested workers of web extensions). The worker cannot read the
- * extension's files, so the vendor modules a facet needs are read here, once, and their source (and data file) is
- * posted to it.
+ * extension's files, so the vendors a facet or job needs are read here, once, and their files are posted to it
+ * (src/web/vendorFiles.ts, the same reading as the web extension host's own).
  */
 import * as vscode from 'vscode';
-import { BINARY_VENDORS } from '../vendor/binaryVendor';
-import { VENDOR_DATA_FILES } from '../web/vendorRegistry';
+import { readVendorFiles } from '../web/vendorFiles';
 import type { FromWorker, ToWorker, VendorName, WorkerPort } from './protocol';
 import type { AnalysisHost } from './service';
 
@@ -41,15 +40,8 @@ export function webAnalysisHost(extensionUri: vscode.Uri): AnalysisHost {
       await Promise.all(vendors.map((name) => {
         let loading = map.get(name);
         if (!loading) {
-          const read = (dir: string, file: string): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', dir, file)));
-          const dataFile = VENDOR_DATA_FILES[name];
-          // A binary vendor (the reading data, for the pinyin commands' jobs) is only its file; the others are
-          // source, OpenCC's with its compiled dictionaries beside it.
-          loading = Object.hasOwn(BINARY_VENDORS, name)
-            ? read('data', `${name}.bin`).then((data) => port.post({ type: 'vendor', name, source: '', data, binary: true }))
-            : Promise.all([read('vendor', `${name}.js`), dataFile ? read('vendor', dataFile) : undefined]).then(([source, data]) => {
-              port.post({ type: 'vendor', name, source: new TextDecoder().decode(source), ...(data ? { data } : {}) });
-            });
+          loading = readVendorFiles(name, (path) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', path))))
+            .then((files) => port.post({ type: 'vendor', name, files }));
           loading.catch(() => map.delete(name));
           map.set(name, loading);
         }

@@ -26,9 +26,10 @@ export const VENDOR_DATA_FILES: Readonly<Partial<Record<string, string>>> = { op
 
 /** Evaluates a vendor bundle (CommonJS, no imports of its own), gives it its data file, and registers its exports. */
 export function evaluateVendor(name: string, source: string, data?: Uint8Array): unknown {
-  const module = { exports: {} as { provideData?: (bytes: Uint8Array) => void } };
+  const module = { exports: {} as { DATA_FILE?: string; provideData?: (bytes: Uint8Array) => void } };
   // The web extension host loads extensions the same way; vendor files ship inside the extension.
   new Function('module', 'exports', source)(module, module.exports);
+  if (module.exports.DATA_FILE !== VENDOR_DATA_FILES[name]) throw new Error(`zhdoc: the ${name} module reads ${module.exports.DATA_FILE ?? 'no data file'}, VENDOR_DATA_FILES says ${VENDOR_DATA_FILES[name] ?? 'none'}`);
   if (VENDOR_DATA_FILES[name] !== undefined) {
     if (!data || !module.exports.provideData) throw new Error(`zhdoc: the ${name} data file ${VENDOR_DATA_FILES[name]} was not loaded`);
     module.exports.provideData(data);

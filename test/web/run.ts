@@ -69,8 +69,8 @@ async function main(): Promise<void> {
         worker.postMessage({ type: 'text', doc: 'doc', version, text });
         worker.postMessage({ type: 'edits', id, doc: 'doc', version, job: kind === 'annotate' ? { kind, style: 'marks', sandhi: 'off' } : { kind }, ranges: [[0, text.length]], maxEdits: 4000, keptLines: [], keptOffsets: [] });
       });
-      worker.postMessage({ type: 'vendor', name: 'pinyin', source: '', data: await bytes('/dist/data/pinyin.bin'), binary: true });
-      worker.postMessage({ type: 'vendor', name: 'opencc', source: await (await fetch('/dist/vendor/opencc.js')).text(), data: await bytes('/dist/vendor/opencc.bin') });
+      worker.postMessage({ type: 'vendor', name: 'pinyin', files: { kind: 'binary', data: await bytes('/dist/data/pinyin.bin') } });
+      worker.postMessage({ type: 'vendor', name: 'opencc', files: { kind: 'module', source: await (await fetch('/dist/vendor/opencc.js')).text(), data: await bytes('/dist/vendor/opencc.bin') } });
       const annotated = (await job(1, 1, '漢字(Beta2)', 'annotate')) as { text?: string };
       const removed = (await job(2, 2, '漢字(hànzì)(Beta2)', 'remove')) as { count?: number };
       worker.terminate();
