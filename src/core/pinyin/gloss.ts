@@ -22,7 +22,6 @@ export interface Gloss {
 }
 
 let lines: LineIndex | undefined;
-const parsed = new Map<string, Map<string, Gloss[]>>();
 
 function glossLines(): LineIndex {
   if (!lines) {
@@ -39,21 +38,34 @@ export function isGlossLoaded(): boolean {
   return lines !== undefined;
 }
 
-function entriesStartingWith(first: string): Map<string, Gloss[]> | undefined {
-  let entries = parsed.get(first);
-  if (entries) return entries;
+const ENTRY = '\u001e';
+const FIELD = '\u001f';
+
+/**
+ * The entries of the word first+rest, in the order of their line. Found by searching the line for the entry's
+ * key instead of parsing the line into a map: a common first character has hundreds of entries, and parsing
+ * them all for the one word a hover shows cost it milliseconds and garbage.
+ */
+function entriesOf(first: string, rest: string): Gloss[] {
   const line = glossLines().get(first);
-  if (line === undefined) return undefined;
-  entries = new Map();
-  for (const entry of line.split('\u001e')) {
-    const [rest = '', pinyin = '', gloss = ''] = entry.split('\u001f');
-    const readings = pinyin.split(' ').map((s) => parseReading(s) ?? s.toLowerCase());
-    const list = entries.get(rest) ?? [];
-    list.push({ readings, properNoun: /^[A-Z]/.test(pinyin), gloss });
-    entries.set(rest, list);
+  if (line === undefined) return [];
+  const found: Gloss[] = [];
+  const key = rest + FIELD;
+  for (let at = line.startsWith(key) ? 0 : nextEntry(line, key, 0); at >= 0; at = nextEntry(line, key, at + key.length)) {
+    const readingsEnd = line.indexOf(FIELD, at + key.length);
+    let end = line.indexOf(ENTRY, at + key.length);
+    if (end < 0) end = line.length;
+    const pinyin = line.slice(at + key.length, readingsEnd < 0 || readingsEnd > end ? end : readingsEnd);
+    const gloss = readingsEnd < 0 || readingsEnd > end ? '' : line.slice(readingsEnd + 1, end);
+    found.push({ readings: pinyin.split(' ').map((s) => parseReading(s) ?? s.toLowerCase()), properNoun: /^[A-Z]/.test(pinyin), gloss });
   }
-  parsed.set(first, entries);
-  return entries;
+  return found;
+}
+
+/** Where the next entry whose key is `key` starts, at or after `from`, or -1. */
+function nextEntry(line: string, key: string, from: number): number {
+  const at = line.indexOf(ENTRY + key, from);
+  return at < 0 ? -1 : at + 1;
 }
 
 /**
@@ -66,7 +78,7 @@ export function glossesOf(word: string, readings?: readonly string[]): Gloss[] {
   if (chars.length === 0) return [];
   const simplified = chars.some((c) => scriptOf(c) === 'traditional') ? traditionalToSimplified(word) : word;
   const simpleChars = [...simplified];
-  const found = entriesStartingWith(simpleChars[0]!)?.get(simpleChars.slice(1).join('')) ?? [];
+  const found = entriesOf(simpleChars[0]!, simpleChars.slice(1).join(''));
   if (!readings) return found;
   const key = readings.join(' ');
   const matches = (g: Gloss): boolean => g.readings.join(' ') === key;

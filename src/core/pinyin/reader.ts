@@ -16,8 +16,9 @@
 import type { BINARY_VENDORS, LoadedVendor } from '../../vendor/binaryVendor';
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { scriptOf } from '../script';
-import { isHanCodePoint, isLowSurrogate } from '../text';
+import { isHanCodePoint } from '../text';
 import { decodeBase64, modelReading, unpackModel, type PolyphoneModel, type PolyphoneSite } from './model';
+import { COST_BASE, PREFIX_ONLY, wordsOfLine, type LexiconWord, type WordsOfFirst } from './lexiconWords';
 import { indexLines, indexValueLines, type CharacterTable, type LineIndex } from './packedLines';
 import { traditionalToSimplified } from './t2s';
 
@@ -44,26 +45,19 @@ interface Polyphone {
   readonly cost: number;
 }
 
-interface LexiconWord {
-  readonly cost: number;
-  /** Index into the character's readings, per polyphonic character of the word in order. */
-  readonly indices: string;
-}
-
 interface Data {
   readonly polyphones: Map<string, Polyphone>;
   /** Characters with one reading → that reading. */
   readonly singles: CharacterTable;
-  /** First character → its line of WORD_LINES, parsed on first use. */
+  /** First character → its line of WORD_LINES, indexed on first use. */
   readonly wordLines: LineIndex;
   /** First character → its words, or null for a character that begins none (looked up at almost every character). */
-  readonly parsed: Map<string, Map<string, LexiconWord> | null>;
+  readonly parsed: Map<string, WordsOfFirst | null>;
   readonly maxWord: number;
 }
 
 let data: Data | undefined;
 
-const COST_BASE = 10;
 /** Cost of a single character that is not polyphonic: a common character's frequency (about e^-16). */
 const PLAIN_CHAR_COST = 16;
 
@@ -82,46 +76,19 @@ function loadData(): Data {
   return data;
 }
 
-/** The entry of a string that only begins words: no word itself. */
-const PREFIX_ONLY: LexiconWord = { cost: Infinity, indices: '' };
-
-/** The words starting with `first`, parsed from their packed line the first time they are needed. */
-function wordsStartingWith(d: Data, first: string): Map<string, LexiconWord> | undefined {
-  let words = d.parsed.get(first);
-  if (words !== undefined) return words ?? undefined;
-  const line = d.wordLines.get(first) ?? (EXTRA_BY_FIRST.has(first) ? '' : undefined);
-  if (line === undefined) {
+/** The words starting with `first`, indexed from their packed line the first time they are needed. */
+function wordsStartingWith(d: Data, first: string): WordsOfFirst | undefined {
+  const known = d.parsed.get(first);
+  if (known !== undefined) return known ?? undefined;
+  const line = d.wordLines.get(first);
+  const extraWords = EXTRA_BY_FIRST.get(first);
+  if (line === undefined && !extraWords) {
     d.parsed.set(first, null);
     return undefined;
   }
-  words = new Map();
-  for (const [rest, readings] of EXTRA_BY_FIRST.get(first) ?? []) addExtraWord(d, words, first, rest, readings);
-  let i = 0;
-  while (i < line.length) {
-    const start = i;
-    while (i < line.length) {
-      const c = line.charCodeAt(i);
-      if (c >= 65 && c <= 90) break;
-      i++;
-    }
-    const rest = line.slice(start, i);
-    const cost = line.charCodeAt(i) - 65 + COST_BASE;
-    i++;
-    const idxStart = i;
-    while (i < line.length) {
-      const c = line.charCodeAt(i);
-      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) break;
-      i++;
-    }
-    if (!words.has(rest) || words.get(rest) === PREFIX_ONLY) words.set(rest, { cost, indices: line.slice(idxStart, i) });
-    // Mark the word's proper prefixes, so the segmentation stops extending a word as soon as none continues it.
-    for (let end = rest.length - 1; end > 0; end--) {
-      if (isLowSurrogate(rest.charCodeAt(end))) continue;
-      const prefix = rest.slice(0, end);
-      if (words.has(prefix)) break;
-      words.set(prefix, PREFIX_ONLY);
-    }
-  }
+  let extras: Map<string, LexiconWord> | undefined;
+  for (const [rest, readings] of extraWords ?? []) addExtraWord(d, (extras ??= new Map()), first, rest, readings);
+  const words = wordsOfLine(line ?? '', extras);
   d.parsed.set(first, words);
   return words;
 }
