@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { WORD_LINES } from '../../src/core/generated/pinyinData';
+import { NEUTRAL_LINES } from '../../src/core/generated/pinyinSpoken';
+import { neutralCodesOf } from '../../src/core/pinyin/sandhi';
 import { PREFIX_ONLY, wordsOfLine, type LexiconWord } from '../../src/core/pinyin/lexiconWords';
 
 /** The map the reader used to build from a line: every word, and every proper prefix marked PREFIX_ONLY. */
@@ -89,4 +91,27 @@ test('lexicon words: the generated WORD_LINES keep the order and shape the binar
     entries += rests.length;
   }
   assert.ok(entries > 10_000, `${entries} words`);
+});
+
+test('neutral-tone words: searching a line finds what reading it into a map found, for every generated line', () => {
+  let checked = 0;
+  for (const packed of NEUTRAL_LINES.split('\n')) {
+    const first = String.fromCodePoint(packed.codePointAt(0)!);
+    const line = packed.slice(first.length);
+    const reference = new Map<string, string>();
+    for (const [, rest, code] of line.matchAll(/([^ -~]+)([ -~]+)/gu)) reference.set(rest!, code!);
+    for (const [rest, code] of reference) {
+      const codes = neutralCodesOf(line, rest);
+      assert.ok(codes, `${first}${rest}`);
+      assert.equal(codes.map((c) => `${c.erhua ? 'r' : ''}${c.at}${c.base === undefined ? '' : `:${c.base}`}`).join('.'), code, `${first}${rest}`);
+      // A rest cut short is no word unless the line has it as one.
+      const chars = [...rest];
+      if (chars.length > 1) {
+        const shorter = chars.slice(0, -1).join('');
+        assert.equal(neutralCodesOf(line, shorter) === null, !reference.has(shorter), `${first}${shorter}`);
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked > 100, `${checked} words`);
 });

@@ -4,7 +4,7 @@
  * order, as scripts/gen-pinyin-data.mjs writes them) by binary search. The line was once parsed into a map of
  * every word and every prefix: a common first character has thousands of words, so each new first character
  * cost a hover up to several milliseconds and left megabytes of small strings for the collector, which is what
- * made warm hovers in VS Code slow at p99. Finding where the entries start is one scan without allocation.
+ * made warm hovers in VS Code slow at p99. Nothing is decoded or scanned per character now (wordsInUnits).
  */
 
 export interface LexiconWord {
@@ -28,77 +28,82 @@ export interface WordsOfFirst {
 const A = 65;
 const Z = 90;
 
+/** A cost class letter (A–Z) or a reading index (0–9, a–z): the ASCII part of an entry; its rest has none. */
+function isEntryAscii(c: number): boolean {
+  return (c >= A && c <= Z) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+}
+
 /**
  * The words of `line` (a WORD_LINES line without its first character) and of `extras` (words the lexicon lacks,
  * each with all its proper prefixes marked PREFIX_ONLY; an extra word wins over a lexicon word of the same rest,
- * a lexicon word over an extra prefix).
+ * a lexicon word over an extra prefix). For tests and callers that hold the line as a string.
  */
 export function wordsOfLine(line: string, extras?: ReadonlyMap<string, LexiconWord>): WordsOfFirst {
-  // Entry k's rest is line[restStart[k], costAt[k]); its indices run from costAt[k] + 1 to the next entry.
-  const restStart: number[] = [];
-  const costAt: number[] = [];
-  let i = 0;
-  while (i < line.length) {
-    restStart.push(i);
-    while (i < line.length) {
-      const c = line.charCodeAt(i);
-      if (c >= A && c <= Z) break;
-      i++;
-    }
-    costAt.push(i);
-    i++;
-    while (i < line.length) {
-      const c = line.charCodeAt(i);
-      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) break;
-      i++;
-    }
-  }
-  const starts = Int32Array.from(restStart);
-  const costs = Int32Array.from(costAt);
-  const count = starts.length;
-  /** Words built for entries already looked up: the segmentation meets the same words again and again. */
-  const built: Array<LexiconWord | undefined> = [];
+  const units = new Uint16Array(line.length);
+  for (let i = 0; i < line.length; i++) units[i] = line.charCodeAt(i);
+  return wordsInUnits(units, 0, units.length, extras);
+}
 
-  /** Compares entry k's rest with `rest`: negative, zero or positive, as UTF-16 order has them. */
-  const compare = (k: number, rest: string): number => {
-    const from = starts[k]!;
-    const length = costs[k]! - from;
-    const n = Math.min(length, rest.length);
+/**
+ * wordsOfLine over units[from, to) of the packed data, neither decoded nor scanned: a binary search over code
+ * unit positions, each probe stepping forward to the next entry start (a unit that is not entry ASCII after one
+ * that is; every rest is at least one character and holds no ASCII letter or digit), so a lookup reads
+ * O(log n) short entries. `built` keeps the words already made, by entry position, so that the segmentation
+ * gets the same object for the same word without allocating again.
+ */
+export function wordsInUnits(units: Uint16Array, from: number, to: number, extras?: ReadonlyMap<string, LexiconWord>, built: Map<number, LexiconWord> = new Map()): WordsOfFirst {
+  /** The start of the first entry at or after p (to: none). */
+  const entryAt = (p: number): number => {
+    if (p <= from) return from;
+    while (p < to && !(isEntryAscii(units[p - 1]!) && !isEntryAscii(units[p]!))) p++;
+    return p;
+  };
+  /** Where the rest of the entry at `start` ends: its cost letter. */
+  const restEnd = (start: number): number => {
+    let p = start;
+    while (p < to && !(units[p]! >= A && units[p]! <= Z)) p++;
+    return p;
+  };
+  /** Compares the entry's rest units[start, end) with `rest`: negative, zero or positive in UTF-16 order. */
+  const compare = (start: number, end: number, rest: string): number => {
+    const n = Math.min(end - start, rest.length);
     for (let j = 0; j < n; j++) {
-      const d = line.charCodeAt(from + j) - rest.charCodeAt(j);
+      const d = units[start + j]! - rest.charCodeAt(j);
       if (d !== 0) return d;
     }
-    return length - rest.length;
+    return end - start - rest.length;
   };
-  /** Entry k's rest begins with `rest`. */
-  const beginsWith = (k: number, rest: string): boolean => {
-    const from = starts[k]!;
-    if (costs[k]! - from < rest.length) return false;
-    for (let j = 0; j < rest.length; j++) if (line.charCodeAt(from + j) !== rest.charCodeAt(j)) return false;
-    return true;
-  };
-  const wordAt = (k: number): LexiconWord => {
-    let word = built[k];
+  const wordAt = (start: number, end: number): LexiconWord => {
+    let word = built.get(start);
     if (!word) {
-      const end = k + 1 < count ? starts[k + 1]! : line.length;
-      word = built[k] = { cost: line.charCodeAt(costs[k]!) - A + COST_BASE, indices: line.slice(costs[k]! + 1, end) };
+      let indicesEnd = end + 1;
+      while (indicesEnd < to && isEntryAscii(units[indicesEnd]!)) indicesEnd++;
+      let indices = '';
+      for (let p = end + 1; p < indicesEnd; p++) indices += String.fromCharCode(units[p]!);
+      built.set(start, (word = { cost: units[end]! - A + COST_BASE, indices }));
     }
     return word;
   };
   const lexiconGet = (rest: string): LexiconWord | undefined => {
-    let low = 0;
-    let high = count;
+    // The smallest position whose next entry is at or after `rest` (or is none): that entry is the first ≥ rest.
+    let low = from;
+    let high = to;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (compare(mid, rest) < 0) low = mid + 1;
+      const start = entryAt(mid);
+      if (start < to && compare(start, restEnd(start), rest) < 0) low = mid + 1;
       else high = mid;
     }
-    if (low === count) return undefined;
-    if (compare(low, rest) === 0) return wordAt(low);
+    const start = entryAt(low);
+    if (start >= to) return undefined;
+    const end = restEnd(start);
+    const order = compare(start, end, rest);
+    if (order === 0) return wordAt(start, end);
     // The first entry at or after `rest` begins with it exactly when some entry does (they sort together).
-    return rest.length > 0 && beginsWith(low, rest) ? PREFIX_ONLY : undefined;
+    return end - start > rest.length && compare(start, start + rest.length, rest) === 0 ? PREFIX_ONLY : undefined;
   };
   const get = (rest: string): LexiconWord | undefined => {
+    if (rest.length === 0) return extras?.get(rest);
     const extra = extras?.get(rest);
     if (extra !== undefined && extra !== PREFIX_ONLY) return extra;
     return lexiconGet(rest) ?? extra;

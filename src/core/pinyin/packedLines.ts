@@ -78,18 +78,32 @@ export function indexLines(packed: PackedText): LineIndex {
 
 const NEWLINE = 10;
 
+/** `packed` as a line table: the binary data file's as it is; a generated module's string copied into one (tests, benches). */
+export function lineTable(packed: PackedText): LineTable {
+  if (typeof packed !== 'string') return packed;
+  const units = new Uint16Array(packed.length);
+  for (let i = 0; i < packed.length; i++) units[i] = packed.charCodeAt(i);
+  return { units, ...lineTableOf(packed) };
+}
+
+/** Where the rest of the line of `first` lies in the table's units, [from, to), or undefined. */
+export function lineRange({ units, firsts, starts }: LineTable, first: string): readonly [number, number] | undefined {
+  if (first.length === 0 || first.length > 2) return undefined;
+  const cp = first.codePointAt(0)!;
+  if (first.length === 2 && cp <= 0xffff) return undefined;
+  const k = partitionPoint(firsts.length, (i) => firsts[i]! < cp);
+  if (k >= firsts.length || firsts[k] !== cp) return undefined;
+  const start = starts[k]!;
+  const end = units.indexOf(NEWLINE, start);
+  return [start + first.length, end < 0 ? units.length : end];
+}
+
 /** indexLines over a built line table: a binary search for the first character, and the line decoded when asked for. */
 function indexUnitLines({ units, firsts, starts }: LineTable): LineIndex {
   return {
     get(first: string): string | undefined {
-      if (first.length === 0 || first.length > 2) return undefined;
-      const cp = first.codePointAt(0)!;
-      if (first.length === 2 && cp <= 0xffff) return undefined;
-      const k = partitionPoint(firsts.length, (i) => firsts[i]! < cp);
-      if (k >= firsts.length || firsts[k] !== cp) return undefined;
-      const start = starts[k]!;
-      const end = units.indexOf(NEWLINE, start);
-      return unitsToString(units, start + first.length, end < 0 ? units.length : end);
+      const range = lineRange({ units, firsts, starts }, first);
+      return range && unitsToString(units, range[0], range[1]);
     },
   };
 }

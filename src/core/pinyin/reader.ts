@@ -18,8 +18,8 @@ import type * as PinyinVendor from '../../vendor/pinyin';
 import { scriptOf } from '../script';
 import { isHanCodePoint } from '../text';
 import { decodeBase64, modelReading, unpackModel, type PolyphoneModel, type PolyphoneSite } from './model';
-import { COST_BASE, PREFIX_ONLY, wordsOfLine, type LexiconWord, type WordsOfFirst } from './lexiconWords';
-import { indexLines, indexValueLines, type CharacterTable, type LineIndex } from './packedLines';
+import { COST_BASE, PREFIX_ONLY, wordsInUnits, type LexiconWord, type WordsOfFirst } from './lexiconWords';
+import { indexValueLines, lineRange, lineTable, type CharacterTable, type LineTable } from './packedLines';
 import { traditionalToSimplified } from './t2s';
 
 type Vendor = LoadedVendor<typeof PinyinVendor, (typeof BINARY_VENDORS)['pinyin']>;
@@ -49,8 +49,10 @@ interface Data {
   readonly polyphones: Map<string, Polyphone>;
   /** Characters with one reading → that reading. */
   readonly singles: CharacterTable;
-  /** First character → its line of WORD_LINES, indexed on first use. */
-  readonly wordLines: LineIndex;
+  /** WORD_LINES as code units with their line starts (src/vendor/binaryVendor.ts). */
+  readonly wordLines: LineTable;
+  /** Words already made from it, by entry position, shared by all first characters. */
+  readonly builtWords: Map<number, LexiconWord>;
   /** First character → its words, or null for a character that begins none (looked up at almost every character). */
   readonly parsed: Map<string, WordsOfFirst | null>;
   readonly maxWord: number;
@@ -70,9 +72,9 @@ function loadData(): Data {
     polyphones.set(ch, { cost: line.charCodeAt(ch.length) - 65 + COST_BASE, readings: line.slice(ch.length + 1).split(' ') });
   }
   // Indexed, not split: cutting every line into maps cost about 30 ms of the first hover.
-  const wordLines = indexLines(v.WORD_LINES);
+  const wordLines = lineTable(v.WORD_LINES);
   const singles = indexValueLines(v.SINGLE_LINES);
-  data = { polyphones, singles, wordLines, parsed: new Map(), maxWord: 8 };
+  data = { polyphones, singles, wordLines, builtWords: new Map(), parsed: new Map(), maxWord: 8 };
   return data;
 }
 
@@ -80,15 +82,16 @@ function loadData(): Data {
 function wordsStartingWith(d: Data, first: string): WordsOfFirst | undefined {
   const known = d.parsed.get(first);
   if (known !== undefined) return known ?? undefined;
-  const line = d.wordLines.get(first);
+  const range = lineRange(d.wordLines, first);
   const extraWords = EXTRA_BY_FIRST.get(first);
-  if (line === undefined && !extraWords) {
+  if (range === undefined && !extraWords) {
     d.parsed.set(first, null);
     return undefined;
   }
   let extras: Map<string, LexiconWord> | undefined;
   for (const [rest, readings] of extraWords ?? []) addExtraWord(d, (extras ??= new Map()), first, rest, readings);
-  const words = wordsOfLine(line ?? '', extras);
+  const [from, to] = range ?? [0, 0];
+  const words = wordsInUnits(d.wordLines.units, from, to, extras, d.builtWords);
   d.parsed.set(first, words);
   return words;
 }

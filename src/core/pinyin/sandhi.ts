@@ -32,9 +32,10 @@ export const TONE_SANDHI_MODES: readonly ToneSandhi[] = ['off', 'yiBu', 'all'];
 type Vendor = LoadedVendor<typeof PinyinVendor, (typeof BINARY_VENDORS)['pinyin']>;
 
 interface SpokenData {
-  /** First character → its line of NEUTRAL_LINES, parsed on first use. */
+  /** First character → its line of NEUTRAL_LINES, cut out on first use. */
   readonly neutralLines: LineIndex;
-  readonly neutral: Map<string, Map<string, readonly NeutralCode[]>>;
+  /** First character → its line, or null when no neutral-tone word starts with it. */
+  readonly neutral: Map<string, string | null>;
   readonly yiKept: ReadonlySet<string>;
   /** Polyphone → its readings in real use, most common first, where they differ from the reader's list. */
   readonly readingLines: LineIndex;
@@ -58,23 +59,38 @@ function loadSpoken(): SpokenData {
   return spokenData;
 }
 
-/** The neutral-tone words starting with `first` (Simplified), parsed from their packed line the first time. */
-function neutralWords(first: string): Map<string, readonly NeutralCode[]> | undefined {
+/**
+ * The neutral-tone words starting with `first` (Simplified). A line is "rest code rest code …", each rest a run
+ * of non-ASCII characters and each code a run of printable ASCII; a word is found by searching its line for the
+ * rest between two codes instead of parsing the whole line (each new first character cost a hover its parse),
+ * and the last entry of a rest wins, as when the line was read into a map.
+ */
+function neutralWords(first: string): { get(rest: string): readonly NeutralCode[] | undefined } | undefined {
   const d = loadSpoken();
-  let words = d.neutral.get(first);
-  if (words) return words;
-  const line = d.neutralLines.get(first);
-  if (line === undefined) return undefined;
-  words = new Map();
-  for (const [, rest, code] of line.matchAll(/([^ -~]+)([ -~]+)/gu)) {
-    words.set(rest!, code!.split('.').map((c) => {
+  let line = d.neutral.get(first);
+  if (line === undefined) d.neutral.set(first, (line = d.neutralLines.get(first) ?? null));
+  if (line === null) return undefined;
+  const words = line;
+  return { get: (rest) => neutralCodesOf(words, rest) ?? undefined };
+}
+
+/** A code unit of a neutral-tone code (printable ASCII). */
+const isCodeUnit = (c: number): boolean => c >= 0x20 && c <= 0x7e;
+
+export function neutralCodesOf(line: string, rest: string): readonly NeutralCode[] | null {
+  if (rest.length === 0) return null;
+  for (let at = line.lastIndexOf(rest); at >= 0; at = at > 0 ? line.lastIndexOf(rest, at - 1) : -1) {
+    const end = at + rest.length;
+    if ((at > 0 && !isCodeUnit(line.charCodeAt(at - 1))) || end >= line.length || !isCodeUnit(line.charCodeAt(end))) continue;
+    let codeEnd = end;
+    while (codeEnd < line.length && isCodeUnit(line.charCodeAt(codeEnd))) codeEnd++;
+    return line.slice(end, codeEnd).split('.').map((c) => {
       const erhua = c.startsWith('r');
-      const [at, base] = (erhua ? c.slice(1) : c).split(':');
-      return { at: Number(at), erhua, base };
-    }));
+      const [position, base] = (erhua ? c.slice(1) : c).split(':');
+      return { at: Number(position), erhua, base };
+    });
   }
-  d.neutral.set(first, words);
-  return words;
+  return null;
 }
 
 /**
