@@ -9,7 +9,7 @@ import { isLowSurrogate } from '../core/text';
 import type { Log } from '../vscode/log';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources } from '../vscode/resources';
-import { pinyinSettings } from '../vscode/settings';
+import { pinyinSettings, type PinyinSettings } from '../vscode/settings';
 import { recordDuration } from '../vscode/timings';
 
 /** Code units read on either side of the hovered position: the core needs one clause, and lines can be megabytes long. */
@@ -32,10 +32,27 @@ export function registerPinyinHover(log: Log): vscode.Disposable {
       log.error('warming up the word segmenter for pinyin hovers', e);
     }
   }, WARM_UP_DELAY_MS);
+  // Read once per document and kept until a zhdoc.pinyin setting or the theme changes: reading the configuration
+  // and the theme cost each hover a few tenths of a millisecond on the extension host, more than the reading.
+  const settingsByDocument = new Map<string, PinyinSettings>();
+  let dark = isDarkTheme();
+  const watchers = [
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('zhdoc.pinyin')) settingsByDocument.clear();
+    }),
+    vscode.window.onDidChangeActiveColorTheme(() => (dark = isDarkTheme())),
+    vscode.workspace.onDidCloseTextDocument((d) => settingsByDocument.delete(d.uri.toString())),
+  ];
+  const settingsOf = (document: vscode.TextDocument): PinyinSettings => {
+    const key = document.uri.toString();
+    let settings = settingsByDocument.get(key);
+    if (!settings) settingsByDocument.set(key, (settings = pinyinSettings(document)));
+    return settings;
+  };
   const provider = vscode.languages.registerHoverProvider({ scheme: '*' }, {
     async provideHover(document, position) {
       const started = performance.now();
-      const settings = pinyinSettings(document);
+      const settings = { ...settingsOf(document), dark };
       if (!settings.hover || document.uri.scheme === 'output') return undefined;
       const selection = vscode.window.activeTextEditor?.document === document
         ? vscode.window.activeTextEditor.selections.find((s) => !s.isEmpty && s.contains(position))
@@ -52,6 +69,7 @@ export function registerPinyinHover(log: Log): vscode.Disposable {
   return new vscode.Disposable(() => {
     clearTimeout(warmUp);
     provider.dispose();
+    for (const w of watchers) w.dispose();
   });
 }
 
@@ -60,6 +78,8 @@ interface HoverSettings {
   readonly sandhi: ToneSandhi;
   readonly toneColours: boolean;
   readonly gloss: boolean;
+  /** The active colour theme is dark (or high contrast): the tone colours of the dark palette. */
+  readonly dark: boolean;
 }
 
 function wordHover(document: vscode.TextDocument, position: vscode.Position, settings: HoverSettings): vscode.Hover | undefined {
@@ -109,7 +129,7 @@ function selectionHover(document: vscode.TextDocument, selection: vscode.Selecti
 /** A word's reading as formatWord writes it, each syllable in its tone colour when colours are on. */
 function readingMarkdown(view: WordView, settings: HoverSettings): string {
   if (!settings.toneColours) return escapeMarkdownText(view.pinyin);
-  const palette = isDarkTheme() ? TONE_COLOURS.dark : TONE_COLOURS.light;
+  const palette = settings.dark ? TONE_COLOURS.dark : TONE_COLOURS.light;
   return view.pieces
     .map((p) => (p.tone ? `<span style="color:${palette[p.tone]};">${escapeMarkdownText(p.text)}</span>` : escapeMarkdownText(p.text)))
     .join('');
