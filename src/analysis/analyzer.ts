@@ -12,9 +12,9 @@ import { findSlogans, lineBlocksToRanges } from '../core/slogans';
 import type { SloganEntry } from '../core/slogans';
 import { runEditJob, type EditJobResult } from '../core/editJobs';
 import { documentStatistics } from '../core/statistics';
-import { containsHan, countHan } from '../core/text';
-import { packFacet } from './packing';
-import type { BoilerplateFacet, Facet, Facets, FromWorker, PackedEdits, TextChange, ToWorker } from './protocol';
+import { applyEdits, containsHan, countHan, type TextEdit } from '../core/text';
+import { packEdits, packFacet } from './packing';
+import type { BoilerplateFacet, Facet, Facets, FromWorker, TextChange, ToWorker } from './protocol';
 
 interface DocumentState {
   version: number;
@@ -37,6 +37,11 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
   const faults = new Map<Facet, number>();
   let pumping = false;
   const cancelledJobs = new Set<number>();
+  /**
+   * Each document's last finished edit job: its edits and the text they apply to, until the host says it applied
+   * them ('adopt') or anything else happens to the document. One per document, so at most one result is held.
+   */
+  const finishedJobs = new Map<string, { readonly id: number; readonly state: DocumentState; readonly edits: readonly TextEdit[] }>();
   /**
    * The user lexicon array of the last options seen, kept while its JSON is unchanged: the core compiles the
    * lexicon once per array identity, and every message brings a fresh copy.
@@ -116,6 +121,7 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
 
   /** Runs an edit job a step per macrotask, so that a cancellation or a newer version is seen between steps. */
   const startJob = (message: EditsMessage): void => {
+    finishedJobs.delete(message.doc);
     const state = documents.get(message.doc);
     if (!state || state.version !== message.version) {
       post({ type: 'cancelled', id: message.id, missing: !state || state.version < message.version });
@@ -141,6 +147,7 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
           schedule(step);
           return;
         }
+        finishedJobs.set(message.doc, { id: message.id, state, edits: next.value.edits });
         const packed = packEdits(next.value);
         post({ type: 'result', id: message.id, value: packed, ms: 0 }, [packed.offsets.buffer as ArrayBuffer, packed.lengths.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer]);
       } catch (e) {
@@ -154,12 +161,14 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
     receive(message) {
       switch (message.type) {
         case 'text': {
+          finishedJobs.delete(message.doc);
           const state = documents.get(message.doc);
           if (state && state.version === message.version) return;
           documents.set(message.doc, { version: message.version, text: message.text, values: new Map() });
           return;
         }
         case 'edit': {
+          finishedJobs.delete(message.doc);
           const state = documents.get(message.doc);
           if (!state || state.version !== message.from) {
             // An edit of a text this worker does not have: forget it, so the next request asks for the whole text.
@@ -167,6 +176,19 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
             return;
           }
           documents.set(message.doc, { version: message.version, text: applyChanges(state.text, message.changes), values: new Map() });
+          return;
+        }
+        case 'adopt': {
+          const finished = finishedJobs.get(message.doc);
+          finishedJobs.delete(message.doc);
+          const state = documents.get(message.doc);
+          if (!finished || finished.id !== message.job || !state || state !== finished.state || state.version !== message.from) {
+            // Not the text that job's edits apply to: forget it, so the next request asks for the whole text.
+            documents.delete(message.doc);
+            return;
+          }
+          // The job's edits are sorted and disjoint, at offsets of this text: the host applied exactly these.
+          documents.set(message.doc, { version: message.version, text: applyEdits(state.text, finished.edits), values: new Map() });
           return;
         }
         case 'analyze':
@@ -183,6 +205,7 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
           cancelledJobs.add(message.id);
           return;
         case 'forget':
+          finishedJobs.delete(message.doc);
           documents.delete(message.doc);
           return;
         case 'fault':
@@ -218,18 +241,41 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   return parts.join('');
 }
 
-/** An edit job's result as typed arrays and one string: one copy on the trip, not an object per edit. */
-export function packEdits(result: EditJobResult): PackedEdits {
-  const n = result.edits.length;
-  const offsets = new Int32Array(n);
-  const lengths = new Int32Array(n);
-  const ends = new Int32Array(n);
-  let end = 0;
-  result.edits.forEach((e, i) => {
-    offsets[i] = e.offset;
-    lengths[i] = e.length;
-    end += e.text.length;
-    ends[i] = end;
-  });
-  return { offsets, lengths, ends, text: result.edits.map((e) => e.text).join(''), count: result.count };
+/**
+ * Undefined when one edit's changes, as VS Code reports them (bottom-up, offsets of the text before the edit),
+ * are `edits` (sorted, disjoint, offsets of that same text) as VS Code applied them; otherwise the first
+ * difference, for the log. VS Code applies an edit of 1,000 or more replacements as ONE change from the first
+ * replacement's start to the last one's end, its text the replacements' texts with the document's own text
+ * between them (PieceTreeTextBuffer._reduceOperations), so a change may cover a run of consecutive edits: it
+ * must start at the first one's start and end at the last one's end, and its text must hold each edit's text
+ * where that edit lands, with exactly the room of the unchanged text between them (which VS Code copied from
+ * the same version of the document the worker holds). The host then lets the worker apply its own copy of the
+ * job's edits ('adopt') instead of sending the change's strings. Anything else VS Code changed on the way (line
+ * breaks normalised, an edit dropped) is a difference, and the changes are forwarded as they are.
+ */
+export function changesMismatch(changes: readonly TextChange[], edits: readonly TextEdit[]): string | undefined {
+  let i = 0;
+  // Bottom-up: the last change is the first in the text.
+  for (let k = changes.length - 1; k >= 0; k--) {
+    const c = changes[k]!;
+    if (i >= edits.length) return `change at ${c.offset} beyond the ${edits.length} edits`;
+    if (edits[i]!.offset !== c.offset) return `change at ${c.offset}+${c.length} where edit ${i} is at ${edits[i]!.offset}+${edits[i]!.length}`;
+    const end = c.offset + c.length;
+    let at = c.offset;
+    let pos = 0;
+    const first = i;
+    while (i < edits.length && edits[i]!.offset + edits[i]!.length <= end) {
+      const e = edits[i]!;
+      if (e.offset < at) return `edit ${i} overlaps the one before it`;
+      pos += e.offset - at;
+      if (pos + e.text.length > c.text.length || !c.text.startsWith(e.text, pos)) return `edit ${i} (${e.offset}+${e.length} ${JSON.stringify(e.text.slice(0, 20))}) not found in the change at ${c.offset}+${c.length}`;
+      pos += e.text.length;
+      at = e.offset + e.length;
+      i++;
+    }
+    if (i === first || at !== end) return `change at ${c.offset}+${c.length} does not end where an edit ends`;
+    if (pos !== c.text.length) return `change at ${c.offset}+${c.length} inserts ${c.text.length} characters, the edits ${pos}`;
+  }
+  if (i !== edits.length) return `${changes.length} changes cover ${i} of the ${edits.length} edits`;
+  return undefined;
 }

@@ -8,8 +8,9 @@
  */
 import type { Slogan, SloganOccurrence } from '../core/slogans';
 import type { Script } from '../core/script';
-import { partitionPoint } from '../core/text';
-import type { MinorityFacetItem } from './protocol';
+import type { EditJobResult } from '../core/editJobs';
+import { partitionPoint, type TextEdit } from '../core/text';
+import type { MinorityFacetItem, PackedEdits } from './protocol';
 
 /** The occurrences of one slogan as parallel typed arrays (sorted by offset). */
 export interface Spans {
@@ -237,4 +238,32 @@ function lazily<T extends object>(target: T, key: string, make: () => unknown): 
     },
   });
   return target;
+}
+
+/** An edit job's result as typed arrays and one string: one copy on the trip, not an object per edit. */
+export function packEdits(result: EditJobResult): PackedEdits {
+  const n = result.edits.length;
+  const offsets = new Int32Array(n);
+  const lengths = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let end = 0;
+  result.edits.forEach((e, i) => {
+    offsets[i] = e.offset;
+    lengths[i] = e.length;
+    end += e.text.length;
+    ends[i] = end;
+  });
+  return { offsets, lengths, ends, text: result.edits.map((e) => e.text).join(''), count: result.count };
+}
+
+/** The edits of a PackedEdits. */
+export function unpackEdits(packed: PackedEdits): TextEdit[] {
+  const edits: TextEdit[] = new Array(packed.offsets.length);
+  let start = 0;
+  for (let i = 0; i < packed.offsets.length; i++) {
+    const end = packed.ends[i]!;
+    edits[i] = { offset: packed.offsets[i]!, length: packed.lengths[i]!, text: packed.text.slice(start, end) };
+    start = end;
+  }
+  return edits;
 }

@@ -75,6 +75,14 @@ export type ToWorker =
    * text before the edit, in the order VS Code reports them (bottom-up, so each applies unmoved by the others).
    */
   | { readonly type: 'edit'; readonly doc: string; readonly from: number; readonly version: number; readonly changes: readonly TextChange[] }
+  /**
+   * The edit of version `from` was exactly the edits the worker's job `job` computed on it (the host compared the
+   * change event with them): the worker applies its own copy of those edits and calls the result `version`, so
+   * the host sends no text (on 10 MB a whole-document edit's strings cost it a 100 ms block to send). When the
+   * worker no longer holds that job's edits for that text, it forgets the document, as for an edit it cannot
+   * apply, and the next request sends the whole text.
+   */
+  | { readonly type: 'adopt'; readonly doc: string; readonly job: number; readonly from: number; readonly version: number }
   | { readonly type: 'analyze'; readonly id: number; readonly doc: string; readonly version: number; readonly facet: Facet; readonly optionsKey: string; readonly options: AnalysisOptions }
   | { readonly type: 'forget'; readonly doc: string }
   /**

@@ -122,6 +122,13 @@ export async function applyDocumentEdits(editor: vscode.TextEditor, version: num
   if (edits.length > MAX_EDITS_PER_COMMAND) edits = coalesceEdits(document.getText(), edits, MAX_EDITS_PER_COMMAND);
   const ranges = edits.map((e) => new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)));
   const started = performance.now();
+  // Where an apply's time goes: until the change event reaches this host (the window applying the edits, their
+  // strings crossing over, this host's copy of the document applying them, listeners registered before this
+  // one), and from there until VS Code confirms the edit.
+  let eventAt: number | undefined;
+  const watch = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document === document && eventAt === undefined && e.contentChanges.length > 0) eventAt = performance.now();
+  });
   try {
     const ok = await editor.edit(
       (builder) => {
@@ -135,7 +142,13 @@ export async function applyDocumentEdits(editor: vscode.TextEditor, version: num
     // The editor was closed or replaced while we worked: nothing was applied, and there is nobody to tell.
     return document.isClosed || document.version !== version ? 'stale' : 'failed';
   } finally {
-    recordDuration('command.apply', performance.now() - started);
+    watch.dispose();
+    const ended = performance.now();
+    recordDuration('command.apply', ended - started);
+    if (eventAt !== undefined) {
+      recordDuration('command.apply.untilEvent', eventAt - started);
+      recordDuration('command.apply.afterEvent', ended - eventAt);
+    }
   }
 }
 

@@ -38,6 +38,37 @@ describe('responsiveness: the host never reads or draws everything at once', () 
     assert.ok(marks(edited).length > 0);
   });
 
+  it('after a whole-document command the worker adopts its own edits (no text sent), and the marks are those of the text analysed afresh', async function () {
+    this.timeout(180_000);
+    const api = await zhdocApi();
+    const header = '深入實施“八八戰略”\n\n來源 : 東海日報    作者 :      時間 : 2024-03-12    點擊數:87  打印\n\n';
+    const footer = '\n聯繫我們\n地址:東海省臨江市文教路100號\n郵編:310000\nCopyright © 臨江學院 版權所有 東ICP備10000000號-1\n';
+    const body = Array.from({ length: 3000 }, (_, i) => `第${i}段：會議強調，要牢牢把握以“兩個先行”打造“重要窗口”的目標要求，深入實施“八八戰略”。`).join('\n');
+    const editor = await openUntitled(header + body + footer);
+    const document = editor.document;
+    editor.selection = new vscode.Selection(1500, 3, 1500, 3);
+    await waitFor('the first marks', () => api.slogans.model.current(document), 60_000);
+    const status = (): string => [api.characterCount.statusText(), api.mixedScript.statusText(), api.boilerplate.statusText()].join(' | ');
+    for (const command of ['zhdoc.convertToSimplified', 'zhdoc.annotatePinyin']) {
+      const before = document.version;
+      api.timings(true);
+      assert.equal(await vscode.commands.executeCommand(command), true, command);
+      const blocks = api.timings().longestBlocks;
+      assert.ok(blocks['decode.edits'] !== undefined, `${command}: the worker computed the edits`);
+      assert.ok(blocks['adopt'] !== undefined && blocks['edit'] === undefined, `${command}: the worker adopted its edits instead of being sent them (${Object.keys(blocks).join(', ')}; ${api.log.entries().filter((e) => e.message.includes('worker computed')).map((e) => e.message).slice(-1)[0] ?? 'no job'})`);
+      assert.ok(document.version > before);
+      await vscode.window.showTextDocument(document);
+      const edited = await waitFor(`marks after ${command}`, () => api.slogans.model.current(document), 60_000);
+      const shown = await waitFor(`status after ${command}`, () => api.characterCount.statusText() && status(), 30_000);
+      const fresh = await openUntitled(document.getText());
+      const expected = await waitFor(`marks of the same text after ${command}, read whole`, () => api.slogans.model.current(fresh.document), 60_000);
+      assert.deepEqual(marks(edited), marks(expected), command);
+      assert.equal(await waitFor('the fresh document\'s status', () => api.characterCount.statusText() && status(), 30_000), shown, command);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(document);
+    }
+  });
+
   it('draws the occurrences near the visible lines of a document with very many, and follows scrolling', async function () {
     this.timeout(120_000);
     const api = await zhdocApi();

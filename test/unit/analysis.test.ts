@@ -8,14 +8,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { applyChanges, createAnalyzer } from '../../src/analysis/analyzer';
-import { adjacentSlogan, locateSlogan, packFacet, spansOf, unpackFacet } from '../../src/analysis/packing';
+import { applyChanges, changesMismatch, createAnalyzer } from '../../src/analysis/analyzer';
+import { adjacentSlogan, locateSlogan, packEdits, packFacet, spansOf, unpackEdits, unpackFacet } from '../../src/analysis/packing';
 import type { FromWorker, ToWorker } from '../../src/analysis/protocol';
 import { analyzeBoilerplate } from '../../src/core/boilerplate';
 import { countScripts, findMinorityCharacters } from '../../src/core/script';
 import { SETTINGS_DEFAULTS, settingsWith, toCoreOptions } from '../../src/core/settings';
 import { findSlogans, lineBlocksToRanges, nextOccurrence, sloganAt, type Slogan } from '../../src/core/slogans';
-import { countHan } from '../../src/core/text';
+import { applyEdits, countHan } from '../../src/core/text';
 
 const ROOT = resolve(__dirname, '../../..');
 const TEXT = '深入實施“八八戰略”\n\n來源 : 東海日報    作者 :      時間 : 2024-03-12    點擊數:87  打印\n\n'
@@ -116,6 +116,65 @@ describe('document analysis (worker side)', () => {
     assert.deepEqual((h.received[0] as { value: unknown }).value, findSlogans(edited, { ...OPTIONS.slogans, excludedRanges: lineBlocksToRanges(edited, boilerplate.blocks) }));
     assert.equal((h.received[1] as { value: unknown }).value, countHan(edited));
     assert.deepEqual(h.received[2], { type: 'cancelled', id: 3, missing: true });
+  });
+
+  it('adopts its own job\'s edits as the next version when the host says it applied exactly them, and only then', () => {
+    const h = harness();
+    h.send({ type: 'text', doc: 'd', version: 1, text: TEXT });
+    h.send({ type: 'edits', id: 5, doc: 'd', version: 1, job: { kind: 'convert', config: 't2s', options: {} }, ranges: [[0, TEXT.length]], maxEdits: 4, keptLines: [], keptOffsets: [] });
+    h.drain();
+    const result = h.received.find((m) => m.id === 5 && m.type === 'result') as { value: Parameters<typeof unpackEdits>[0] };
+    const converted = applyEdits(TEXT, unpackEdits(result.value));
+    assert.notEqual(converted, TEXT);
+    h.send({ type: 'adopt', doc: 'd', job: 5, from: 1, version: 2 });
+    h.send({ type: 'analyze', id: 6, doc: 'd', version: 2, facet: 'slogans', optionsKey: 'k', options: OPTIONS });
+    h.send({ type: 'analyze', id: 7, doc: 'd', version: 2, facet: 'scripts', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    const boilerplate = analyzeBoilerplate(converted, OPTIONS.boilerplate);
+    assert.deepEqual((h.received.find((m) => m.id === 6) as { value: unknown }).value, findSlogans(converted, { ...OPTIONS.slogans, excludedRanges: lineBlocksToRanges(converted, boilerplate.blocks) }));
+    assert.deepEqual((h.received.find((m) => m.id === 7) as { value: unknown }).value, { counts: countScripts(converted), hasHan: true });
+    // Adopted once: a second adopt (or one for another job, or after another edit) forgets the text instead.
+    h.send({ type: 'adopt', doc: 'd', job: 5, from: 2, version: 3 });
+    h.send({ type: 'analyze', id: 8, doc: 'd', version: 3, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    assert.deepEqual(h.received.find((m) => m.id === 8), { type: 'cancelled', id: 8, missing: true });
+    h.send({ type: 'text', doc: 'd', version: 10, text: TEXT });
+    h.send({ type: 'edits', id: 9, doc: 'd', version: 10, job: { kind: 'convert', config: 't2s', options: {} }, ranges: [[0, TEXT.length]], maxEdits: 4, keptLines: [], keptOffsets: [] });
+    h.drain();
+    h.send({ type: 'edit', doc: 'd', from: 10, version: 11, changes: [{ offset: 0, length: 0, text: '字' }] });
+    h.send({ type: 'adopt', doc: 'd', job: 9, from: 11, version: 12 });
+    h.send({ type: 'analyze', id: 10, doc: 'd', version: 12, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    assert.deepEqual(h.received.find((m) => m.id === 10), { type: 'cancelled', id: 10, missing: true });
+  });
+
+  it('tells an edit event that is exactly a job\'s edits from one VS Code changed on the way', () => {
+    const edits = [{ offset: 2, length: 1, text: '这' }, { offset: 5, length: 2, text: '发展' }, { offset: 9, length: 0, text: '' }];
+    // VS Code reports one edit's changes bottom-up.
+    const reported = [...edits].reverse().map((e) => ({ ...e }));
+    assert.equal(changesMismatch(reported, edits), undefined);
+    assert.ok(changesMismatch(edits.map((e) => ({ ...e })), edits), 'top-down is another edit');
+    assert.ok(changesMismatch(reported.slice(1), edits), 'one change fewer (merged)');
+    assert.ok(changesMismatch(reported.map((c, i) => (i === 1 ? { ...c, text: '發展' } : c)), edits), 'another text');
+    assert.ok(changesMismatch(reported.map((c, i) => (i === 0 ? { ...c, length: 1 } : c)), edits), 'another length');
+    assert.ok(changesMismatch(reported.map((c, i) => (i === 2 ? { ...c, offset: 1 } : c)), edits), 'another place');
+    assert.equal(changesMismatch([], []), undefined);
+    // 1,000 replacements or more: VS Code applies them as one change over the text from the first to the last.
+    const text = 'ab發c展de體制f';
+    const many = [{ offset: 2, length: 1, text: '发' }, { offset: 4, length: 1, text: '展开' }, { offset: 7, length: 2, text: '体制' }];
+    const whole = applyEdits(text, many);
+    const collapsed = { offset: 2, length: 7, text: whole.slice(2, whole.length - 1) };
+    assert.equal(collapsed.text, '发c展开de体制');
+    assert.equal(changesMismatch([collapsed], many), undefined);
+    // Runs of consecutive edits merged, the rest as they are (bottom-up).
+    assert.equal(changesMismatch([many[2]!, { offset: 2, length: 3, text: '发c展开' }], many), undefined);
+    assert.ok(changesMismatch([{ ...collapsed, text: collapsed.text.replace('体', '體') }], many), 'an edit\'s text differs');
+    assert.ok(changesMismatch([{ ...collapsed, text: collapsed.text + 'x' }], many), 'more text than the edits make');
+    assert.ok(changesMismatch([{ ...collapsed, length: 6, text: collapsed.text.slice(0, -1) }], many), 'ends inside an edit');
+    assert.ok(changesMismatch([{ offset: 2, length: 3, text: '发c展开' }], many), 'an edit left out');
+    assert.ok(changesMismatch([{ ...collapsed, text: collapsed.text.replace('\n', '\r\n') }, many[0]!], many), 'a change beyond the edits');
+    // The packed form the worker sends unpacks to the same edits.
+    assert.deepEqual(unpackEdits(structuredClone(packEdits({ edits, count: 3 }))), edits);
   });
 
   it('applies changes in one pass when bottom-up and one by one otherwise, as VS Code applies them', () => {
