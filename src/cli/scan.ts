@@ -5,7 +5,7 @@
  * cannot be read is reported on stderr as `line N: …` and skipped; the exit code is 1 when any was.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { closeSync, openSync, statSync, write as fsWrite } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,22 +14,25 @@ import { version as zhdocVersion } from '../../package.json';
 import { builtinSloganLexicon, SLOGAN_DEFAULTS } from '../core/slogans';
 import { DEFAULT_CONTEXT_WIDTH, MAX_CONTEXT_WIDTH } from '../core/corpus';
 import { InputError, UsageError } from './io';
-import { folderFiles, jsonlLines, MAX_INPUT_BYTES, type RawInput } from './scan/input';
-import { processInput, type ScanInput, type ScanOutput, type ScanSettings } from './scan/process';
+import { BufferPool, folderFiles, jsonlBatches, type InputBatch } from './scan/input';
+import { processBatch, type BatchJob, type BatchResult, type ScanSettings } from './scan/process';
 
 export const scanUsage =
   'scan [--jobs N] [--hits | --hits-out FILE] [--min-count N] [--known-only] [--keep-boilerplate] [--minority]\n' +
   '       [--text-field F] [--id-field F] [--context N] [--quiet] [JSONL | FOLDER]\n' +
   '                                 one JSON line per document: script, 字数, boilerplate, slogans (schema/scan.schema.json)';
 
-/** Documents handed to one worker at a time: large enough that messaging costs little, small for even load. */
-const BATCH_BYTES = 256 * 1024;
-const BATCH_DOCUMENTS = 64;
 /**
- * Bytes of input in flight per job (read, not yet written): two batches keep a worker busy while its last
- * answer is written; more would only grow memory.
+ * Bytes of raw lines handed to one worker at a time (whole lines, so a little less): about 30 documents of the
+ * bench corpus, 25 ms of work, large enough that messaging costs little, small for even load. Also the size of
+ * every pooled input and output buffer.
  */
-const IN_FLIGHT_BYTES_PER_JOB = 4 * BATCH_BYTES;
+const BATCH_BYTES = 256 * 1024;
+/**
+ * Batches in flight per job (read, not yet written): one being analysed, one queued so the worker never waits
+ * for the next, one whose output is being written; more would only grow memory.
+ */
+const IN_FLIGHT_BATCHES_PER_JOB = 3;
 
 /**
  * Young generation of each scan worker, in MB. V8 grows it to about 34 MB per isolate on this workload, and a
@@ -110,66 +113,90 @@ function parseFlags(argv: string[]): Flags {
 export function runScan(argv: string[]): void {
   const flags = parseFlags(argv);
   let isFolder = false;
+  let fd = 0;
   if (flags.source !== undefined) {
     try {
       isFolder = statSync(flags.source).isDirectory();
+      if (!isFolder) fd = openSync(flags.source, 'r');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(`${flags.source}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
     }
   }
-  const inputs: AsyncIterable<RawInput> | Iterable<RawInput> = isFolder
+  const pool = new BufferPool(BATCH_BYTES);
+  const inputs: AsyncIterable<InputBatch> | Iterable<InputBatch> = isFolder
     ? folderFiles(flags.source!)
     // Standard input by its descriptor: the CLI runs each command in a worker thread, whose process.stdin is not the terminal's.
-    : jsonlLines(createReadStream(flags.source ?? '', { fd: flags.source === undefined ? 0 : undefined, highWaterMark: 256 * 1024 }));
-  scan(inputs, flags).then(
-    (failed) => {
-      if (failed > 0) process.exitCode = 1;
-    },
-    (e: unknown) => {
-      process.stderr.write(`zhdoc: scan: ${(e as Error).message}\n`);
-      process.exitCode = 1;
-    },
-  );
+    : jsonlBatches(fd, pool);
+  scan(inputs, pool, flags)
+    .then(
+      (failed) => {
+        if (failed > 0) process.exitCode = 1;
+      },
+      (e: unknown) => {
+        process.stderr.write(`zhdoc: scan: ${(e as Error).message}\n`);
+        process.exitCode = 1;
+      },
+    )
+    .finally(() => {
+      if (fd !== 0) closeSync(fd);
+    });
 }
 
-/** Writes to a stream, waiting for it to drain when its buffer is full: that wait is what bounds memory. */
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text && !stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+/**
+ * Writes all of `bytes` to descriptor `fd`. Standard output is written by its descriptor from this thread: the
+ * CLI runs each command in a worker thread, whose process.stdout passes every chunk as a message to the main
+ * thread, a copy and a thread's work per chunk. The wait for each write is what bounds memory.
+ */
+function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (offset: number): void => {
+      if (offset >= bytes.length) return resolve();
+      fsWrite(fd, bytes, offset, bytes.length - offset, null, (e, n) => {
+        // A non-blocking descriptor inherited from the caller (a pipe or terminal): wait and try again.
+        if (e?.code === 'EAGAIN') setTimeout(() => from(offset), 5);
+        else if (e) reject(e);
+        else from(offset + n);
+      });
+    };
+    from(0);
+  });
 }
 
 interface Runner {
-  submit(batch: ScanInput[]): void;
+  submit(job: BatchJob): void;
   /** Resolves when at least one more batch has finished. */
   next(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The analysis on this thread: each batch is done when submitted. */
-function inlineRunner(settings: ScanSettings, done: (out: ScanOutput[]) => void): Runner {
+function inlineRunner(settings: ScanSettings, done: (out: BatchResult) => void): Runner {
   return {
-    submit: (batch) => done(batch.map((input) => processInput(input, settings))),
+    submit: (job) => done(processBatch(job, settings)),
     next: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }
 
-/** Hands a batch to a worker, moving (not copying) each input's own buffer: the main thread never needs it again. */
-function post(worker: Worker, batch: ScanInput[]): void {
-  worker.postMessage(batch, batch.map((input) => input.bytes.buffer as ArrayBuffer));
+/** Hands a batch to a worker, moving (not copying) its input and output buffers: this thread gets them back with the answer. */
+function post(worker: Worker, job: BatchJob): void {
+  const transfer = [job.out.buffer as ArrayBuffer];
+  if (job.input.bytes) transfer.push(job.input.bytes.buffer as ArrayBuffer);
+  worker.postMessage(job, transfer);
 }
 
-function workerRunner(jobs: number, settings: ScanSettings, done: (out: ScanOutput[]) => void): Runner {
+function workerRunner(jobs: number, settings: ScanSettings, done: (out: BatchResult) => void): Runner {
   const script = join(__dirname, 'scanWorker.js');
   const idle: Worker[] = [];
-  const queue: ScanInput[][] = [];
+  const queue: BatchJob[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
   /** Batches finished since next() last resolved: one may finish before anyone waits for it. */
   let unseen = 0;
   const workers = Array.from({ length: jobs }, () => {
     const w = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    w.on('message', (out: ScanOutput[]) => {
+    w.on('message', (out: BatchResult) => {
       done(out);
       const more = queue.shift();
       if (more) post(w, more);
@@ -185,10 +212,10 @@ function workerRunner(jobs: number, settings: ScanSettings, done: (out: ScanOutp
     return w;
   });
   return {
-    submit(batch) {
+    submit(job) {
       const w = idle.pop();
-      if (w) post(w, batch);
-      else queue.push(batch);
+      if (w) post(w, job);
+      else queue.push(job);
     },
     next() {
       if (failure) return Promise.reject(failure);
@@ -212,18 +239,10 @@ function workerRunner(jobs: number, settings: ScanSettings, done: (out: ScanOutp
 }
 
 /** Runs the scan; resolves with the number of inputs that failed. */
-async function scan(inputs: AsyncIterable<RawInput> | Iterable<RawInput>, flags: Flags): Promise<number> {
+async function scan(inputs: AsyncIterable<InputBatch> | Iterable<InputBatch>, pool: BufferPool, flags: Flags): Promise<number> {
   const started = Date.now();
-  const out = process.stdout;
-  let hitsStream: WriteStream | undefined;
-  if (flags.hitsOut) {
-    hitsStream = createWriteStream(flags.hitsOut);
-    await new Promise<void>((resolve, reject) => hitsStream!.once('open', () => resolve()).once('error', reject));
-  }
-  const results = new Map<number, ScanOutput>();
-  /** What each input not yet written is: where it came from, and the bytes it holds in flight. */
-  const pending = new Map<number, { where: string; kind: 'line' | 'file'; bytes: number }>();
-  let inFlightBytes = 0;
+  const hitsFd = flags.hitsOut ? openSync(flags.hitsOut, 'w') : undefined;
+  const results = new Map<number, BatchResult>();
   let submitted = 0;
   let written = 0;
   let documents = 0;
@@ -231,13 +250,9 @@ async function scan(inputs: AsyncIterable<RawInput> | Iterable<RawInput>, flags:
   let bytesRead = 0;
   let lastProgress = started;
   const runner = flags.jobs === 1 ? inlineRunner(flags.settings, store) : workerRunner(flags.jobs, flags.settings, store);
-  function store(outputs: ScanOutput[]): void {
-    for (const o of outputs) results.set(o.seq, o);
+  function store(result: BatchResult): void {
+    results.set(result.seq, result);
   }
-  const report = (where: string, kind: 'line' | 'file', message: string): void => {
-    failed++;
-    process.stderr.write(`${kind === 'line' ? `line ${where}` : where}: ${message}\n`);
-  };
   const progress = (final: boolean): void => {
     if (flags.quiet) return;
     const now = Date.now();
@@ -247,60 +262,45 @@ async function scan(inputs: AsyncIterable<RawInput> | Iterable<RawInput>, flags:
     const mb = bytesRead / 1e6;
     process.stderr.write(`zhdoc scan: ${documents} documents, ${failed} failed, ${mb.toFixed(1)} MB, ${(mb / seconds).toFixed(2)} MB/s${final ? `, ${seconds.toFixed(1)} s` : ''}\n`);
   };
-  /** Writes every finished result that is next in input order. */
+  /** Writes every finished batch that is next in input order, and hands its buffers back to the pool. */
   const flush = async (): Promise<void> => {
     for (let r = results.get(written); r; r = results.get(written)) {
       results.delete(written);
-      const { where, kind, bytes } = pending.get(written)!;
-      pending.delete(written);
-      inFlightBytes -= bytes;
       written++;
-      if (r.error) report(where, kind, r.error);
-      else if (!r.blank) documents++;
-      await write(out, flags.settings.rows === 'hits' ? r.hits : r.documents);
-      if (hitsStream) await write(hitsStream, r.hits);
+      for (const e of r.errors) {
+        failed++;
+        process.stderr.write(`${e.kind === 'line' ? `line ${e.where}` : e.where}: ${e.message}\n`);
+      }
+      documents += r.documentCount;
+      if (r.input) pool.give(r.input.buffer);
+      if (flags.settings.rows === 'hits') await writeAll(1, r.hits);
+      else {
+        await writeAll(1, r.documents);
+        if (hitsFd !== undefined) await writeAll(hitsFd, r.hits);
+      }
+      pool.give(r.documents.buffer);
     }
     progress(false);
   };
-  const limit = IN_FLIGHT_BYTES_PER_JOB * flags.jobs;
-  let batch: ScanInput[] = [];
-  let batchBytes = 0;
-  const send = (): void => {
-    if (batch.length === 0) return;
-    runner.submit(batch);
-    batch = [];
-    batchBytes = 0;
-  };
+  const limit = IN_FLIGHT_BATCHES_PER_JOB * flags.jobs;
   try {
-    for await (const raw of inputs) {
-      const seq = submitted++;
-      bytesRead += raw.size;
-      pending.set(seq, { where: raw.where, kind: raw.kind, bytes: raw.bytes?.length ?? 0 });
-      if (!raw.bytes) {
-        results.set(seq, { seq, documents: '', hits: '', error: `longer than ${MAX_INPUT_BYTES / 1024 / 1024} MB; split it` });
-        await flush();
-        continue;
-      }
-      inFlightBytes += raw.bytes.length;
-      batch.push({ seq, kind: raw.kind, where: raw.where, bytes: raw.bytes });
-      batchBytes += raw.bytes.length;
-      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_DOCUMENTS) send();
+    for await (const input of inputs) {
+      bytesRead += input.size;
+      runner.submit({ seq: submitted++, input, out: pool.take() });
       await flush();
-      while (inFlightBytes > limit) {
-        send();
+      while (submitted - written >= limit) {
         await runner.next();
         await flush();
       }
     }
-    send();
     while (written < submitted) {
       await runner.next();
       await flush();
     }
   } finally {
     await runner.close();
+    if (hitsFd !== undefined) closeSync(hitsFd);
   }
-  if (hitsStream) await new Promise<void>((resolve) => hitsStream!.end(resolve));
   progress(true);
   return failed;
 }

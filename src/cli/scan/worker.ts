@@ -1,12 +1,16 @@
 /**
- * Entry of dist/scanWorker.js: a worker thread of `zhdoc scan --jobs N`. It receives batches of inputs and
- * answers with their outputs; all the work (decoding, JSON, analysis, serialising) happens here, so the main
- * thread only splits lines and writes.
+ * Entry of dist/scanWorker.js: a worker thread of `zhdoc scan --jobs N`. It receives batches of raw lines and
+ * answers with their output rows as UTF-8 bytes; all the work (splitting, decoding, JSON, analysis, serialising,
+ * encoding) happens here, so the command's thread only reads, hands buffers round and writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { processInput, type ScanInput, type ScanSettings } from './process';
+import { processBatch, type BatchJob, type ScanSettings } from './process';
 
 const settings = workerData as ScanSettings;
-parentPort!.on('message', (batch: ScanInput[]) => {
-  parentPort!.postMessage(batch.map((input) => processInput(input, settings)));
+parentPort!.on('message', (job: BatchJob) => {
+  const result = processBatch(job, settings);
+  // The input and output buffers move back to the command's thread, which reuses them.
+  const transfer = new Set<ArrayBuffer>([result.documents.buffer as ArrayBuffer]);
+  if (result.input) transfer.add(result.input.buffer as ArrayBuffer);
+  parentPort!.postMessage(result, [...transfer]);
 });
