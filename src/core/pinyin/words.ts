@@ -43,6 +43,20 @@ function sizeAt(text: string, i: number): number {
   return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
+/**
+ * One string per BMP code point, made on first use: the reader looks every character up in several maps (its
+ * polyphones, words, single readings, the model's labels), and a string that was looked up before has its hash
+ * already, where a fresh String.fromCodePoint per character is hashed again in every map and is garbage after.
+ */
+let charStrings: string[] | undefined;
+
+function charString(cp: number): string {
+  if (cp > 0xffff) return String.fromCodePoint(cp);
+  // Filled, not holey: an array written at scattered indices falls back to a slow dictionary.
+  charStrings ??= new Array<string>(0x10000).fill('');
+  return charStrings[cp] || (charStrings[cp] = String.fromCharCode(cp));
+}
+
 /** Start of the Han run containing offset `i`, no further back than `limit`. */
 function runStart(text: string, i: number, limit: number): number {
   while (i > limit) {
@@ -71,7 +85,7 @@ function runReading(text: string, start: number, end: number, icuBounds?: readon
   const offsets: number[] = [];
   for (let i = start; i < end; i += sizeAt(text, i)) {
     offsets.push(i);
-    chars.push(String.fromCodePoint(text.codePointAt(i)!));
+    chars.push(charString(text.codePointAt(i)!));
   }
   offsets.push(end);
   const { readings, words: lexiconWords } = analyseRun(chars, charBefore(text, start));
