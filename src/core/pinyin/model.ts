@@ -336,6 +336,14 @@ const SHARED_PRIOR = fnv(`${SHARED}p`);
 /** candidateFeatures' rank feature, by rank + 1 (0: not among the character's readings). */
 const SHARED_RANK = ['x', 0, 1, 2, 3].map((r) => fnv(`${SHARED}r${r}`));
 
+/**
+ * candidateFeatures' lexicon features by the word's length (at most 4; a lexicon word has at least one character),
+ * alone and with whether the candidate is the reader's reading: hashed once, not a string built per candidate.
+ */
+const SHARED_LEXICON = [0, 1, 2, 3, 4].map((l) => fnv(`${SHARED}l${l}`));
+const SHARED_LEXICON_PRIOR = [0, 1, 2, 3, 4].map((l) => fnv(`${SHARED}l${l}p`));
+const SHARED_LEXICON_OTHER = [0, 1, 2, 3, 4].map((l) => fnv(`${SHARED}l${l}n`));
+
 /** Scratch space for one site's feature hashes (the model reads one site at a time). */
 const featureScratch = new Uint32Array(MAX_FEATURES);
 
@@ -358,7 +366,7 @@ function candidateScore(model: PolyphoneModel, site: PolyphoneSite, label: strin
   const lexiconLength = site.lexicon.get(label);
   if (lexiconLength !== undefined) {
     const l = Math.min(lexiconLength, 4);
-    score += weightOf(model, sharedKey(`${SHARED}l${l}`)) + weightOf(model, sharedKey(`${SHARED}l${l}${isPrior ? 'p' : 'n'}`));
+    score += weightOf(model, SHARED_LEXICON[l]!) + weightOf(model, (isPrior ? SHARED_LEXICON_PRIOR : SHARED_LEXICON_OTHER)[l]!);
   }
   return score;
 }
