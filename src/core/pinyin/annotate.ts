@@ -16,7 +16,7 @@ import { isHanCodePoint, isLowSurrogate, type TextEdit } from '../text';
 import { readingsOf, readingsOfCharacter } from './reader';
 import { matchesSpokenAnnotation, spokenVariants } from './sandhi';
 import { formatWord, PINYIN_STYLES, type PinyinStyle } from './syllable';
-import { wordsIn, type SpokenOptions } from './words';
+import { eachWordIn, writtenReadings, type SpokenOptions } from './words';
 
 /** The annotation inserted after a word with these readings. */
 export function annotationOf(readings: ReadonlyArray<string | null>, style: PinyinStyle): string {
@@ -29,9 +29,14 @@ export function annotationOf(readings: ReadonlyArray<string | null>, style: Piny
  */
 export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): TextEdit[] {
   // The words' spoken readings (sandhi.ts): the lexicon's neutral tones and erhua, and the sandhi asked for.
-  return wordsIn(text, start, end, options)
-    .filter((w) => w.start >= start && w.end <= end)
-    .map((w) => ({ offset: w.end, length: 0, text: annotationOf(w.spoken, style) }));
+  // Read from each run's arrays: a PinyinWord per word is garbage on a long run.
+  const edits: TextEdit[] = [];
+  eachWordIn(text, start, end, options, (run, k) => {
+    const [a, b] = run.spans[k]!;
+    const wordEnd = run.offsets[b]!;
+    if (run.offsets[a]! >= start && wordEnd <= end) edits.push({ offset: wordEnd, length: 0, text: `(${formatWord(writtenReadings(run, k), style)})` });
+  });
+  return edits;
 }
 
 /**

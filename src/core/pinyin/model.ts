@@ -44,10 +44,10 @@ export interface PolyphoneModel {
   readonly weights: Int16Array;
   readonly scale: number;
   /**
-   * Open-addressing index of `keys` (slot → index + 1, 0 empty), so a lookup is a probe or two, not a search; built
-   * only once the model has answered INDEX_AFTER_LOOKUPS lookups by binary search in the sorted keys (see weightOf).
+   * Open-addressing table of `keys` (see buildSlots), so a lookup is a probe or two, not a search; built only once
+   * the model has answered INDEX_AFTER_LOOKUPS lookups by binary search in the sorted keys (see weightOf).
    */
-  readonly index: { slots: Int32Array | undefined; lookups: number };
+  readonly index: { slots: Slots | undefined; lookups: number };
   /** Candidate readings per (Simplified) character. */
   readonly labels: ReadonlyMap<string, readonly string[]>;
 }
@@ -262,18 +262,32 @@ const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1
  */
 const INDEX_AFTER_LOOKUPS = 100_000;
 
+/**
+ * The open-addressing table: each slot holds a key and its weight side by side (key, weight, key, weight …), so a
+ * probe reads one cache line instead of a slot and then the key and weight far away in the sorted arrays (Annotate
+ * on a long run does tens of millions of lookups, most of them misses). An empty slot's weight is EMPTY_SLOT, which
+ * no int16 weight can be (a key may be any value, 0 included).
+ */
+interface Slots {
+  readonly entries: Int32Array;
+  readonly mask: number;
+}
+
+const EMPTY_SLOT = 0x7fffffff;
+
 function weightOf(model: PolyphoneModel, key: number): number {
   const { keys, index } = model;
   const slots = index.slots;
   if (slots) {
-    const mask = slots.length - 1;
+    const { entries, mask } = slots;
+    const signed = key | 0;
     for (let at = slotOf(key, mask); ; at = (at + 1) & mask) {
-      const i = slots[at]!;
-      if (i === 0) return 0;
-      if (keys[i - 1] === key) return model.weights[i - 1]!;
+      const weight = entries[2 * at + 1]!;
+      if (weight === EMPTY_SLOT) return 0;
+      if (entries[2 * at] === signed) return weight;
     }
   }
-  if (++index.lookups >= INDEX_AFTER_LOOKUPS) index.slots = buildSlots(keys);
+  if (++index.lookups >= INDEX_AFTER_LOOKUPS) index.slots = buildSlots(keys, model.weights);
   // The keys are strictly ascending (packModel writes them so; checkModel checks it).
   let lo = 0;
   let hi = keys.length;
@@ -287,19 +301,21 @@ function weightOf(model: PolyphoneModel, key: number): number {
   return 0;
 }
 
-function buildSlots(keys: Uint32Array): Int32Array {
+function buildSlots(keys: Uint32Array, weights: Int16Array): Slots {
   const n = keys.length;
   // At most half full, so a missing key (most lookups) ends at an empty slot within a probe or two.
   let size = 2;
   while (size < 2 * n) size *= 2;
-  const slots = new Int32Array(size);
+  const entries = new Int32Array(2 * size);
+  for (let at = 0; at < size; at++) entries[2 * at + 1] = EMPTY_SLOT;
   const mask = size - 1;
   for (let i = 0; i < n; i++) {
     let at = slotOf(keys[i]!, mask);
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = i + 1;
+    while (entries[2 * at + 1] !== EMPTY_SLOT) at = (at + 1) & mask;
+    entries[2 * at] = keys[i]! | 0;
+    entries[2 * at + 1] = weights[i]!;
   }
-  return slots;
+  return { entries, mask };
 }
 
 /** Candidate readings of the site's character: the model's, and the reader's own if the model lacks it. */
@@ -319,6 +335,14 @@ function sharedKey(feature: string): number {
 const SHARED_PRIOR = fnv(`${SHARED}p`);
 /** candidateFeatures' rank feature, by rank + 1 (0: not among the character's readings). */
 const SHARED_RANK = ['x', 0, 1, 2, 3].map((r) => fnv(`${SHARED}r${r}`));
+
+/**
+ * candidateFeatures' lexicon features by the word's length (at most 4; a lexicon word has at least one character),
+ * alone and with whether the candidate is the reader's reading: hashed once, not a string built per candidate.
+ */
+const SHARED_LEXICON = [0, 1, 2, 3, 4].map((l) => fnv(`${SHARED}l${l}`));
+const SHARED_LEXICON_PRIOR = [0, 1, 2, 3, 4].map((l) => fnv(`${SHARED}l${l}p`));
+const SHARED_LEXICON_OTHER = [0, 1, 2, 3, 4].map((l) => fnv(`${SHARED}l${l}n`));
 
 /** Scratch space for one site's feature hashes (the model reads one site at a time). */
 const featureScratch = new Uint32Array(MAX_FEATURES);
@@ -342,7 +366,7 @@ function candidateScore(model: PolyphoneModel, site: PolyphoneSite, label: strin
   const lexiconLength = site.lexicon.get(label);
   if (lexiconLength !== undefined) {
     const l = Math.min(lexiconLength, 4);
-    score += weightOf(model, sharedKey(`${SHARED}l${l}`)) + weightOf(model, sharedKey(`${SHARED}l${l}${isPrior ? 'p' : 'n'}`));
+    score += weightOf(model, SHARED_LEXICON[l]!) + weightOf(model, (isPrior ? SHARED_LEXICON_PRIOR : SHARED_LEXICON_OTHER)[l]!);
   }
   return score;
 }
@@ -435,7 +459,7 @@ export function checkModel(model: PolyphoneModel): void {
   for (let i = 1; i < keys.length; i++) if (keys[i]! <= keys[i - 1]!) throw new Error('pinyin model: keys out of order');
   const probe: PolyphoneModel = { ...model, index: { slots: undefined, lookups: -Infinity } };
   for (let i = 0; i < keys.length; i++) if (weightOf(probe, keys[i]!) !== weights[i]) throw new Error('pinyin model: search lost a key');
-  probe.index.slots = buildSlots(keys);
+  probe.index.slots = buildSlots(keys, weights);
   for (let i = 0; i < keys.length; i++) if (weightOf(probe, keys[i]!) !== weights[i]) throw new Error('pinyin model: index lost a key');
 }
 

@@ -43,6 +43,20 @@ function sizeAt(text: string, i: number): number {
   return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
+/**
+ * One string per BMP code point, made on first use: the reader looks every character up in several maps (its
+ * polyphones, words, single readings, the model's labels), and a string that was looked up before has its hash
+ * already, where a fresh String.fromCodePoint per character is hashed again in every map and is garbage after.
+ */
+let charStrings: string[] | undefined;
+
+function charString(cp: number): string {
+  if (cp > 0xffff) return String.fromCodePoint(cp);
+  // Filled, not holey: an array written at scattered indices falls back to a slow dictionary.
+  charStrings ??= new Array<string>(0x10000).fill('');
+  return charStrings[cp] || (charStrings[cp] = String.fromCharCode(cp));
+}
+
 /** Start of the Han run containing offset `i`, no further back than `limit`. */
 function runStart(text: string, i: number, limit: number): number {
   while (i > limit) {
@@ -66,12 +80,12 @@ function runEnd(text: string, i: number, limit: number): number {
  * data to ship, Traditional and Simplified alike); where it splits a word that the reader's lexicon chose
  * (實/處 of 實處), the pieces are joined, so a word is never shown with half of the reading decided for it.
  */
-function runWords(text: string, start: number, end: number, icuBounds?: readonly number[], sandhi: ToneSandhi = 'off'): PinyinWord[] {
+function runReading(text: string, start: number, end: number, icuBounds?: readonly number[], sandhi: ToneSandhi = 'off'): RunReading {
   const chars: string[] = [];
   const offsets: number[] = [];
   for (let i = start; i < end; i += sizeAt(text, i)) {
     offsets.push(i);
-    chars.push(String.fromCodePoint(text.codePointAt(i)!));
+    chars.push(charString(text.codePointAt(i)!));
   }
   offsets.push(end);
   const { readings, words: lexiconWords } = analyseRun(chars, charBefore(text, start));
@@ -111,15 +125,51 @@ function runWords(text: string, start: number, end: number, icuBounds?: readonly
     while (offsets[k]! < bound) k++;
     spans.push([from, k]);
   }
-  const spoken = spokenRun(chars, readings, spans, sandhi);
-  return spans.map(([a, b]) => ({
-    start: offsets[a]!,
-    end: offsets[b]!,
-    word: text.slice(offsets[a]!, offsets[b]!),
-    readings: readings.slice(a, b).map((r) => r ?? null),
-    spoken: spoken.slice(a, b).map((r) => r ?? null),
-  }));
+  return { text, offsets, spans, readings, spoken: spokenRun(chars, readings, spans, sandhi) };
 }
+
+/** The words of one Han run text[start, end) as runReading gives them. */
+function runWords(text: string, start: number, end: number, icuBounds?: readonly number[], sandhi: ToneSandhi = 'off'): PinyinWord[] {
+  const run = runReading(text, start, end, icuBounds, sandhi);
+  return run.spans.map((_, k) => wordOf(run, k));
+}
+
+/** The spoken readings of word k of a read run as written out: `?` where none is known. */
+export function writtenReadings(run: RunReading, k: number): string[] {
+  const [a, b] = run.spans[k]!;
+  const out: string[] = new Array(b - a);
+  for (let i = a; i < b; i++) out[i - a] = run.spoken[i] ?? '?';
+  return out;
+}
+
+/** Word k of a read run, as the callers of wordsIn see it. */
+function wordOf(run: RunReading, k: number): PinyinWord {
+  const [a, b] = run.spans[k]!;
+  const { offsets } = run;
+  const readings: Array<string | null> = new Array(b - a);
+  const spoken: Array<string | null> = new Array(b - a);
+  for (let i = a; i < b; i++) {
+    readings[i - a] = run.readings[i] ?? null;
+    spoken[i - a] = run.spoken[i] ?? null;
+  }
+  return { start: offsets[a]!, end: offsets[b]!, word: run.text.slice(offsets[a]!, offsets[b]!), readings, spoken };
+}
+
+/**
+ * A Han run as read: its code points' offsets (and the run's end), its words as [start, end) code point indices,
+ * and each code point's reading and spoken reading. Annotate and Copy as Pinyin read a long run's words from here
+ * without building a PinyinWord (an object, its text and two arrays) per word.
+ */
+export interface RunReading {
+  readonly text: string;
+  readonly offsets: readonly number[];
+  readonly spans: ReadonlyArray<readonly [number, number]>;
+  readonly readings: ReadonlyArray<string | null | undefined>;
+  readonly spoken: ReadonlyArray<string | null | undefined>;
+}
+
+/** Receives word k of a read run; the words of a text arrive in order. */
+export type WordVisitor = (run: RunReading, k: number) => void;
 
 /** The first offset at or after `at` (up to `limit`) that is not inside a Han run: a safe end for a stretch. */
 function stretchEnd(text: string, at: number, limit: number): number {
@@ -165,25 +215,32 @@ export const RUN_OVERLAP = 256;
  */
 export function longRunWords(text: string, start: number, end: number, window = LONG_RUN, overlap = RUN_OVERLAP, options: SpokenOptions = {}): PinyinWord[] {
   const words: PinyinWord[] = [];
+  eachLongRunWord(text, start, end, window, overlap, options.sandhi ?? 'off', (run, k) => words.push(wordOf(run, k)));
+  return words;
+}
+
+/** longRunWords' words, each given to `visit` as it is read. */
+function eachLongRunWord(text: string, start: number, end: number, window: number, overlap: number, sandhi: ToneSandhi, visit: WordVisitor): void {
   let from = start;
   while (from < end) {
     let to = Math.min(end, from + window + overlap);
     if (to < end && isLowSurrogate(text.charCodeAt(to))) to++;
-    const inWindow = runWords(text, from, to, undefined, options.sandhi);
+    const run = runReading(text, from, to, undefined, sandhi);
+    const { spans, offsets } = run;
     if (to === end) {
-      words.push(...inWindow);
+      for (let k = 0; k < spans.length; k++) visit(run, k);
       break;
     }
     const cut = from + window;
     let next = from;
-    for (const w of inWindow) {
-      if (w.end > cut && next > from) break;
-      words.push(w);
-      next = w.end;
+    for (let k = 0; k < spans.length; k++) {
+      const wordEnd = offsets[spans[k]![1]]!;
+      if (wordEnd > cut && next > from) break;
+      visit(run, k);
+      next = wordEnd;
     }
     from = next;
   }
-  return words;
 }
 
 /**
@@ -192,6 +249,18 @@ export function longRunWords(text: string, start: number, end: number, window = 
  */
 export function wordsIn(text: string, start = 0, end = text.length, options: SpokenOptions = {}): PinyinWord[] {
   const words: PinyinWord[] = [];
+  eachWordIn(text, start, end, options, (run, k) => words.push(wordOf(run, k)));
+  return words;
+}
+
+/** wordsIn's words, each given to `visit` as it is read (in order), without building a PinyinWord. */
+export function eachWordIn(text: string, start: number, end: number, options: SpokenOptions, visit: WordVisitor): void {
+  const sandhi = options.sandhi ?? 'off';
+  // wordsIn keeps the words that overlap text[start, end).
+  const overlapping: WordVisitor = (run, k) => {
+    const [a, b] = run.spans[k]!;
+    if (run.offsets[b]! > start && run.offsets[a]! < end) visit(run, k);
+  };
   let i = runStart(text, start, Math.max(0, start - WINDOW));
   const to = runEnd(text, end, Math.min(text.length, end + WINDOW));
   // Intl.Segmenter is called on stretches of a few hundred code units holding whole runs: one call per run
@@ -206,7 +275,7 @@ export function wordsIn(text: string, start = 0, end = text.length, options: Spo
     }
     const j = runEnd(text, i, to);
     if (j - i > LONG_RUN) {
-      for (const w of longRunWords(text, i, j, LONG_RUN, RUN_OVERLAP, options)) if (w.end > start && w.start < end) words.push(w);
+      eachLongRunWord(text, i, j, LONG_RUN, RUN_OVERLAP, sandhi, overlapping);
       i = j;
       continue;
     }
@@ -218,10 +287,10 @@ export function wordsIn(text: string, start = 0, end = text.length, options: Spo
     while (k < icu.length && icu[k]! <= i) k++;
     const inRun: number[] = [];
     for (let m = k; m < icu.length && icu[m]! < j; m++) inRun.push(icu[m]!);
-    for (const w of runWords(text, i, j, inRun, options.sandhi)) if (w.end > start && w.start < end) words.push(w);
+    const run = runReading(text, i, j, inRun, sandhi);
+    for (let m = 0; m < run.spans.length; m++) overlapping(run, m);
     i = j;
   }
-  return words;
 }
 
 /**
@@ -288,22 +357,31 @@ function clip(text: string, w: PinyinWord, start: number, end: number): PinyinWo
  * everything else is kept as written. Unknown readings show as `?`.
  */
 export function toPinyinText(text: string, style: PinyinStyle, start = 0, end = text.length, options: SpokenOptions = {}): string {
-  // A word cut by the selection keeps the readings of its selected characters, read in the whole word.
-  const words = wordsIn(text, start, end, options).map((w) => clip(text, w, start, end));
   let out = '';
   let last = start;
   let prevWasWord = false;
-  for (const w of words) {
-    const between = text.slice(last, w.start);
+  eachWordIn(text, start, end, options, (run, k) => {
+    let wordStart = run.offsets[run.spans[k]![0]]!;
+    let wordEnd = run.offsets[run.spans[k]![1]]!;
+    let written: string[];
+    if (wordStart >= start && wordEnd <= end) written = writtenReadings(run, k);
+    else {
+      // A word cut by the selection keeps the readings of its selected characters, read in the whole word.
+      const w = clip(text, wordOf(run, k), start, end);
+      wordStart = w.start;
+      wordEnd = w.end;
+      written = w.spoken.map((r) => r ?? '?');
+    }
+    const between = text.slice(last, wordStart);
     out += between;
     const joinsPrevious = between === '' ? prevWasWord : /[\p{L}\p{N}]$/u.test(between);
     if (joinsPrevious) out += ' ';
-    out += formatWord(w.spoken.map((r) => r ?? '?'), style);
-    const next = text.codePointAt(w.end);
+    out += formatWord(written, style);
+    const next = text.codePointAt(wordEnd);
     if (next !== undefined && !isHanCodePoint(next) && /[\p{L}\p{N}]/u.test(String.fromCodePoint(next))) out += ' ';
-    last = w.end;
+    last = wordEnd;
     prevWasWord = true;
-  }
+  });
   return out + text.slice(last, end);
 }
 
