@@ -88,14 +88,17 @@ export const CONTACT_HEADING_SIZE = 16;
  */
 export function softenInlineFields(features: readonly LineFeatures[], lines: Intrinsic[]): void {
   const n = lines.length;
-  const contactLine = (i: number): boolean => {
-    const x = lines[i]!;
+  // One pass: 1 for a contact field line, 2 for a heading naming whose contacts follow, 0 otherwise.
+  const kind = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const f = features[i]!;
-    return x.cls === 'bad' && f.cue === 'contact' && f.anchorCues === 0 && !f.userCue;
-  };
-  const isField = (i: number): boolean => contactLine(i) && features[i]!.fieldCues > 0 && features[i]!.phraseCues === 0;
-  const ownerHeading = (i: number): boolean => contactLine(i) && features[i]!.fieldCues === 0 && features[i]!.phraseCues > 0 && features[i]!.han - features[i]!.cueHan >= CONTACT_OWNER_HAN;
-  const isContact = (i: number): boolean => isField(i) || ownerHeading(i);
+    if (f.blank || f.cue !== 'contact' || f.anchorCues > 0 || f.userCue || lines[i]!.cls !== 'bad') continue;
+    if (f.fieldCues > 0 && f.phraseCues === 0) kind[i] = 1;
+    else if (f.fieldCues === 0 && f.phraseCues > 0 && f.han - f.cueHan >= CONTACT_OWNER_HAN) kind[i] = 2;
+  }
+  const isField = (i: number): boolean => kind[i] === 1;
+  const ownerHeading = (i: number): boolean => kind[i] === 2;
+  const isContact = (i: number): boolean => kind[i] !== 0;
   const { before, after } = proseAround(lines, (i) => lines[i]!.cls === 'bad' && !lines[i]!.weak && !isContact(i), 0);
   for (let i = 0; i < n; i++) {
     if (isField(i) && before[i] && after[i]) {

@@ -369,8 +369,12 @@ export function keepReferenceLists(text: string, features: readonly LineFeatures
   for (let i = 0; i < features.length; i++) {
     const f = features[i]!;
     if (f.blank) continue;
-    if (lines[i]!.cls === 'good') prose += f.han;
-    if (prose < ARTICLE_BEFORE_COMMENTS || f.chars > 24 || !REFERENCES_FIRST.has(edgeChar(text, f, false)) || !REFERENCES_HEADING.test(folded(text, f, 30).toLowerCase())) continue;
+    // A heading closes prose above it: until there is enough, only the prose is counted.
+    if (prose < ARTICLE_BEFORE_COMMENTS) {
+      if (lines[i]!.cls === 'good') prose += f.han;
+      continue;
+    }
+    if (f.blank || f.chars > 24 || f.han > 10 || !REFERENCES_FIRST.has(edgeChar(text, f, false)) || !REFERENCES_HEADING.test(folded(text, f, 30).toLowerCase())) continue;
     const entries: number[] = [];
     let citations = 0;
     let j = i + 1;
