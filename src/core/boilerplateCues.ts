@@ -183,7 +183,9 @@ export const CUES: readonly CueSpec[] = [
     kind: 'phrase',
     words:
       '发表评论 网友评论 文章评论 最新评论 我要评论 查看评论 全部评论 热门评论 精彩评论 回复线索 回复本贴 回复本帖 回复此贴 ' +
-      '回复此帖 本贴由 本帖由 跟从标题 查看完整版本 trackback 引用通告 网友留言 用户留言 留言板 留言簿 验证码',
+      '回复此帖 本贴由 本帖由 跟从标题 查看完整版本 trackback 引用通告 网友留言 用户留言 留言板 留言簿 验证码 ' +
+      // A blog's comment list and box are 留言 where a portal's are 评论.
+      '留言列表 发表留言 我要留言 全部留言 查看留言',
   },
   { reason: 'comments', kind: 'phrase', words: '评论', then: '\\s*[(（]\\s*\\d+' },
   { reason: 'comments', kind: 'phrase', words: '评论 回复 留言 跟帖', before: '\\d+\\s*[篇条件个则]\\s*$' },

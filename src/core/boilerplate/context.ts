@@ -67,25 +67,68 @@ function proseAround(lines: readonly Intrinsic[], decides: (i: number) => boolea
 /** Evidence left to a label line (地址： 电话：) that sits between paragraphs of the article. */
 export const INLINE_FIELD = -1;
 
+/** Han characters besides the cue from which a contacts heading names whose contacts they are (…年会会务组联系方式：), not the site's 联系我们. */
+export const CONTACT_OWNER_HAN = 4;
+
+/** Size (Han characters, Latin words 1.5) up to which a line above a contact block is its heading (溪谷營地 資訊). */
+export const CONTACT_HEADING_SIZE = 16;
+
 /**
  * Contact lines (邮政编码：… 联系电话：…) with prose on both sides, skipping other such lines, belong to the
  * article (a notice giving its own contacts); a footer's contact block has the licence or the file's end
  * after it. They keep weak evidence and stop deciding their neighbours.
+ *
+ * A contact block right below the article's prose (nothing decisive between) under a heading of its own is
+ * the article's fact box too: a blog post's campsite with its phone, address and price under 營地 資訊, a
+ * notice's organisers with their phones under …会务组联系方式：, before the page's share bar or related list.
+ * Its lines become undecided, weighed like the article's other short lines. The site's contact block is told
+ * apart by its heading (a bare 联系我们 decides, so the lines under it have no prose above), by having no
+ * heading (an address line glued to the last paragraph), or by the licence line that follows it with nothing
+ * decisive between (地址… 电话… 版权所有), or by the file ending below it.
  */
 export function softenInlineFields(features: readonly LineFeatures[], lines: Intrinsic[]): void {
   const n = lines.length;
-  const isField = (i: number): boolean => {
+  // One pass: 1 for a contact field line, 2 for a heading naming whose contacts follow, 0 otherwise.
+  const kind = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const f = features[i]!;
-    const x = lines[i]!;
-    return x.cls === 'bad' && f.cue === 'contact' && f.fieldCues > 0 && f.anchorCues === 0 && f.phraseCues === 0 && !f.userCue;
-  };
-  const { before, after } = proseAround(lines, (i) => lines[i]!.cls === 'bad' && !lines[i]!.weak && !isField(i), 0);
+    if (f.blank || f.cue !== 'contact' || f.anchorCues > 0 || f.userCue || lines[i]!.cls !== 'bad') continue;
+    if (f.fieldCues > 0 && f.phraseCues === 0) kind[i] = 1;
+    else if (f.fieldCues === 0 && f.phraseCues > 0 && f.han - f.cueHan >= CONTACT_OWNER_HAN) kind[i] = 2;
+  }
+  const isField = (i: number): boolean => kind[i] === 1;
+  const ownerHeading = (i: number): boolean => kind[i] === 2;
+  const isContact = (i: number): boolean => kind[i] !== 0;
+  const { before, after } = proseAround(lines, (i) => lines[i]!.cls === 'bad' && !lines[i]!.weak && !isContact(i), 0);
   for (let i = 0; i < n; i++) {
     if (isField(i) && before[i] && after[i]) {
       const x = lines[i]!;
       x.evidence = Math.max(x.evidence, INLINE_FIELD);
       x.weak = true;
     }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!isContact(i) || !before[i] || after[i]) continue;
+    // The block: contact lines with the article's undecided short lines among them (a name, a price).
+    let end = i;
+    for (let j = i + 1; j < n; j++) {
+      if (features[j]!.blank || lines[j]!.tier) continue;
+      if (!isContact(j)) break;
+      end = j;
+    }
+    let above = i - 1;
+    while (above >= 0 && features[above]!.blank) above--;
+    const heading = ownerHeading(i) || (above >= 0 && lines[above]!.tier !== undefined && features[above]!.punct <= 1 && sizeOf(features[above]!) <= CONTACT_HEADING_SIZE);
+    let next = end + 1;
+    while (next < n && (features[next]!.blank || lines[next]!.tier || lines[next]!.weak)) next++;
+    const footer = next >= n || lines[next]!.reason === 'licence';
+    if (heading && !footer) {
+      for (let j = i; j <= end; j++) {
+        if (!isContact(j)) continue;
+        Object.assign(lines[j]!, { cls: 'neargood', evidence: 0, reason: undefined, weak: false, tier: 'neargood' });
+      }
+    }
+    i = end;
   }
 }
 

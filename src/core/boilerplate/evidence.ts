@@ -26,6 +26,12 @@ export function intrinsic(cls: IntrinsicClass, evidence: number, reason?: Boiler
 /** Size from which a line with a comma and a closing 。 is prose. */
 export const SENTENCE_SIZE = 10;
 
+/** Han characters per space-separated piece from which an unpunctuated line is phrases of a sentence, not a menu (items of two to four). */
+export const SPACED_PHRASE_HAN = 6;
+
+/** Evidence of such a line: content when a few stand together, not enough alone to outweigh a switch. */
+export const SPACED_PROSE = 1;
+
 /** Copies from which a repeated short line is furniture whatever its distance (a tagline under every menu panel). */
 export const FURNITURE_COPIES = 3;
 
@@ -86,6 +92,12 @@ export function intrinsicClass(f: LineFeatures, params: Params): Intrinsic {
   // full stop inside is a note or excerpt, and is not `truncated`.
   if (f.truncated && size < 2 * params.goodSize) return bad('related', -1.5);
   if (prose) return intrinsic('good', Math.min(8, 1 + size / 15));
+  // Phrases of a sentence split by spaces instead of commas (一波波寒流報到 已將後山層層山巒披上紅衣), as many
+  // Traditional-script blogs write: long pieces, where a menu's items are short ones and a headline is one piece.
+  // Near-good with evidence of its own, not prose: a sidebar's long link titles can look the same, so such a
+  // line decides no neighbours and opens no article; a run of them holds against the furniture around it. A
+  // ranked hot list (01  headline words 44,524) carries its numbers.
+  if (f.punct === 0 && f.hanTokens >= 2 && size >= params.goodSize && f.han >= SPACED_PHRASE_HAN * f.hanTokens && f.digits <= 2 && !f.listItem && !f.feedStamp && !f.dateline) return intrinsic('neargood', SPACED_PROSE);
   // A menu: short Han items split by | or ·, or three or more split by spaces with no digits or brackets
   // (a row of a table has those; a run of English words is a sentence, not a menu).
   if (f.punct === 0 && f.hanTokens >= 2 && f.separators >= 2 && f.han / f.hanTokens <= 6) return bad('navigation', -1.5);

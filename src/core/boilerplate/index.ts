@@ -13,7 +13,8 @@
  *  3. page structure (pageStructure.ts) overrides line evidence where the page's layout is clear: the posts of
  *     a forum thread are content however short; an encyclopedia article's span, from the lead with its
  *     infobox down to the navboxes, keeps its tables, lists and captions, and the navboxes and categories
- *     below it fold; an error page without an article folds whole; a feed below the article is quieted;
+ *     below it fold; an article's reference list (参考资料, 参考文献) stays, its citations and their numbers;
+ *     an error page without an article folds whole; a feed below the article is quieted;
  *  4. a two-state segmentation (Viterbi, a cost per switch between content and boilerplate) turns evidence
  *     into runs, so boilerplate clusters at the top and bottom and a lone odd line inside the article stays;
  *     a second pass holds each text's own head and foot (title, byline with a source, author or date, closing
@@ -26,7 +27,7 @@
 import { compileUserCues, type BoilerplateReason } from '../boilerplateCues';
 import { toBlocks } from './blocks';
 import { joinBrokenSentences, promoteTitles, softenInlineFields, weighUndecided } from './context';
-import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, mainArticle, quietAfterArticle } from './pageStructure';
+import { commentsStart, feedStart, foldEncyclopediaTail, foldErrorPage, forumThread, keepArticleHead, keepForumPosts, keepReferenceLists, mainArticle, quietAfterArticle } from './pageStructure';
 import { markRepeats, scanCues } from './cueScan';
 import { CUED, intrinsicClasses, keepUnlessWebPage, NOT_A_WEB_PAGE } from './evidence';
 import { measureLines } from './lineFeatures';
@@ -74,6 +75,7 @@ function run(text: string, options: BoilerplateOptions) {
   promoteTitles(features, intrinsic);
   if (thread) keepForumPosts(features, intrinsic, thread);
   foldEncyclopediaTail(text, features, intrinsic);
+  keepReferenceLists(text, features, intrinsic);
   foldErrorPage(text, features, intrinsic);
   keepUnlessWebPage(intrinsic);
   let decided = decide(features, intrinsic, params);

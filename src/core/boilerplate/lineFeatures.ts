@@ -167,7 +167,8 @@ export function hasTrailingStamp(text: string, start: number, end: number): bool
 
 export const TRUNCATED = /(?:[^.]\.{2,6}|[^…]…)\s*(?:[[(（【][^\])）】]{0,20}[\])）】])?\s*$/;
 export const LIST_OPENER = /^\s*(?:\d{1,2}\s*[·•]|[[【〔〖][^\]】〕〗\s]{1,6}[\]】〕〗]\s*\S|[[【(（]\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）])/;
-export const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/i;
+/** A date: numeric (2024-05-09, 2024年5月9日), month and day with a time, or in English with an optional weekday before the year (Dec 28 Sat 2013, as blog platforms stamp posts). */
+export const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{4}/i;
 export const TIME = /\d{1,2}:\d{2}/;
 export const LONE_DATE = /^[\s\u3000]*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[\s\u3000]*$/;
 

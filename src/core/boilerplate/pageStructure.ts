@@ -335,6 +335,67 @@ export function foldEncyclopediaTail(text: string, features: readonly LineFeatur
   }
 }
 
+/** A references section's heading (参考资料, 参考文献, 注释, References), its edit link allowed: what an article cites. */
+const REFERENCES_HEADING = /^(?:参考资料|参考文献|参考来源|资料来源|引用来源|引用文献|引用资料|注释|注解|脚注|references|bibliography|notes|sources)[:：]?(?:\[(?:编辑|编辑源代码|编辑原始码)\])?$/;
+
+/** First characters (folded) of a references heading: a cheap test before the heading's text is built. */
+const REFERENCES_FIRST = new Set([...'参资引注脚rbnsRBNS'].map((c) => c.charCodeAt(0)));
+
+/** A reference's marker at the start of a line: ^, [1], 1. / 1、 / （1）. */
+const REFERENCE_MARKER = /^(?:\^|\[\d{1,3}\]|\d{1,3}[.、．]|[(（]\d{1,3}[)）])/;
+
+/**
+ * A citation's shape: its parts closed by full stops between title, source and date (题目．来源．2024-05-09, the
+ * ASCII and full-width forms), a bibliography tag ([J] [M] [D] [EB/OL]) or an access date ([引用日期…]).
+ */
+const CITATION_SHAPE = /\S[.．]\s*\S.*(?:19|20)\d\d|\[(?:j|m|d|c|n|r|s|z|eb\/ol|j\/ol)\]|\[引用日期/;
+
+/** Citations from which the lines under a references heading are the article's reference list, not a menu under a lookalike word. */
+export const MIN_REFERENCES = 2;
+
+/** Characters of a lone reference number (1, [12]) on its own line, as a reference list set in two columns puts it. */
+const REFERENCE_NUMBER = 4;
+
+/**
+ * An article's reference list: under a references heading (参考资料, 参考文献, 注释) that closes at least
+ * ARTICLE_BEFORE_COMMENTS Han characters of prose, the run of citations (a marker, or a title, source and date
+ * with a year) and of lone reference numbers. A citation ends in a date and reads as a dateline, and the numbers
+ * as page links; in the article's own reference list they are content, on an encyclopedia, a paper or a news
+ * page alike. The list ends at the first line of another shape (the page's statistics, its footer). A heading
+ * with fewer than MIN_REFERENCES citations under it is left to the line evidence.
+ */
+export function keepReferenceLists(text: string, features: readonly LineFeatures[], lines: Intrinsic[]): void {
+  let prose = 0;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (f.blank) continue;
+    // A heading closes prose above it: until there is enough, only the prose is counted.
+    if (prose < ARTICLE_BEFORE_COMMENTS) {
+      if (lines[i]!.cls === 'good') prose += f.han;
+      continue;
+    }
+    if (f.blank || f.chars > 24 || f.han > 10 || !REFERENCES_FIRST.has(edgeChar(text, f, false)) || !REFERENCES_HEADING.test(folded(text, f, 30).toLowerCase())) continue;
+    const entries: number[] = [];
+    let citations = 0;
+    let j = i + 1;
+    for (; j < features.length; j++) {
+      const g = features[j]!;
+      if (g.blank) continue;
+      const s = folded(text, g, 200).toLowerCase();
+      const number = g.han === 0 && g.chars <= REFERENCE_NUMBER && g.digits >= 1 && /^\[?\d+\]?$/.test(s);
+      const citation = !number && lines[j]!.evidence > STRUCTURAL && (REFERENCE_MARKER.test(s) || CITATION_SHAPE.test(s));
+      if (!number && !citation) break;
+      if (citation) citations++;
+      entries.push(j);
+    }
+    // A lone number last in the run numbers nothing.
+    while (entries.length && features[entries[entries.length - 1]!]!.han === 0 && features[entries[entries.length - 1]!]!.chars <= REFERENCE_NUMBER) entries.pop();
+    if (citations < MIN_REFERENCES) continue;
+    for (const k of [i, ...entries]) Object.assign(lines[k]!, { evidence: Math.max(lines[k]!.evidence, ANCHORED), reason: undefined, weak: false, tier: undefined });
+    i = j - 1;
+  }
+}
+
 const ERROR_CUE = /(?:^|[^\d])404(?:[^\d]|$)|页面不存在|页面找不到|找不到(?:该|此|您要的|你要的|您访问的)?页面|页面已删除|页面已被删除|无法找到该页|not\s*found|您访问的页面|你访问的页面|您要访问的页面|你要访问的页面/i;
 
 /** Han characters of the longest run of prose from which a page with an error message has an article anyway. */
