@@ -20,7 +20,12 @@ import { eachWordIn, writtenReadings, type SpokenOptions } from './words';
 
 /** The annotation inserted after a word with these readings. */
 export function annotationOf(readings: ReadonlyArray<string | null>, style: PinyinStyle): string {
-  return `(${formatWord(readings.map((r) => r ?? '?'), style)})`;
+  return writtenAnnotation(readings.map((r) => r ?? '?'), style);
+}
+
+/** The annotation of readings already written out (`?` for unknown ones). */
+function writtenAnnotation(written: readonly string[], style: PinyinStyle): string {
+  return `(${formatWord(written, style)})`;
 }
 
 /**
@@ -34,7 +39,7 @@ export function annotatePinyin(text: string, style: PinyinStyle, start = 0, end 
   eachWordIn(text, start, end, options, (run, k) => {
     const [a, b] = run.spans[k]!;
     const wordEnd = run.offsets[b]!;
-    if (run.offsets[a]! >= start && wordEnd <= end) edits.push({ offset: wordEnd, length: 0, text: `(${formatWord(writtenReadings(run, k), style)})` });
+    if (run.offsets[a]! >= start && wordEnd <= end) edits.push({ offset: wordEnd, length: 0, text: writtenAnnotation(writtenReadings(run, k), style) });
   });
   return edits;
 }

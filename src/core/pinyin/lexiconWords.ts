@@ -7,6 +7,8 @@
  * made warm hovers in VS Code slow at p99. Nothing is decoded or scanned per character now (wordsInUnits).
  */
 
+import { unitsOf } from './packedLines';
+
 export interface LexiconWord {
   readonly cost: number;
   /** Index into the character's readings, per polyphonic character of the word in order. */
@@ -39,9 +41,7 @@ function isEntryAscii(c: number): boolean {
  * a lexicon word over an extra prefix). For tests and callers that hold the line as a string.
  */
 export function wordsOfLine(line: string, extras?: ReadonlyMap<string, LexiconWord>): WordsOfFirst {
-  const units = new Uint16Array(line.length);
-  for (let i = 0; i < line.length; i++) units[i] = line.charCodeAt(i);
-  return wordsInUnits(units, 0, units.length, extras);
+  return wordsInUnits(unitsOf(line), 0, line.length, extras);
 }
 
 /**

@@ -81,9 +81,14 @@ const NEWLINE = 10;
 /** `packed` as a line table: the binary data file's as it is; a generated module's string copied into one (tests, benches). */
 export function lineTable(packed: PackedText): LineTable {
   if (typeof packed !== 'string') return packed;
-  const units = new Uint16Array(packed.length);
-  for (let i = 0; i < packed.length; i++) units[i] = packed.charCodeAt(i);
-  return { units, ...lineTableOf(packed) };
+  return { units: unitsOf(packed), ...lineTableOf(packed) };
+}
+
+/** The UTF-16 code units of `text`. */
+export function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
 /** Where the rest of the line of `first` lies in the table's units, [from, to), or undefined. */
@@ -99,11 +104,11 @@ export function lineRange({ units, firsts, starts }: LineTable, first: string): 
 }
 
 /** indexLines over a built line table: a binary search for the first character, and the line decoded when asked for. */
-function indexUnitLines({ units, firsts, starts }: LineTable): LineIndex {
+function indexUnitLines(table: LineTable): LineIndex {
   return {
     get(first: string): string | undefined {
-      const range = lineRange({ units, firsts, starts }, first);
-      return range && unitsToString(units, range[0], range[1]);
+      const range = lineRange(table, first);
+      return range && unitsToString(table.units, range[0], range[1]);
     },
   };
 }

@@ -60,18 +60,16 @@ function loadSpoken(): SpokenData {
 }
 
 /**
- * The neutral-tone words starting with `first` (Simplified). A line is "rest code rest code …", each rest a run
+ * The line of the neutral-tone words starting with `first` (Simplified), for neutralCodesOf. A line is "rest code rest code …", each rest a run
  * of non-ASCII characters and each code a run of printable ASCII; a word is found by searching its line for the
  * rest between two codes instead of parsing the whole line (each new first character cost a hover its parse),
  * and the last entry of a rest wins, as when the line was read into a map.
  */
-function neutralWords(first: string): { get(rest: string): readonly NeutralCode[] | undefined } | undefined {
+function neutralLine(first: string): string | undefined {
   const d = loadSpoken();
   let line = d.neutral.get(first);
   if (line === undefined) d.neutral.set(first, (line = d.neutralLines.get(first) ?? null));
-  if (line === null) return undefined;
-  const words = line;
-  return { get: (rest) => neutralCodesOf(words, rest) ?? undefined };
+  return line ?? undefined;
 }
 
 /** A code unit of a neutral-tone code (printable ASCII). */
@@ -156,14 +154,14 @@ export function spokenRun(chars: readonly string[], readings: ReadonlyArray<stri
   for (const [a, b] of words) {
     if (b - a < 2) continue;
     for (let i = a; i < b - 1; ) {
-      const entries = neutralWords(simple[i]!);
+      const line = neutralLine(simple[i]!);
       let matched = 0;
-      if (entries) {
+      if (line !== undefined) {
         let rest = '';
         let best: readonly NeutralCode[] | undefined;
         for (let j = i + 1; j < b; j++) {
           rest += simple[j]!;
-          const codes = entries.get(rest);
+          const codes = neutralCodesOf(line, rest);
           if (codes) {
             best = codes;
             matched = j + 1 - i;
