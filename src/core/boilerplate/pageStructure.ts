@@ -356,6 +356,9 @@ export const MIN_REFERENCES = 2;
 /** Characters of a lone reference number (1, [12]) on its own line, as a reference list set in two columns puts it. */
 const REFERENCE_NUMBER = 4;
 
+/** A line no longer than a lone reference number, without Han. */
+const isReferenceNumber = (f: LineFeatures): boolean => f.han === 0 && f.chars <= REFERENCE_NUMBER;
+
 /**
  * An article's reference list: under a references heading (参考资料, 参考文献, 注释) that closes at least
  * ARTICLE_BEFORE_COMMENTS Han characters of prose, the run of citations (a marker, or a title, source and date
@@ -374,7 +377,7 @@ export function keepReferenceLists(text: string, features: readonly LineFeatures
       if (lines[i]!.cls === 'good') prose += f.han;
       continue;
     }
-    if (f.blank || f.chars > 24 || f.han > 10 || !REFERENCES_FIRST.has(edgeChar(text, f, false)) || !REFERENCES_HEADING.test(folded(text, f, 30).toLowerCase())) continue;
+    if (f.chars > 24 || f.han > 10 || !REFERENCES_FIRST.has(edgeChar(text, f, false)) || !REFERENCES_HEADING.test(folded(text, f, 30).toLowerCase())) continue;
     const entries: number[] = [];
     let citations = 0;
     let j = i + 1;
@@ -382,14 +385,14 @@ export function keepReferenceLists(text: string, features: readonly LineFeatures
       const g = features[j]!;
       if (g.blank) continue;
       const s = folded(text, g, 200).toLowerCase();
-      const number = g.han === 0 && g.chars <= REFERENCE_NUMBER && g.digits >= 1 && /^\[?\d+\]?$/.test(s);
+      const number = isReferenceNumber(g) && g.digits >= 1 && /^\[?\d+\]?$/.test(s);
       const citation = !number && lines[j]!.evidence > STRUCTURAL && (REFERENCE_MARKER.test(s) || CITATION_SHAPE.test(s));
       if (!number && !citation) break;
       if (citation) citations++;
       entries.push(j);
     }
     // A lone number last in the run numbers nothing.
-    while (entries.length && features[entries[entries.length - 1]!]!.han === 0 && features[entries[entries.length - 1]!]!.chars <= REFERENCE_NUMBER) entries.pop();
+    while (entries.length && isReferenceNumber(features[entries[entries.length - 1]!]!)) entries.pop();
     if (citations < MIN_REFERENCES) continue;
     for (const k of [i, ...entries]) Object.assign(lines[k]!, { evidence: Math.max(lines[k]!.evidence, ANCHORED), reason: undefined, weak: false, tier: undefined });
     i = j - 1;
