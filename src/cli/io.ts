@@ -1,5 +1,5 @@
 /** Input, output and failure conventions shared by every CLI command. */
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectEncoding, encodingName, UTF8_BOM } from '../core/encoding';
@@ -266,8 +266,23 @@ export function writeOutput(text: string): void {
 }
 
 /**
+ * What every writer of the CLI does with a failed write: a non-blocking descriptor inherited from the caller (a
+ * pipe or terminal) that is full is waited on and retried; a closed pipe (`zhdoc … | head`) ends the process
+ * quietly with exit 0, since the reader asked for no more; anything else is the caller's to report.
+ */
+function retryAfterWriteError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EAGAIN') return true;
+  if (code === 'EPIPE') process.exit(0);
+  return false;
+}
+
+/** How long a writer waits for a full non-blocking pipe before trying again. */
+const FULL_PIPE_WAIT_MS = 5;
+
+/**
  * Writes synchronously to file descriptor 1, so output never piles up in memory ahead of a slow reader (the
- * streaming commands write some hundred pieces); a non-blocking pipe that is full is waited on.
+ * streaming commands write some hundred pieces).
  */
 function writeBytes(bytes: Uint8Array): void {
   let done = 0;
@@ -275,13 +290,27 @@ function writeBytes(bytes: Uint8Array): void {
     try {
       done += writeSync(1, bytes, done, bytes.length - done);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      if (code === 'EPIPE') process.exit(0);
-      throw e;
+      if (!retryAfterWriteError(e)) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, FULL_PIPE_WAIT_MS);
     }
   }
+}
+
+/**
+ * Writes all of `bytes` to descriptor `fd` without blocking the thread, for a command that keeps receiving
+ * results from workers while a slow reader drains its output; the wait for each write is what bounds memory.
+ * Same failure rules as the synchronous writer.
+ */
+export function writeBytesTo(fd: number, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (offset: number): void => {
+      if (offset >= bytes.length) return resolve();
+      write(fd, bytes, offset, bytes.length - offset, null, (e, n) => {
+        if (!e) from(offset + n);
+        else if (retryAfterWriteError(e)) setTimeout(() => from(offset), FULL_PIPE_WAIT_MS);
+        else reject(e);
+      });
+    };
+    from(0);
+  });
 }

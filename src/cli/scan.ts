@@ -5,7 +5,7 @@
  * cannot be read is reported on stderr as `line N: …` and skipped; the exit code is 1 when any was.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, statSync, write as fsWrite } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { version as zhdocVersion } from '../../package.json';
 import { builtinSloganLexicon, SLOGAN_DEFAULTS } from '../core/slogans';
 import { DEFAULT_CONTEXT_WIDTH, MAX_CONTEXT_WIDTH } from '../core/corpus';
-import { InputError, UsageError } from './io';
+import { InputError, UsageError, writeBytesTo } from './io';
 import { BufferPool, folderFiles, jsonlBatches, type InputBatch } from './scan/input';
 import { processBatch, type BatchJob, type BatchResult, type ScanSettings } from './scan/process';
 
@@ -143,26 +143,6 @@ export function runScan(argv: string[]): void {
     });
 }
 
-/**
- * Writes all of `bytes` to descriptor `fd`. Standard output is written by its descriptor from this thread: the
- * CLI runs each command in a worker thread, whose process.stdout passes every chunk as a message to the main
- * thread, a copy and a thread's work per chunk. The wait for each write is what bounds memory.
- */
-function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const from = (offset: number): void => {
-      if (offset >= bytes.length) return resolve();
-      fsWrite(fd, bytes, offset, bytes.length - offset, null, (e, n) => {
-        // A non-blocking descriptor inherited from the caller (a pipe or terminal): wait and try again.
-        if (e?.code === 'EAGAIN') setTimeout(() => from(offset), 5);
-        else if (e) reject(e);
-        else from(offset + n);
-      });
-    };
-    from(0);
-  });
-}
-
 interface Runner {
   submit(job: BatchJob): void;
   /** Resolves when at least one more batch has finished. */
@@ -273,10 +253,10 @@ async function scan(inputs: AsyncIterable<InputBatch> | Iterable<InputBatch>, po
       }
       documents += r.documentCount;
       if (r.input) pool.give(r.input.buffer);
-      if (flags.settings.rows === 'hits') await writeAll(1, r.hits);
+      if (flags.settings.rows === 'hits') await writeBytesTo(1, r.hits);
       else {
-        await writeAll(1, r.documents);
-        if (hitsFd !== undefined) await writeAll(hitsFd, r.hits);
+        await writeBytesTo(1, r.documents);
+        if (hitsFd !== undefined) await writeBytesTo(hitsFd, r.hits);
       }
       pool.give(r.documents.buffer);
     }

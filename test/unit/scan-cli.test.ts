@@ -1,10 +1,12 @@
 /** `zhdoc scan` as a user runs it (dist/cli.js in a child process): output schema, bad lines, parity with `zhdoc slogans`. */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
-import { ROOT, zhdoc } from './support/cli';
+import { CLI, ROOT, zhdoc } from './support/cli';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/scan.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
@@ -109,5 +111,22 @@ describe('zhdoc scan', () => {
     const empty = zhdoc(['scan', '-q'], '');
     assert.equal(empty.status, 0);
     assert.equal(empty.stdout, '');
+  });
+  it('ends quietly with exit 0 when its reader closes the pipe early (`| head`), like the other commands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhdoc-pipe-'));
+    try {
+      // Far more output than a pipe holds, so the writer meets the closed pipe.
+      const input = join(dir, 'corpus.jsonl');
+      const line = (i: number): string => JSON.stringify({ id: i, text: county });
+      writeFileSync(input, Array.from({ length: 400 }, (_, i) => line(i)).join('\n') + '\n');
+      for (const [command, args] of [['scan', ['scan', '-q', '--hits', input]], ['scan --jobs 2', ['scan', '-q', '--jobs', '2', '--hits', input]], ['convert', ['convert', '--config', 's2t', input]]] as const) {
+        const quoted = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' ');
+        const r = spawnSync('bash', ['-c', `set -o pipefail; ${quoted} | head -c 100 > /dev/null`], { encoding: 'utf8' });
+        assert.equal(r.status, 0, `${command}: ${r.stderr}`);
+        assert.equal(r.stderr, '', command);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
