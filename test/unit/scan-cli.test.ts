@@ -79,6 +79,24 @@ describe('zhdoc scan', () => {
     }
   });
 
+  it('skips a line over 64 MB with one message and goes on with the lines after it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhdoc-long-'));
+    try {
+      const input = join(dir, 'corpus.jsonl');
+      const good = (id: string): string => JSON.stringify({ id, text: '坚持共同富裕，推动高质量发展。' }) + '\n';
+      // 65 MB of text in one line: longer than the limit, and longer than any buffer the reader grows to.
+      writeFileSync(input, good('a') + '{"id":"huge","text":"' + '发展'.repeat(65 * 1024 * 1024 / 6) + '"}\n' + good('b'));
+      for (const jobs of ['1', '2']) {
+        const r = zhdoc(['scan', '-q', '--jobs', jobs, input]);
+        assert.equal(r.status, 1, `--jobs ${jobs}: ${r.stderr}`);
+        assert.deepEqual(rows(r.stdout).map((o) => o.id), ['a', 'b']);
+        assert.match(r.stderr.trim(), /^line 2: longer than 64 MB; split it$/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same rows in the same order with --jobs 2 as with --jobs 1', () => {
     const base = rows(readFileSync(corpus, 'utf8'));
     const lines: string[] = [];
