@@ -146,6 +146,53 @@ describe('items of an enumeration the document writes out', () => {
   });
 });
 
+describe('an enumeration the document continues with further items', () => {
+  const lexicon = [entry('自治、法治、德治'), entry('四个意识', ['政治意识、大局意识、核心意识、看齐意识']), entry('创新、协调、绿色'), entry('主体责任、监督责任')];
+
+  it('marks the further items of the formula\'s shape (length and ending) as part of its occurrence, count and key unchanged', () => {
+    // A one-character ending (…治) continues only where the further item ends the run.
+    const text = '健全自治、法治、德治、智治，建设基层治理体系。坚持自治、法治、德治。';
+    const s = byPhrase(known(text, lexicon), '自治、法治、德治');
+    assert.deepEqual(texts(text, s), ['自治、法治、德治、智治', '自治、法治、德治']);
+    assert.equal(s!.count, 2);
+  });
+
+  it('takes a last item joined by 和, and nothing after it', () => {
+    const text = '增强政治意识、大局意识、核心意识、看齐意识和忧患意识、责任意识。';
+    assert.deepEqual(texts(text, byPhrase(known(text, lexicon), '四个意识')), ['政治意识、大局意识、核心意识、看齐意识和忧患意识']);
+  });
+
+  it('continues in Traditional script as in Simplified', () => {
+    const text = '增強政治意識、大局意識、核心意識、看齊意識、憂患意識。';
+    assert.deepEqual(texts(text, byPhrase(known(text, lexicon), '四个意识')), ['政治意識、大局意識、核心意識、看齊意識、憂患意識']);
+  });
+
+  it('stops where the next item has another shape, cuts a word, follows a comma, or is the same item again', () => {
+    for (const [text, want] of [
+      ['增强政治意识、大局意识、核心意识、看齐意识、担当精神。', '政治意识、大局意识、核心意识、看齐意识'],
+      ['增强政治意识、大局意识、核心意识、看齐意识，忧患意识也要增强。', '政治意识、大局意识、核心意识、看齐意识'],
+      ['增强政治意识、大局意识、核心意识、看齐意识、政治意识。', '政治意识、大局意识、核心意识、看齐意识'],
+      ['坚持自治、法治、德治、政治性强的原则。', '自治、法治、德治'],
+      ['健全自治、法治、德治、智治相结合的体系。', '自治、法治、德治'],
+    ] as const) {
+      assert.deepEqual(texts(text, byPhrase(known(text, lexicon), '四个意识') ?? byPhrase(known(text, lexicon), '自治、法治、德治')), [want], text);
+    }
+  });
+
+  it('never continues items without a shared ending, or a formula of two items', () => {
+    const text = '贯彻创新、协调、绿色、开放理念，落实主体责任、监督责任、领导责任。';
+    const slogans = known(text, lexicon);
+    assert.deepEqual(texts(text, byPhrase(slogans, '创新、协调、绿色')), ['创新、协调、绿色']);
+    assert.deepEqual(texts(text, byPhrase(slogans, '主体责任、监督责任')), ['主体责任、监督责任']);
+  });
+
+  it('takes at most three further items and stops before the next known formula', () => {
+    const text = '坚持自治、法治、德治、智治、善治、共治、众治。自治、法治、德治、四个意识。';
+    const s = byPhrase(known(text, lexicon), '自治、法治、德治');
+    assert.deepEqual(texts(text, s), ['自治、法治、德治、智治、善治、共治', '自治、法治、德治']);
+  });
+});
+
 describe('enumerations whose items were renamed by a prefix', () => {
   it('derives the wording with an item replaced by a listed form that adds 全面, 坚持, 新的, 决胜 or 深入', () => {
     const keys = ['依法治军、从严治军', '全面从严治军', '坚持依法治军', '青年依法治军', '治军', '全面治军'];

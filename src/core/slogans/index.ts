@@ -23,6 +23,7 @@ import { buildStreams, foldPhrase, isHanUnit, isQuoteUnit, SEPARATOR, type Offse
 import { PhraseTrie } from './trie';
 import { formVariants, renamedItemVariants } from './variants';
 import { compoundSpans } from './compounds';
+import { continueEnumerations } from './continuation';
 
 export type { SloganEntry } from './lexicon';
 export { builtinSloganLexicon, isSloganLexiconLoaded, readUserSloganEntries, SLOGAN_CATEGORIES, USER_CATEGORY, validateSloganEntries } from './lexicon';
@@ -220,6 +221,8 @@ export function findSlogans(text: string, options: SloganOptions = {}): Slogan[]
   const known = options.known === false ? emptyMatches() : scanKnown(streams, lexicon, bounds);
   const results: Slogan[] = [];
   const entryOf = (j: number): SloganEntry => lexicon.patterns[known.ids[j]!]!.entry;
+  // A formula the document continues with further items of its kind is marked as far as the document writes it.
+  continueEnumerations(streams.match, known, (j) => !lexicon.patterns[known.ids[j]!]!.partOf, (s, e) => bounds.bounded(s, e));
   const compounds = compoundSpans(streams.match, known, (j) => foldPhrase(entryOf(j).phrase), (key) => ignored.has(key));
   const consumed = new Uint8Array(known.count);
   /** Start and end of every known span as reported: compounds whole, other matches as they are. */
