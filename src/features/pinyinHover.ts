@@ -8,7 +8,7 @@ import { describeWord, formatReading, glossesOf, selectionReading, TONE_COLOURS,
 import { isLowSurrogate } from '../core/text';
 import type { Log } from '../vscode/log';
 import { escapeMarkdownText } from '../vscode/markdown';
-import { ensureResources } from '../vscode/resources';
+import { ensureResources, type VendorName } from '../vscode/resources';
 import { pinyinSettings, type PinyinSettings } from '../vscode/settings';
 import { recordDuration } from '../vscode/timings';
 
@@ -49,8 +49,13 @@ export function registerPinyinHover(log: Log): vscode.Disposable {
     if (!settings) settingsByDocument.set(key, (settings = pinyinSettings(document)));
     return settings;
   };
+  // Resources this provider has awaited once: later hovers answer synchronously. An `await` even of a resolved
+  // promise puts the rest of the hover behind the microtasks queued before it, which on the extension host are the
+  // other hover providers that VS Code called in the same turn (the slogan hovers read their settings then): their
+  // work landed in this provider's time and made its p99 several times its own cost.
+  const loaded = new Set<VendorName>();
   const provider = vscode.languages.registerHoverProvider({ scheme: '*' }, {
-    async provideHover(document, position) {
+    provideHover(document, position) {
       const started = performance.now();
       const settings = { ...settingsOf(document), dark };
       if (!settings.hover || document.uri.scheme === 'output') return undefined;
@@ -58,12 +63,19 @@ export function registerPinyinHover(log: Log): vscode.Disposable {
         ? vscode.window.activeTextEditor.selections.find((s) => !s.isEmpty && s.contains(position))
         : undefined;
       // No OpenCC: Traditional text is read through the t2s table in the reading data (core/pinyin/t2s.ts).
-      await ensureResources('pinyin', ...(settings.gloss ? (['cedict'] as const) : []));
-      try {
-        return selection ? selectionHover(document, selection, settings) : wordHover(document, position, settings);
-      } finally {
-        recordDuration('hover.pinyin', performance.now() - started);
-      }
+      const needed: VendorName[] = settings.gloss ? ['pinyin', 'cedict'] : ['pinyin'];
+      const answer = (): vscode.Hover | undefined => {
+        try {
+          return selection ? selectionHover(document, selection, settings) : wordHover(document, position, settings);
+        } finally {
+          recordDuration('hover.pinyin', performance.now() - started);
+        }
+      };
+      if (needed.every((n) => loaded.has(n))) return answer();
+      return ensureResources(...needed).then(() => {
+        for (const n of needed) loaded.add(n);
+        return answer();
+      });
     },
   });
   return new vscode.Disposable(() => {
