@@ -1,6 +1,6 @@
 // Runs an extension test suite inside code-server's real extension host (Node), driven by headless chromium.
 // The suite's exit code, reported by the workbench through codeAutomationExit, becomes this process's.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, remoteUri, startCodeServer } from './code-server.mjs';
 
@@ -30,9 +30,11 @@ try {
   if (process.env.PAGE_CONSOLE) page.on('console', (m) => console.log('[page]', m.text()));
   const payload = [['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)], ['extensionTestsPath', remoteUri(extensionTestsPath)]];
   await page.goto(server.url(workspace, payload));
+  const stopProfiling = process.env.ZHDOC_BENCH_PROFILE ? await windowProfiler(page, process.env.ZHDOC_BENCH_PROFILE) : undefined;
   const timer = setTimeout(() => finish({ code: 124, timeout: true }), timeoutMs);
   result = await done;
   clearTimeout(timer);
+  stopProfiling?.();
   if (result.timeout) {
     console.error(`extension tests timed out after ${timeoutMs} ms; code-server log tail:\n${server.log().slice(-4000)}`);
     const dir = join(extensionDevelopmentPath, 'test-results');
@@ -45,3 +47,37 @@ try {
 }
 console.log(`extension tests in code-server: exit code ${result.code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(result.code);
+
+/**
+ * For bench:responsiveness with ZHDOC_BENCH_PROFILE=dir: CPU-profiles the window's main thread (where VS Code
+ * applies edits to its text model and renders) over the same phases as the extension host, on the bench's
+ * requests (dir/window-profile.request, answered in dir/window-profile.ack; see bench/vscode/responsiveness.ts).
+ */
+async function windowProfiler(page, dir) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  let last = '';
+  let busy = false;
+  const poll = setInterval(async () => {
+    if (busy) return;
+    let request;
+    try {
+      request = JSON.parse(readFileSync(join(dir, 'window-profile.request'), 'utf8'));
+    } catch {
+      return;
+    }
+    if (request.id === last) return;
+    busy = true;
+    last = request.id;
+    try {
+      if (request.action === 'start') await cdp.send('Profiler.start');
+      else writeFileSync(join(dir, request.file), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    } catch (e) {
+      console.error(`window profile ${request.action}: ${e.message}`);
+    }
+    writeFileSync(join(dir, 'window-profile.ack'), request.id);
+    busy = false;
+  }, 20);
+  return () => clearInterval(poll);
+}

@@ -9,7 +9,7 @@
  * the thread per facet and per hover. Writes the figures to $ZHDOC_BENCH_OUT. Works with builds whose API has
  * only the members zhdoc 0.1 has (ZHDOC_BENCH_EXTENSION), and with none at all (the baseline).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { getConverter } from '../../src/core/convert';
@@ -64,13 +64,37 @@ async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
   const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 500 });
+  const file = `${++profiles}-${name.replace(/[^\w]+/g, '_').slice(0, 60)}`;
+  await rendererProfiler('start', file);
   await post('Profiler.start');
   try {
     return await run();
   } finally {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-    writeFileSync(join(PROFILE_DIR, `${++profiles}-${name.replace(/[^\w]+/g, '_').slice(0, 60)}.cpuprofile`), JSON.stringify(profile));
+    await rendererProfiler('stop', file);
+    writeFileSync(join(PROFILE_DIR, `${file}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
+  }
+}
+
+/**
+ * Asks the test driver (scripts/run-tests-in-code-server.mjs, which holds the window's page) to start or stop a
+ * CPU profile of the window's main thread, where VS Code applies an edit to its text model, folds, decorates and
+ * renders: written to dir/<file>.window.cpuprofile. A request file the driver polls, answered by an ack file;
+ * without a driver that answers (another VS Code) the phase runs unprofiled on the window after 3 s.
+ */
+let rendererRequests = 0;
+async function rendererProfiler(action: 'start' | 'stop', file: string): Promise<void> {
+  const id = `${++rendererRequests}`;
+  writeFileSync(join(PROFILE_DIR!, 'window-profile.request'), JSON.stringify({ id, action, file: `${file}.window.cpuprofile` }));
+  const end = Date.now() + (action === 'stop' ? 60_000 : 3000);
+  while (Date.now() < end) {
+    try {
+      if (readFileSync(join(PROFILE_DIR!, 'window-profile.ack'), 'utf8') === id) return;
+    } catch {
+      // not answered yet
+    }
+    await sleep(20);
   }
 }
 
