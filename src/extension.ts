@@ -26,7 +26,7 @@ import { registerSloganTrends, type SloganTrendsSupport } from './features/sloga
 import { registerSloganTreeView, type SloganTreeSupport } from './features/sloganTreeView';
 import { configureCorpusClient } from './vscode/corpusClient';
 import { createLog, type LogEntry } from './vscode/log';
-import { analysisOptionsFor } from './vscode/settings';
+import { analysisOptionsFor, registerSettingsEpoch } from './vscode/settings';
 import { SloganModel } from './vscode/sloganModel';
 import { recordBlock, timingsSnapshot, type TimingsSnapshot } from './vscode/timings';
 import { UserLexicon } from './vscode/userLexicon';
@@ -69,6 +69,8 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
     return disposable;
   };
 
+  // Before every other listener: features that keep what they read of the settings see a change first.
+  use(registerSettingsEpoch());
   // The zhdoc output channel, and the one analysis of each open document that the features below draw.
   const log = use(createLog());
   const lexicon = new UserLexicon(log);

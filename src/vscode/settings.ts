@@ -9,6 +9,29 @@ export function zhdocSettings(scope?: vscode.ConfigurationScope): vscode.Workspa
   return vscode.workspace.getConfiguration('zhdoc', scope);
 }
 
+let epoch = 0;
+
+/**
+ * Counts changes of what settings read (a zhdoc setting, the workspace's folders, its trust), so a caller may keep
+ * what it read until the count moves. Registered first in activate(): listeners run in the order they were added,
+ * so the count has moved before any other feature's own listener reads settings again.
+ */
+export function registerSettingsEpoch(): vscode.Disposable {
+  const next = (): void => void epoch++;
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('zhdoc')) next();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(next),
+    vscode.workspace.onDidGrantWorkspaceTrust(next),
+  );
+}
+
+/** The number of setting changes so far (registerSettingsEpoch). */
+export function settingsEpoch(): number {
+  return epoch;
+}
+
 /** Every zhdoc.* setting for `scope`, typed and validated (src/core/settings.ts holds the defaults). */
 export function settingsFor(scope?: vscode.ConfigurationScope): ZhdocSettings {
   const configuration = zhdocSettings(scope);

@@ -40,6 +40,25 @@ describe('slogans', () => {
     assert.match(api.slogans.statusText() ?? '', /^\$\(megaphone\) 提法 \d+$/);
   });
 
+  it('stops and resumes marking when zhdoc.slogans.enabled changes, and when the language leaves plain text', async () => {
+    const api = await zhdocApi();
+    const editor = await openUntitled('深入实施八八战略，坚持八八战略不动摇。');
+    const doc = editor.document;
+    const marked = (): boolean => api.slogans.decorations(doc.uri).known.length > 0;
+    await waitFor('slogan marks', () => marked());
+    try {
+      await setSetting('zhdoc.slogans.enabled', false);
+      await waitFor('no slogan marks with slogans off', () => !marked());
+      assert.equal(api.slogans.model.current(doc), undefined);
+      await setSetting('zhdoc.slogans.enabled', undefined);
+      await waitFor('slogan marks again', () => marked());
+      const other = await vscode.languages.setTextDocumentLanguage(doc, 'json');
+      assert.equal(api.slogans.model.current(other), undefined, 'slogans do not apply to JSON');
+    } finally {
+      await setSetting('zhdoc.slogans.enabled', undefined);
+    }
+  });
+
   it('hovers a slogan with its count, kind, category and previous/next links', async () => {
     const api = await zhdocApi();
     const editor = await openFile('samples/sample-article.txt');
