@@ -242,7 +242,11 @@ async function scan(inputs: AsyncIterable<InputBatch> | Iterable<InputBatch>, po
     const mb = bytesRead / 1e6;
     process.stderr.write(`zhdoc scan: ${documents} documents, ${failed} failed, ${mb.toFixed(1)} MB, ${(mb / seconds).toFixed(2)} MB/s${final ? `, ${seconds.toFixed(1)} s` : ''}\n`);
   };
-  /** Writes every finished batch that is next in input order, and hands its buffers back to the pool. */
+  /**
+   * Writes every finished batch that is next in input order, and hands its buffers back to the pool. Standard
+   * output is written by its descriptor from this thread: the CLI runs each command in a worker thread, whose
+   * process.stdout would pass every chunk as a message to the main thread, a copy and a thread's work per chunk.
+   */
   const flush = async (): Promise<void> => {
     for (let r = results.get(written); r; r = results.get(written)) {
       results.delete(written);
