@@ -46,9 +46,9 @@ describe('DuckDB recipes over zhdoc scan output', () => {
     const got = rows.map((r) => `${r.year} ${r.source} ${r.phrase} ${r.count}`);
     assert.deepEqual(got, [
       '2022 gov 供给侧结构性改革 2', '2022 gov 高质量发展 2', '2022 gov 共同富裕 1', '2022 gov 坚持在发展中保障和改善民生 1',
-      '2022 news 中国式现代化 1', '2022 news 供给侧结构性改革 1', '2022 news 高质量发展 1',
+      '2022 news 中国式现代化 1', '2022 news 供给侧结构性改革 1', '2022 news 强国建设、民族复兴伟业 1', '2022 news 高质量发展 1',
       '2023 gov 新质生产力 2', '2023 gov 供给侧结构性改革 1', '2023 gov 高质量发展 1',
-      '2023 news 中国式现代化 2', '2023 news 共同富裕 1', '2023 news 坚持在发展中保障和改善民生 1', '2023 news 新质生产力 1',
+      '2023 news 中国式现代化 2', '2023 news 强国建设、民族复兴伟业 2', '2023 news 共同富裕 1', '2023 news 坚持在发展中保障和改善民生 1', '2023 news 新质生产力 1',
     ]);
   });
 
