@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { candidateFeatures, contextFeatures, featureKey, type PolyphoneSite } from '../src/core/pinyin/model';
 import { setPolyphoneModel } from '../src/core/pinyin/reader';
 import { corpusDir } from './corpus';
-import { examplesOf, fold, loadSplit, type Example } from './pinyinTraining';
+import { averagedPerceptron, examplesOf, fold, labelsOf, loadSplit, prng, type Example, type PerceptronExample } from './pinyinTraining';
 
 const corpus = corpusDir();
 setPolyphoneModel(null);
@@ -66,12 +66,7 @@ function extraFeatures(site: PolyphoneSite, kinds: readonly string[]): string[] 
   return f;
 }
 
-interface Prepared {
-  weight: number;
-  gold: number;
-  priorAt: number;
-  keys: Int32Array[];
-}
+type Prepared = PerceptronExample;
 
 function prepare(e: Example, labels: Map<string, string[]>, v: Variant): Prepared | undefined {
   const own = labels.get(e.char);
@@ -85,25 +80,6 @@ function prepare(e: Example, labels: Map<string, string[]>, v: Variant): Prepare
     return Int32Array.from(ks);
   });
   return { weight: e.weight ?? 1, gold: candidates.indexOf(e.label), priorAt: candidates.indexOf(e.site.prior), keys };
-}
-
-function labelsOf(examples: readonly Example[]): Map<string, string[]> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const e of examples) {
-    const m = counts.get(e.char) ?? new Map<string, number>();
-    m.set(e.label, (m.get(e.label) ?? 0) + 1);
-    counts.set(e.char, m);
-  }
-  const labels = new Map<string, string[]>();
-  for (const [c, m] of counts) labels.set(c, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l));
-  return labels;
-}
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
 }
 
 function trainVariant(examples: readonly Example[], v: Variant): { weights: Map<number, number>; labels: Map<string, string[]> } {
@@ -122,55 +98,10 @@ function trainVariant(examples: readonly Example[], v: Variant): { weights: Map<
   if (v.lr) return trainLR(examples, v);
   const labels = labelsOf(examples);
   const prepared = examples.map((e) => prepare(e, labels, v)!).filter((p) => p.gold >= 0);
-  const w = new Map<number, number>();
-  const u = new Map<number, number>();
-  let c = 1;
-  const order = prepared.map((_, i) => i);
-  const random = prng(v.seed ?? 1);
-  const margin = v.margin ?? 3;
-  const scoreOf = (keys: Int32Array): number => {
-    let s = 0;
-    for (const k of keys) s += w.get(k) ?? 0;
-    return s;
-  };
-  const update = (keys: Int32Array, by: number): void => {
-    for (const k of keys) {
-      w.set(k, (w.get(k) ?? 0) + by);
-      u.set(k, (u.get(k) ?? 0) + c * by);
-    }
-  };
-  for (let epoch = 0; epoch < (v.epochs ?? 5); epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const i of order) {
-      const p = prepared[i]!;
-      let best = -1;
-      let bestScore = -Infinity;
-      p.keys.forEach((keys, k) => {
-        if (margin > 0 && k === p.gold) return;
-        const s = scoreOf(keys) + (k === p.priorAt ? 1e-9 : 0);
-        if (s > bestScore) {
-          best = k;
-          bestScore = s;
-        }
-      });
-      const goldScore = scoreOf(p.keys[p.gold]!) + (p.gold === p.priorAt ? 1e-9 : 0);
-      if (best >= 0 && best !== p.gold && goldScore < bestScore + margin) {
-        update(p.keys[p.gold]!, p.weight);
-        update(p.keys[best]!, -p.weight);
-      }
-      c++;
-    }
-  }
-  const averaged = new Map<number, number>();
+  const weights = averagedPerceptron(prepared, { epochs: v.epochs ?? 5, seed: v.seed ?? 1, margin: v.margin ?? 3 });
   const prune = v.prune ?? 0.05;
-  for (const [k, x] of w) {
-    const a = x - (u.get(k) ?? 0) / c;
-    if (Math.abs(a) >= prune) averaged.set(k, a);
-  }
-  return { weights: averaged, labels };
+  for (const [k, a] of weights) if (Math.abs(a) < prune) weights.delete(k);
+  return { weights, labels };
 }
 
 function trainLR(examples: readonly Example[], v: Variant): { weights: Map<number, number>; labels: Map<string, string[]> } {

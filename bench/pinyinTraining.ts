@@ -80,7 +80,8 @@ interface Prepared {
   readonly keys: readonly Int32Array[];
 }
 
-function labelsOf(examples: readonly Example[]): Map<string, string[]> {
+/** Each polyphone's readings in the examples, most frequent first (characters in code-unit order). */
+export function labelsOf(examples: readonly Example[]): Map<string, string[]> {
   const counts = new Map<string, Map<string, number>>();
   for (const e of examples) {
     const m = counts.get(e.char) ?? new Map<string, number>();
@@ -107,22 +108,32 @@ function prepare(e: Example, labels: ReadonlyMap<string, readonly string[]>, dro
   return { weight: e.weight ?? 1, candidates, gold: candidates.indexOf(e.label), priorAt, keys };
 }
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   return () => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     return seed / 2 ** 32;
   };
 }
 
-/** Trains and packs a model; returns it with its packed bytes and label lines. */
-export function train(examples: readonly Example[], options: TrainOptions = TRAIN_OPTIONS): { model: PolyphoneModel; bytes: Uint8Array; labelLines: string } {
-  const labels = labelsOf(examples);
-  const prepared = examples.map((e) => prepare(e, labels, options.drop ?? [])).filter((p) => p.gold >= 0);
+/** What the perceptron needs of an example: its weight, the gold and prior candidates, each candidate's keys. */
+export interface PerceptronExample {
+  readonly weight: number;
+  readonly gold: number;
+  readonly priorAt: number;
+  readonly keys: readonly Int32Array[];
+}
+
+/**
+ * Averaged-perceptron weights (not pruned) over `prepared`, shuffled per epoch by `seed`. The prior wins ties, as at
+ * run time; with a margin, the best rival is the best other than the gold reading.
+ */
+export function averagedPerceptron(prepared: readonly PerceptronExample[], options: { readonly epochs: number; readonly seed: number; readonly margin: number }): Map<number, number> {
   const w = new Map<number, number>();
   const u = new Map<number, number>();
   let c = 1;
   const order = prepared.map((_, i) => i);
   const random = prng(options.seed);
+  const margin = options.margin;
   const scoreOf = (keys: Int32Array): number => {
     let s = 0;
     for (const k of keys) s += w.get(k) ?? 0;
@@ -141,8 +152,6 @@ export function train(examples: readonly Example[], options: TrainOptions = TRAI
     }
     for (const i of order) {
       const p = prepared[i]!;
-      // The prior wins ties, as at run time; with a margin, the best rival is the best other than the gold reading.
-      const margin = options.margin ?? 0;
       let best = -1;
       let bestScore = -Infinity;
       p.keys.forEach((keys, k) => {
@@ -163,7 +172,14 @@ export function train(examples: readonly Example[], options: TrainOptions = TRAI
   }
   const averaged = new Map<number, number>();
   for (const [k, v] of w) averaged.set(k, v - (u.get(k) ?? 0) / c);
-  return finish(averaged, labels, options);
+  return averaged;
+}
+
+/** Trains and packs a model; returns it with its packed bytes and label lines. */
+export function train(examples: readonly Example[], options: TrainOptions = TRAIN_OPTIONS): { model: PolyphoneModel; bytes: Uint8Array; labelLines: string } {
+  const labels = labelsOf(examples);
+  const prepared = examples.map((e) => prepare(e, labels, options.drop ?? [])).filter((p) => p.gold >= 0);
+  return finish(averagedPerceptron(prepared, { epochs: options.epochs, seed: options.seed, margin: options.margin ?? 0 }), labels, options);
 }
 
 /** Prunes, quantises and packs trained weights. */
