@@ -9,7 +9,7 @@ import { isLowSurrogate } from '../core/text';
 import type { Log } from '../vscode/log';
 import { escapeMarkdownText } from '../vscode/markdown';
 import { ensureResources, type VendorName } from '../vscode/resources';
-import { pinyinSettings, type PinyinSettings } from '../vscode/settings';
+import { perDocumentSettings, pinyinSettings } from '../vscode/settings';
 import { recordDuration } from '../vscode/timings';
 
 /** Code units read on either side of the hovered position: the core needs one clause, and lines can be megabytes long. */
@@ -32,23 +32,11 @@ export function registerPinyinHover(log: Log): vscode.Disposable {
       log.error('warming up the word segmenter for pinyin hovers', e);
     }
   }, WARM_UP_DELAY_MS);
-  // Read once per document and kept until a zhdoc.pinyin setting or the theme changes: reading the configuration
-  // and the theme cost each hover a few tenths of a millisecond on the extension host, more than the reading.
-  const settingsByDocument = new Map<string, PinyinSettings>();
+  // Read once per document (and the theme once per change): reading the configuration and the theme cost each
+  // hover a few tenths of a millisecond on the extension host, more than the reading.
+  const settingsOf = perDocumentSettings(pinyinSettings);
   let dark = isDarkTheme();
-  const watchers = [
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('zhdoc.pinyin')) settingsByDocument.clear();
-    }),
-    vscode.window.onDidChangeActiveColorTheme(() => (dark = isDarkTheme())),
-    vscode.workspace.onDidCloseTextDocument((d) => settingsByDocument.delete(d.uri.toString())),
-  ];
-  const settingsOf = (document: vscode.TextDocument): PinyinSettings => {
-    const key = document.uri.toString();
-    let settings = settingsByDocument.get(key);
-    if (!settings) settingsByDocument.set(key, (settings = pinyinSettings(document)));
-    return settings;
-  };
+  const watchers = [settingsOf, vscode.window.onDidChangeActiveColorTheme(() => (dark = isDarkTheme()))];
   // Resources this provider has awaited once: later hovers answer synchronously. An `await` even of a resolved
   // promise puts the rest of the hover behind the microtasks queued before it, which on the extension host are the
   // other hover providers that VS Code called in the same turn (the slogan hovers read their settings then): their
@@ -57,7 +45,7 @@ export function registerPinyinHover(log: Log): vscode.Disposable {
   const provider = vscode.languages.registerHoverProvider({ scheme: '*' }, {
     provideHover(document, position) {
       const started = performance.now();
-      const settings = { ...settingsOf(document), dark };
+      const settings = { ...settingsOf.get(document), dark };
       if (!settings.hover || document.uri.scheme === 'output') return undefined;
       const selection = vscode.window.activeTextEditor?.document === document
         ? vscode.window.activeTextEditor.selections.find((s) => !s.isEmpty && s.contains(position))

@@ -27,9 +27,33 @@ export function registerSettingsEpoch(): vscode.Disposable {
   );
 }
 
-/** The number of setting changes so far (registerSettingsEpoch). */
-export function settingsEpoch(): number {
-  return epoch;
+/** What a feature reads of the settings for each document, kept until it may have changed. */
+export interface PerDocumentSettings<T> extends vscode.Disposable {
+  get(document: vscode.TextDocument): T;
+}
+
+/**
+ * `read(document)` kept per document until the settings epoch moves (a zhdoc setting, the folders or trust
+ * changed), the document's language changes (language-specific settings; its URI stays), or it closes. For what
+ * hovers and paints ask on every call: reading the configuration costs more than their own work.
+ */
+export function perDocumentSettings<T>(read: (document: vscode.TextDocument) => T): PerDocumentSettings<T> {
+  const known = new Map<string, { readonly epoch: number; readonly languageId: string; readonly value: T }>();
+  const closing = vscode.workspace.onDidCloseTextDocument((d) => known.delete(d.uri.toString()));
+  return {
+    get(document) {
+      const key = document.uri.toString();
+      const kept = known.get(key);
+      if (kept && kept.epoch === epoch && kept.languageId === document.languageId) return kept.value;
+      const value = read(document);
+      known.set(key, { epoch, languageId: document.languageId, value });
+      return value;
+    },
+    dispose() {
+      closing.dispose();
+      known.clear();
+    },
+  };
 }
 
 /** Every zhdoc.* setting for `scope`, typed and validated (src/core/settings.ts holds the defaults). */

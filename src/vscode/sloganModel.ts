@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysisService } from '../analysis/service';
 import type { Slogan } from '../core/slogans';
-import { settingsEpoch, settingsFor } from './settings';
+import { perDocumentSettings, settingsFor } from './settings';
 
 export const SLOGAN_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
 
@@ -19,14 +19,13 @@ export class SloganModel implements vscode.Disposable {
   /**
    * Whether slogans apply, per document: asked on every hover, decoration paint and update, and reading the
    * settings each time cost more than the slogan hover itself (every zhdoc setting read, through VS Code's
-   * configuration lookup). Read again after a setting change (settingsEpoch) or a change of the document's
-   * language, forgotten when the document closes.
+   * configuration lookup).
    */
-  private readonly appliesByDocument = new Map<string, { readonly languageId: string; readonly epoch: number; readonly applies: boolean }>();
+  private readonly appliesTo = perDocumentSettings((document) => vscode.languages.match(SLOGAN_SELECTOR, document) > 0 && settingsFor(document)['slogans.enabled']);
 
   constructor(private readonly analysis: DocumentAnalysisService) {
     this.disposables.push(
-      vscode.workspace.onDidCloseTextDocument((d) => this.appliesByDocument.delete(d.uri.toString())),
+      this.appliesTo,
       analysis.subscribe('slogans', (document) => this.applies(document)),
       analysis.onDidUpdate(({ document, facet }) => {
         if (facet === 'slogans' && this.applies(document)) this.changed.fire(document);
@@ -35,14 +34,7 @@ export class SloganModel implements vscode.Disposable {
   }
 
   applies(document: vscode.TextDocument): boolean {
-    const key = document.uri.toString();
-    const known = this.appliesByDocument.get(key);
-    const epoch = settingsEpoch();
-    // The language is compared too: changing a document's language keeps its URI.
-    if (known && known.epoch === epoch && known.languageId === document.languageId) return known.applies;
-    const applies = vscode.languages.match(SLOGAN_SELECTOR, document) > 0 && settingsFor(document)['slogans.enabled'];
-    this.appliesByDocument.set(key, { languageId: document.languageId, epoch, applies });
-    return applies;
+    return this.appliesTo.get(document);
   }
 
   /** The slogans as last computed for the document's current version, or undefined. */
