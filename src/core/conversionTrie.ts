@@ -4,8 +4,10 @@
  * two typed arrays per code unit. The semantics
  * are opencc-js's exactly: per dictionary group, leftmost longest match, the first dictionary of a group
  * winning equal keys; optional segmentation by the phrase dictionaries, each later group matching within
- * one segment only; an unmatched ideographic description sequence (⿰木木) passes as one unit.
+ * one segment only; an unmatched ideographic description sequence (⿰木木) passes as one unit — with one
+ * deliberate difference, that a sequence never spans a conversion break (idsEnd).
  */
+import { isConversionBreak } from './conversionBreak';
 
 export interface DecodedTrie {
   readonly base: Int32Array;
@@ -203,13 +205,18 @@ function idsArity(cp: number): number {
   return 0;
 }
 
-/** As opencc-js's getIdeographicDescriptionSequenceEnd: 0 when `i` starts no complete sequence. */
+/**
+ * As opencc-js's getIdeographicDescriptionSequenceEnd: 0 when `i` starts no complete sequence. Unlike it, a
+ * conversion break (a line break, punctuation) is never a component: opencc-js took `⿰` + line break + `舊` as one
+ * unconverted unit, so the character after the break stayed unconverted in one call but was converted when the
+ * text was cut at the break, as chunked conversion and the edit diff do.
+ */
 function idsEnd(text: string, i: number): number {
   const arity = idsArity(text.codePointAt(i) ?? 0);
   if (arity === 0) return 0;
   let end = i + codePointLength(text, i);
   for (let n = 0; n < arity; n++) {
-    if (end >= text.length) return 0;
+    if (end >= text.length || isConversionBreak(text.charCodeAt(end))) return 0;
     const child = idsEnd(text, end);
     end = child || end + codePointLength(text, end);
   }

@@ -3,7 +3,10 @@
  * so the editor changes only the characters that differ and keeps folds, markers and the cursor in place.
  */
 import { openccConverter } from './opencc';
+import { isConversionBreak } from './conversionBreak';
 import { applyEdits, isLowSurrogate, type TextEdit } from './text';
+
+export { isConversionBreak };
 
 export const CONVERSION_CONFIG_NAMES = [
   's2t', 't2s', 's2tw', 'tw2s', 's2twp', 'tw2sp', 's2hk', 'hk2s', 's2hkp', 'hk2sp',
@@ -75,25 +78,6 @@ export interface ScriptConverter {
    * converting the whole text.
    */
   edits(text: string, start?: number, end?: number): TextEdit[];
-}
-
-/**
- * True for a code unit that no OpenCC dictionary key contains (whitespace, line breaks, punctuation other
- * than `-` and `·`, which occur in a few keys such as 伯克希尔-哈撒韦). OpenCC matches longest-first from left
- * to right, so converting the pieces between such characters gives exactly the result of converting the
- * whole text: the text can be processed in chunks and diffed piece by piece.
- */
-export function isConversionBreak(c: number): boolean {
-  if (c < 0x80) {
-    return c <= 0x20 || (c >= 0x21 && c <= 0x2f && c !== 0x2d) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
-  }
-  return (
-    (c >= 0x3000 && c <= 0x3003) || // ideographic space 、 。 〃
-    (c >= 0x3008 && c <= 0x3011) || // 〈〉《》「」『』【】
-    (c >= 0x2018 && c <= 0x201f) || // ‘’“”
-    c === 0x2026 || c === 0x2014 || // … —
-    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) // ！（），．／：；？ …
-  );
 }
 
 /**

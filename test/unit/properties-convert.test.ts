@@ -65,6 +65,14 @@ describe('conversion properties', () => {
     );
   });
 
+  it('converts a character after a line break that follows an ideographic description character, whole or by edits (fast-check counterexample)', () => {
+    for (const [text, want] of [['殢⿰\n舊字體', '𣨼⿰\n旧字体'], ['⿰\n舊', '⿰\n旧'], ['⿰，舊體', '⿰，旧体'], ['⿰木木舊', '⿰木木旧']] as const) {
+      const converter = getConverter('t2s');
+      assert.equal(converter.convert(text), want, text);
+      assert.equal(applyEdits(text, converter.edits(text)), want, text);
+    }
+  });
+
   it('gives sorted, disjoint, in-range edits on code-point boundaries that rebuild the conversion', () => {
     fc.assert(
       fc.property(hostileText, config, (text, name: ConversionConfigName) => {
