@@ -191,6 +191,9 @@ export function createAnalyzer(post: (message: FromWorker, transfer?: ArrayBuffe
           documents.set(message.doc, { version: message.version, text: applyEdits(state.text, finished.edits), values: new Map() });
           return;
         }
+        case 'release':
+          if (finishedJobs.get(message.doc)?.id === message.job) finishedJobs.delete(message.doc);
+          return;
         case 'analyze':
           queue.push(message);
           if (!pumping) {

@@ -261,6 +261,25 @@ export class DocumentAnalysisService implements vscode.Disposable {
     }
   }
 
+  /**
+   * The command did not apply `edits` (as editsInWorker returned them): cancelled, refused, stale, or nothing to
+   * change. Forgets them here and in the worker, which otherwise held them (a whole document's edits) until the
+   * next change of the document, and compared that change with them. Another job's edits are left alone.
+   */
+  releaseEdits(document: vscode.TextDocument, edits: readonly TextEdit[]): void {
+    const key = document.uri.toString();
+    const state = this.documents.get(key);
+    if (!state?.adoptable || state.adoptable.edits !== edits) return;
+    const job = state.adoptable.job;
+    state.adoptable = undefined;
+    if (this.portStarted) this.post({ type: 'release', doc: key, job });
+  }
+
+  /** Test hook: how many edits of a finished job the service keeps for the document's next change (undefined: none). */
+  heldEdits(document: vscode.TextDocument): number | undefined {
+    return this.documents.get(document.uri.toString())?.adoptable?.edits.length;
+  }
+
   private async prepareVendor(vendor: VendorName): Promise<void> {
     if (this.host.prepare) await this.host.prepare(this.port, [vendor]);
   }

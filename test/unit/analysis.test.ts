@@ -148,6 +148,32 @@ describe('document analysis (worker side)', () => {
     assert.deepEqual(h.received.find((m) => m.id === 10), { type: 'cancelled', id: 10, missing: true });
   });
 
+  it('drops a job\'s edits when the host says the command did not apply them (release), another job\'s only for that one', () => {
+    const h = harness();
+    const job = (id: number): ToWorker => ({ type: 'edits', id, doc: 'd', version: 1, job: { kind: 'convert', config: 't2s', options: {} }, ranges: [[0, TEXT.length]], maxEdits: 4, keptLines: [], keptOffsets: [] });
+    h.send({ type: 'text', doc: 'd', version: 1, text: TEXT });
+    h.send(job(5));
+    h.drain();
+    // A release of another job keeps job 5's edits: adopting them still works.
+    h.send({ type: 'release', doc: 'd', job: 4 });
+    h.send({ type: 'adopt', doc: 'd', job: 5, from: 1, version: 2 });
+    h.send({ type: 'analyze', id: 6, doc: 'd', version: 2, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    assert.equal((h.received.find((m) => m.id === 6) as { value: unknown }).value, countHan(TEXT));
+    // Released: the worker keeps its text, but an adopt of the released job forgets it instead of applying edits.
+    h.send({ type: 'text', doc: 'd', version: 1, text: TEXT });
+    h.send(job(7));
+    h.drain();
+    h.send({ type: 'release', doc: 'd', job: 7 });
+    h.send({ type: 'analyze', id: 8, doc: 'd', version: 1, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    h.send({ type: 'adopt', doc: 'd', job: 7, from: 1, version: 2 });
+    h.send({ type: 'analyze', id: 9, doc: 'd', version: 2, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    assert.equal((h.received.find((m) => m.id === 8) as { value: unknown }).value, countHan(TEXT));
+    assert.deepEqual(h.received.find((m) => m.id === 9), { type: 'cancelled', id: 9, missing: true });
+  });
+
   it('tells an edit event that is exactly a job\'s edits from one VS Code changed on the way', () => {
     const edits = [{ offset: 2, length: 1, text: '这' }, { offset: 5, length: 2, text: '发展' }, { offset: 9, length: 0, text: '' }];
     // VS Code reports one edit's changes bottom-up.
