@@ -54,6 +54,8 @@ export interface ZhdocApi {
     inWorker(): boolean;
     /** Test hook: the next `times` computations of `facet` throw inside the worker. */
     injectFault(facet: Facet, times?: number): void;
+    /** Test hook: the edits of a finished whole-document job kept for the document's next change (undefined: none). */
+    heldEdits(document: vscode.TextDocument): number | undefined;
   };
   /** What the zhdoc output channel received last. */
   readonly log: { entries(): readonly LogEntry[] };
@@ -128,7 +130,7 @@ export function activate(context: vscode.ExtensionContext, host: AnalysisHost = 
       reportHtml: sloganReport.lastHtml,
     },
     corpus: { compare: sloganCompare.panel, concordance: sloganConcordance.panel, trends: sloganTrends.panel },
-    analysis: { inWorker: () => analysis.inWorker, injectFault: (facet, times) => analysis.injectFault(facet, times) },
+    analysis: { inWorker: () => analysis.inWorker, injectFault: (facet, times) => analysis.injectFault(facet, times), heldEdits: (d) => analysis.heldEdits(d) },
     log,
     timings: (reset) => timingsSnapshot(reset),
   };

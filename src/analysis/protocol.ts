@@ -83,6 +83,11 @@ export type ToWorker =
    * apply, and the next request sends the whole text.
    */
   | { readonly type: 'adopt'; readonly doc: string; readonly job: number; readonly from: number; readonly version: number }
+  /**
+   * The command that asked for job `job` did not apply its edits (cancelled, refused, the document changed, nothing
+   * to change): the worker drops the edits it kept for adopting them, rather than holding them until the next edit.
+   */
+  | { readonly type: 'release'; readonly doc: string; readonly job: number }
   | { readonly type: 'analyze'; readonly id: number; readonly doc: string; readonly version: number; readonly facet: Facet; readonly optionsKey: string; readonly options: AnalysisOptions }
   | { readonly type: 'forget'; readonly doc: string }
   /**

@@ -12,9 +12,10 @@ import type { KeptPlaces } from '../core/editPlan';
 import type { AnalysisOptions } from '../core/settings';
 import type { TextEdit } from '../core/text';
 import type { Log } from '../vscode/log';
+import { yieldToEventLoop } from '../vscode/editing';
 import { ensureResources } from '../vscode/resources';
 import { recordBlock, timed } from '../vscode/timings';
-import { changesMismatch, createAnalyzer } from './analyzer';
+import { changesMismatchSteps, createAnalyzer } from './analyzer';
 import { unpackEdits, unpackFacet } from './packing';
 import { FACET_VENDORS, FACETS, JOB_VENDORS, type Facet, type Facets, type FromWorker, type PackedEdits, type TextChange, type ToWorker, type VendorName, type WorkerPort } from './protocol';
 
@@ -59,6 +60,8 @@ interface DocumentState {
    * command applied them), the worker adopts its own copy of them instead of being sent their text.
    */
   adoptable: { readonly job: number; readonly version: number; readonly edits: readonly TextEdit[] } | undefined;
+  /** An edit still being forwarded (a large change compared with a job's edits in slices), undefined when none. */
+  forwarding: Promise<void> | undefined;
   readonly values: Map<Facet, Stored>;
   readonly inFlight: Map<Facet, { version: number; generation: number; promise: Promise<unknown> }>;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -221,6 +224,8 @@ export class DocumentAnalysisService implements vscode.Disposable {
     if (!this.inWorker || document.isClosed || documentLength(document) > MAX_ANALYSED_CHARS) return undefined;
     const key = document.uri.toString();
     const state = this.state(key);
+    while (state.forwarding) await state.forwarding;
+    if (document.isClosed) return 'stale';
     const version = document.version;
     if (state.sentVersion !== version) {
       // The worker lacks this version (the document was never analysed): one read of the whole text.
@@ -261,6 +266,25 @@ export class DocumentAnalysisService implements vscode.Disposable {
     }
   }
 
+  /**
+   * The command did not apply `edits` (as editsInWorker returned them): cancelled, refused, stale, or nothing to
+   * change. Forgets them here and in the worker, which otherwise held them (a whole document's edits) until the
+   * next change of the document, and compared that change with them. Another job's edits are left alone.
+   */
+  releaseEdits(document: vscode.TextDocument, edits: readonly TextEdit[]): void {
+    const key = document.uri.toString();
+    const state = this.documents.get(key);
+    if (!state?.adoptable || state.adoptable.edits !== edits) return;
+    const job = state.adoptable.job;
+    state.adoptable = undefined;
+    if (this.portStarted) this.post({ type: 'release', doc: key, job });
+  }
+
+  /** Test hook: how many edits of a finished job the service keeps for the document's next change (undefined: none). */
+  heldEdits(document: vscode.TextDocument): number | undefined {
+    return this.documents.get(document.uri.toString())?.adoptable?.edits.length;
+  }
+
   private async prepareVendor(vendor: VendorName): Promise<void> {
     if (this.host.prepare) await this.host.prepare(this.port, [vendor]);
   }
@@ -273,7 +297,7 @@ export class DocumentAnalysisService implements vscode.Disposable {
   private state(key: string): DocumentState {
     let state = this.documents.get(key);
     if (!state) {
-      state = { sentVersion: undefined, seenVersion: undefined, adoptable: undefined, values: new Map(), inFlight: new Map(), timer: undefined, waiting: new Map() };
+      state = { sentVersion: undefined, seenVersion: undefined, adoptable: undefined, forwarding: undefined, values: new Map(), inFlight: new Map(), timer: undefined, waiting: new Map() };
       this.documents.set(key, state);
     }
     return state;
@@ -288,6 +312,8 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const promise = (async () => {
       for (;;) {
         const options = await this.optionsFor(document);
+        // The worker's copy of the text is decided once the edits before are forwarded.
+        while (state.forwarding) await state.forwarding;
         if (document.isClosed) return undefined;
         const at = document.version;
         const key = document.uri.toString();
@@ -355,18 +381,66 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const adoptable = state.adoptable;
     state.adoptable = undefined;
     state.seenVersion = e.document.version;
-    if (from === undefined || state.sentVersion !== from || !this.portStarted) return;
+    if (from === undefined || !this.portStarted) return;
     const changes: TextChange[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
     const doc = e.document.uri.toString();
     const version = e.document.version;
-    const mismatch = adoptable && adoptable.version === from ? timed('adopt.compare', () => changesMismatch(changes, adoptable.edits)) : 'no job';
-    if (adoptable && mismatch !== 'no job') this.log.debug(mismatch === undefined ? 'the worker adopts the edits it computed' : `the edit is not the one the worker computed, so it is sent: ${mismatch}`);
-    if (adoptable && mismatch === undefined) {
-      timed('adopt', () => this.post({ type: 'adopt', doc, job: adoptable.job, from, version }));
-    } else {
-      timed('edit', () => this.post({ type: 'edit', doc, from, version, changes }));
+    // In the order of the change events: an edit after one still being compared waits for it.
+    if (state.forwarding) {
+      const after = state.forwarding.then(() => this.forwardChanges(state, doc, from, version, changes, adoptable));
+      this.settleForwarding(state, after);
+      return;
     }
-    state.sentVersion = version;
+    const running = this.forwardChanges(state, doc, from, version, changes, adoptable);
+    if (running) this.settleForwarding(state, running);
+  }
+
+  /**
+   * Tells the worker about one edit: adopt the job's edits when the change is exactly them, else the changes.
+   * A large change is compared with the job's edits in slices, the event loop free in between (the promise then
+   * returned); meanwhile state.forwarding holds the later edits and the requests that need the worker's text.
+   */
+  private forwardChanges(state: DocumentState, doc: string, from: number, version: number, changes: readonly TextChange[], adoptable: DocumentState['adoptable']): Promise<void> | undefined {
+    if (state.sentVersion !== from) return undefined;
+    const decide = (mismatch: string | undefined | 'no job'): void => {
+      if (adoptable && mismatch !== 'no job') this.log.debug(mismatch === undefined ? 'the worker adopts the edits it computed' : `the edit is not the one the worker computed, so it is sent: ${mismatch}`);
+      if (adoptable && mismatch === undefined) {
+        timed('adopt', () => this.post({ type: 'adopt', doc, job: adoptable.job, from, version }));
+      } else {
+        timed('edit', () => this.post({ type: 'edit', doc, from, version, changes }));
+      }
+      state.sentVersion = version;
+    };
+    if (!adoptable || adoptable.version !== from) {
+      decide('no job');
+      return undefined;
+    }
+    // Exact, never sampled: an edit adopted that is not the one applied would leave the worker another text.
+    const steps = changesMismatchSteps(changes, adoptable.edits);
+    const first = timed('adopt.compare', () => steps.next());
+    if (first.done) {
+      decide(first.value);
+      return undefined;
+    }
+    return (async () => {
+      for (;;) {
+        await yieldToEventLoop();
+        const step = timed('adopt.compare', () => steps.next());
+        if (step.done) return decide(step.value);
+      }
+    })();
+  }
+
+  /** Records `running` as the document's forwarding until it ends (a failure is logged, and the worker's text dropped). */
+  private settleForwarding(state: DocumentState, running: Promise<void>): void {
+    const settled = running.catch((e: unknown) => {
+      this.log.error('an edit could not be forwarded to the analysis worker', e);
+      state.sentVersion = undefined;
+    });
+    state.forwarding = settled;
+    void settled.then(() => {
+      if (state.forwarding === settled) state.forwarding = undefined;
+    });
   }
 
   private schedule(document: vscode.TextDocument): void {

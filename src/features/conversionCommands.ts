@@ -84,7 +84,17 @@ export async function convertActiveEditor(config: ConversionConfigName, maxEdits
   const title = vscode.l10n.t('zhdoc: converting {0} ({1})', displayName(document), config);
   // In the analysis worker, on its copy of this version: the host neither converts nor loads the dictionaries.
   const inWorker = analysis && document.version === version ? await editsInWorker(analysis, document, { kind: 'convert', config, options }, ranges, total, maxEdits, kept, title) : undefined;
-  if (inWorker !== undefined) return finish(editor, version, config, inWorker === 'cancelled' || inWorker === 'stale' ? inWorker : inWorker.edits, inWorker === 'cancelled' || inWorker === 'stale' ? 0 : inWorker.count);
+  if (inWorker === 'cancelled' || inWorker === 'stale') return finish(editor, version, config, inWorker, 0);
+  if (inWorker !== undefined) {
+    let applied = false;
+    try {
+      applied = await finish(editor, version, config, inWorker.edits, inWorker.count);
+      return applied;
+    } finally {
+      // Not applied: no change will come to match the edits against, so the service and worker drop them now.
+      if (!applied) analysis!.releaseEdits(document, inWorker.edits);
+    }
+  }
   await ensureResources('opencc');
   const converter = getConverter(config, options);
   let changed = 0;

@@ -106,7 +106,14 @@ async function editWithPinyin(mode: 'annotate' | 'remove', analysis?: DocumentAn
   const inWorker = analysis && document.version === version ? await editsInWorker(analysis, document, mode === 'annotate' ? { kind: 'annotate', style, sandhi } : { kind: 'remove' }, ranges, total, MAX_EDITS, kept, title) : undefined;
   if (inWorker !== undefined) {
     if (inWorker === 'cancelled' || inWorker === 'stale') return finish(editor, version, mode, inWorker, 0);
-    return finish(editor, version, mode, inWorker.edits, inWorker.count);
+    let applied = false;
+    try {
+      applied = await finish(editor, version, mode, inWorker.edits, inWorker.count);
+      return applied;
+    } finally {
+      // Not applied: no change will come to match the edits against, so the service and worker drop them now.
+      if (!applied) analysis!.releaseEdits(document, inWorker.edits);
+    }
   }
   await ensureResources('pinyin', 'opencc');
 

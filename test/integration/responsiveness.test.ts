@@ -51,7 +51,7 @@ describe('responsiveness: the host never reads or draws everything at once', () 
     // The boilerplate blocks found, not whether the editor has them folded (a fresh document auto-folds on open).
     const blocks = (): string => (api.boilerplate.statusText() ?? '').replace(/\$\((?:un)?fold\) /, '').replace(/ folded$/, '');
     const status = (): string => [api.characterCount.statusText(), api.mixedScript.statusText(), blocks()].join(' | ');
-    for (const command of ['zhdoc.convertToSimplified', 'zhdoc.annotatePinyin']) {
+    for (const command of ['zhdoc.convertToSimplified', 'zhdoc.annotatePinyin', 'zhdoc.removePinyinAnnotations']) {
       const before = document.version;
       api.timings(true);
       assert.equal(await vscode.commands.executeCommand(command), true, command);
@@ -69,6 +69,39 @@ describe('responsiveness: the host never reads or draws everything at once', () 
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.window.showTextDocument(document);
     }
+  });
+
+  it('a whole-document command that does not apply the worker\'s edits leaves none held for the next change', async function () {
+    this.timeout(180_000);
+    const api = await zhdocApi();
+    // Nothing to change: the worker's job finds no edits, the command applies none.
+    const plain = await openUntitled(Array.from({ length: 200 }, (_, i) => `第${i}段：会议强调，要把高质量发展作为首要任务。`).join('\n') + '\n');
+    for (const command of ['zhdoc.removePinyinAnnotations', 'zhdoc.convertToSimplified']) {
+      api.timings(true);
+      assert.equal(await vscode.commands.executeCommand(command), false, command);
+      assert.ok(api.timings().longestBlocks['decode.edits'] !== undefined, `${command}: the worker computed the edits`);
+      assert.equal(api.analysis.heldEdits(plain.document), undefined, command);
+    }
+    await discardAll();
+    // Edits computed, then refused: the editor is closed while the worker computes (the document stays open in
+    // another group), so VS Code will not apply them.
+    const lines = Array.from({ length: 3000 }, (_, i) => `第${i}段：會議強調，要把高質量發展作為首要任務。`).join('\n') + '\n';
+    const first = await openUntitled(lines);
+    const document = first.document;
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.Two);
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await waitFor('the first marks', () => api.characterCount.statusText(), 60_000);
+    api.timings(true);
+    const running = vscode.commands.executeCommand('zhdoc.convertToSimplified');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(await running, false);
+    assert.ok(!document.isClosed && api.timings().longestBlocks['decode.edits'] !== undefined, 'the worker computed the edits for a document still open');
+    assert.equal(api.analysis.heldEdits(document), undefined);
+    // The worker dropped them too, and its copy of the text still follows the document.
+    const editor = await vscode.window.showTextDocument(document);
+    const count = await waitFor('字数', () => api.characterCount.statusText(), 30_000);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '字'));
+    await waitFor('字数 follows the edit', () => api.characterCount.statusText() !== count && api.characterCount.statusText(), 30_000);
   });
 
   it('draws the occurrences near the visible lines of a document with very many, and follows scrolling', async function () {

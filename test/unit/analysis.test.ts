@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { applyChanges, changesMismatch, createAnalyzer } from '../../src/analysis/analyzer';
+import { applyChanges, changesMismatch, changesMismatchSteps, COMPARE_SLICE_CHARS, createAnalyzer } from '../../src/analysis/analyzer';
 import { adjacentSlogan, locateSlogan, packEdits, packFacet, spansOf, unpackEdits, unpackFacet } from '../../src/analysis/packing';
 import type { FromWorker, ToWorker } from '../../src/analysis/protocol';
 import { analyzeBoilerplate } from '../../src/core/boilerplate';
@@ -146,6 +146,63 @@ describe('document analysis (worker side)', () => {
     h.send({ type: 'analyze', id: 10, doc: 'd', version: 12, facet: 'han', optionsKey: 'k', options: OPTIONS });
     h.drain();
     assert.deepEqual(h.received.find((m) => m.id === 10), { type: 'cancelled', id: 10, missing: true });
+  });
+
+  it('drops a job\'s edits when the host says the command did not apply them (release), another job\'s only for that one', () => {
+    const h = harness();
+    const job = (id: number): ToWorker => ({ type: 'edits', id, doc: 'd', version: 1, job: { kind: 'convert', config: 't2s', options: {} }, ranges: [[0, TEXT.length]], maxEdits: 4, keptLines: [], keptOffsets: [] });
+    h.send({ type: 'text', doc: 'd', version: 1, text: TEXT });
+    h.send(job(5));
+    h.drain();
+    // A release of another job keeps job 5's edits: adopting them still works.
+    h.send({ type: 'release', doc: 'd', job: 4 });
+    h.send({ type: 'adopt', doc: 'd', job: 5, from: 1, version: 2 });
+    h.send({ type: 'analyze', id: 6, doc: 'd', version: 2, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    assert.equal((h.received.find((m) => m.id === 6) as { value: unknown }).value, countHan(TEXT));
+    // Released: the worker keeps its text, but an adopt of the released job forgets it instead of applying edits.
+    h.send({ type: 'text', doc: 'd', version: 1, text: TEXT });
+    h.send(job(7));
+    h.drain();
+    h.send({ type: 'release', doc: 'd', job: 7 });
+    h.send({ type: 'analyze', id: 8, doc: 'd', version: 1, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    h.send({ type: 'adopt', doc: 'd', job: 7, from: 1, version: 2 });
+    h.send({ type: 'analyze', id: 9, doc: 'd', version: 2, facet: 'han', optionsKey: 'k', options: OPTIONS });
+    h.drain();
+    assert.equal((h.received.find((m) => m.id === 8) as { value: unknown }).value, countHan(TEXT));
+    assert.deepEqual(h.received.find((m) => m.id === 9), { type: 'cancelled', id: 9, missing: true });
+  });
+
+  it('compares a whole-document change with the job\'s edits in slices, exactly (changesMismatchSteps)', () => {
+    // 3,000 edits of 1,000 characters, as VS Code reports an edit of 1,000 or more replacements: one change.
+    const edits = Array.from({ length: 3000 }, (_, i) => ({ offset: i * 10, length: 5, text: '會'.repeat(999) + String(i % 10) }));
+    const gap = '汉字一二三';
+    const text = edits.map((e, i) => (i ? gap : '') + e.text).join('');
+    const change = { offset: 0, length: edits[edits.length - 1]!.offset + 5, text };
+    const run = (c: typeof change): { yields: number; result: string | undefined } => {
+      const steps = changesMismatchSteps([c], edits);
+      let yields = 0;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return { yields, result: step.value };
+        yields++;
+      }
+    };
+    const same = run(change);
+    assert.equal(same.result, undefined);
+    assert.ok(same.yields >= Math.floor(text.length / COMPARE_SLICE_CHARS) - 1 && same.yields > 1, `${same.yields} yields`);
+    // One character differs near the end: found all the same, as by the one-piece comparison.
+    const late = { ...change, text: text.slice(0, -3) + 'x' + text.slice(-2) };
+    assert.ok(run(late).result);
+    assert.equal(run(late).result, changesMismatch([late], edits));
+    // One long edit is compared in slices too.
+    const long = [{ offset: 0, length: 1, text: '會'.repeat(3 * COMPARE_SLICE_CHARS) }];
+    const steps = changesMismatchSteps([{ offset: 0, length: 1, text: long[0]!.text }], long);
+    let yields = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) yields++;
+    assert.ok(yields >= 2, `${yields} yields`);
+    assert.ok(changesMismatch([{ offset: 0, length: 1, text: long[0]!.text.slice(1) + '字' }], long));
   });
 
   it('tells an edit event that is exactly a job\'s edits from one VS Code changed on the way', () => {

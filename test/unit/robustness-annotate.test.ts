@@ -44,6 +44,23 @@ describe('pinyin: Remove Pinyin Annotations removes only what zhdoc writes', () 
     for (const s of ['答案(hànzì)', '答案(DÁ\'ÀN)', '什么(?)', '的(de5 x)', '行(hang2 hang2)']) assert.equal(removePinyinAnnotations(s).length, 0, s);
   });
 
+  it('is linear on hostile parentheses: many after Han text with no or one far ) (each well under a second)', () => {
+    removePinyinAnnotations('預熱(yùrè)');
+    // Searching for the ')' from every '(' was quadratic here: 4.5 s for 400,000 '汉(' before one ')'.
+    const hostile = {
+      'no )': '会议强调' + '('.repeat(200_000),
+      'one ) at the end': '汉('.repeat(400_000) + ')',
+      'bodies too long': ('汉('.repeat(50) + 'a'.repeat(300) + ')').repeat(2000),
+      'long Han runs before letters': ('汉'.repeat(256) + '(' + 'a'.repeat(256) + ')').repeat(50),
+    };
+    for (const [name, t] of Object.entries(hostile)) {
+      const started = performance.now();
+      assert.deepEqual(removePinyinAnnotations(t), [], name);
+      const ms = performance.now() - started;
+      assert.ok(ms < 1000, `${name}: ${Math.round(ms)} ms`);
+    }
+  });
+
   it('property: remove(annotate(text)) === text, in every style', () => {
     fc.assert(
       fc.property(text, style, (t, s) => {

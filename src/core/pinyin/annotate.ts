@@ -14,7 +14,7 @@
  */
 import { isHanCodePoint, isLowSurrogate, type TextEdit } from '../text';
 import { readingsOf, readingsOfCharacter } from './reader';
-import { matchesSpokenAnnotation, spokenVariants } from './sandhi';
+import { matchesSpokenAnnotationFrom, spokenVariants } from './sandhi';
 import { formatWord, PINYIN_STYLES, type PinyinStyle } from './syllable';
 import { eachWordIn, writtenReadings, type SpokenOptions } from './words';
 
@@ -53,9 +53,12 @@ const MAX_BODY = 32 * 8;
 /** Deletions (sorted) of every pinyin annotation in text[start, end), the inverse of annotatePinyin. */
 export function removePinyinAnnotations(text: string, start = 0, end = text.length): TextEdit[] {
   const edits: TextEdit[] = [];
+  // The first ')' after the current '(', found once for all the '(' before it: searching from every '(' was
+  // quadratic on text with many '(' after Han characters and a ')' far away (or none).
+  let close = -2;
   for (let i = text.indexOf('(', start); i !== -1 && i < end; i = text.indexOf('(', i + 1)) {
     if (i === 0 || !precededByHan(text, i)) continue;
-    const close = text.indexOf(')', i + 1);
+    if (close !== -1 && close <= i) close = text.indexOf(')', i + 1);
     if (close === -1 || close >= end) break;
     if (close - i - 1 > MAX_BODY) continue;
     if (!isAnnotationFor(text, i, text.slice(i + 1, close))) continue;
@@ -65,13 +68,16 @@ export function removePinyinAnnotations(text: string, start = 0, end = text.leng
   return edits;
 }
 
+/** What a body may contain: letters, marks, the apostrophe, space, `?`, zhuyin tone marks and tone numbers. */
+const ANNOTATION_BODY = /^[\p{L}\p{M}' ?˙ˊˇˋ1-5]+$/u;
+
 /**
  * True when `body` is what annotationOf writes, in one of zhdoc's styles, for the last few Han characters
  * before offset `open`: each syllable one of that character's readings (or its reading read here), `?` only for
  * a character with no known reading. `微软(Microsoft)`, `什么(?)` and `原理(Beta2)` are the writer's own text.
  */
 function isAnnotationFor(text: string, open: number, body: string): boolean {
-  if (body === '' || !/^[\p{L}\p{M}' ?˙ˊˇˋ1-5]+$/u.test(body)) return false;
+  if (body === '' || !ANNOTATION_BODY.test(body)) return false;
   const normalized = body.normalize('NFC');
   // The Han characters just before the parenthesis, nearest last: at most one per letter of the body.
   const chars: string[] = [];
@@ -79,24 +85,68 @@ function isAnnotationFor(text: string, open: number, body: string): boolean {
     const low = isLowSurrogate(text.charCodeAt(at - 1)) && at >= 2;
     const cp = text.codePointAt(low ? at - 2 : at - 1)!;
     if (!isHanCodePoint(cp)) break;
-    chars.unshift(String.fromCodePoint(cp));
+    chars.push(String.fromCodePoint(cp));
     at -= low ? 2 : 1;
   }
-  const inContext = readingsOf(chars.join(''));
+  chars.reverse();
   // Every syllable zhdoc may write for each character: its readings (and the one read here), each as spoken
   // in any sandhi mode (neutral tone, 一 yí/yì, 不 bú, a third tone's second, 儿 as the r of the syllable before).
+  const known = chars.map(characterSyllables);
+  // The reading read here is one of the character's own (a property test holds the reader to it), so the
+  // characters' readings decide almost every annotation without reading the characters in context, which cost
+  // a run of the reader per parenthesis (most of the time on a large annotated document). Adding candidates
+  // only adds matches, so a match on the characters' readings is the answer; the context is read when they
+  // do not match, or when a character has none of its own.
+  const unread = known.some((k) => k.readings.length === 0);
+  if (!unread && matchesSomeWord(known.map((k) => k.variants), normalized)) return true;
+  const inContext = readingsOf(chars.join(''));
+  let extra = false;
   const candidates = chars.map((c, k) => {
-    const known = readingsOfCharacter(c);
+    const { readings, variants } = known[k]!;
     const here = inContext[k];
-    const readings = here && !known.includes(here) ? [...known, here] : known;
-    return readings.length ? [...new Set(readings.flatMap((r) => spokenVariants(c, r)))] : ['?'];
+    if (here && !readings.includes(here)) {
+      extra = true;
+      return [...new Set([...variants, ...spokenVariants(c, here)])];
+    }
+    return readings.length ? variants : ['?'];
   });
-  for (let k = 1; k <= chars.length; k++) {
-    const word = chars.slice(chars.length - k);
-    const last = candidates.slice(chars.length - k);
-    for (const style of PINYIN_STYLES) if (matchesSpokenAnnotation(word, last, normalized, style)) return true;
+  return (unread || extra) && matchesSomeWord(candidates, normalized);
+}
+
+/** True when `body` writes the last k characters (of those `candidates` are for) for some k, in some style. */
+function matchesSomeWord(candidates: ReadonlyArray<readonly string[]>, body: string): boolean {
+  for (let k = 1; k <= candidates.length; k++) {
+    for (const style of PINYIN_STYLES) if (matchesSpokenAnnotationFrom(candidates, candidates.length - k, body, style)) return true;
   }
   return false;
+}
+
+interface CharacterSyllables {
+  /** readingsOfCharacter. */
+  readonly readings: readonly string[];
+  /** Their spoken variants, without repeats (empty when the character has no reading). */
+  readonly variants: readonly string[];
+}
+
+/**
+ * Characters whose syllables are kept: a document uses a few thousand distinct characters; the bound keeps a
+ * text of every Han character from growing the map without end (it is emptied when full).
+ */
+const CHARACTER_CACHE_SIZE = 1 << 15;
+const characterCache = new Map<string, CharacterSyllables>();
+
+/**
+ * A character's readings and their spoken variants, looked up once per character instead of once per
+ * parenthesis. They depend on the reading data alone (readingsOfCharacter does not consult the polyphone model).
+ */
+function characterSyllables(char: string): CharacterSyllables {
+  let entry = characterCache.get(char);
+  if (entry) return entry;
+  const readings = readingsOfCharacter(char);
+  entry = { readings, variants: [...new Set(readings.flatMap((r) => spokenVariants(char, r)))] };
+  if (characterCache.size >= CHARACTER_CACHE_SIZE) characterCache.clear();
+  characterCache.set(char, entry);
+  return entry;
 }
 
 function precededByHan(text: string, i: number): boolean {

@@ -273,24 +273,61 @@ export function spokenVariants(char: string, reading: string): string[] {
  * place of the body reached so far, written with formatWord's own pieces (separators, erhua).
  */
 export function matchesSpokenAnnotation(chars: readonly string[], candidates: ReadonlyArray<readonly string[]>, body: string, style: PinyinStyle): boolean {
-  const n = chars.length;
-  // reached[i]: the offsets of the body that the first i characters, written, can end at.
-  const reached: Array<Set<number>> = Array.from({ length: n + 1 }, () => new Set());
-  reached[0]!.add(0);
+  return matchesSpokenAnnotationFrom(candidates.length === chars.length ? candidates : Array.from(chars, (_, i) => candidates[i] ?? []), 0, body, style);
+}
+
+/**
+ * matchesSpokenAnnotation for the word whose characters have candidates[from..]: removal tries every word
+ * length before a parenthesis, on one array. Allocates only for the places reached (most calls end on their
+ * first syllable), and formats each syllable once per style (formatting was a fifth of removal's time).
+ */
+export function matchesSpokenAnnotationFrom(candidates: ReadonlyArray<readonly string[]>, from: number, body: string, style: PinyinStyle): boolean {
+  const n = candidates.length - from;
+  // reached[i]: the offsets of the body that the first i characters, written, can end at (undefined: none).
+  // Grown as places are reached, not allocated for the whole word: removal tries words of up to 256 characters.
+  const reached: Array<Set<number> | undefined> = [new Set([0])];
   for (let i = 0; i < n; i++) {
+    const here = reached[i];
     // Nothing reached here (and reached[i + 1] is only reached from here or by an erhua from i - 1, already
     // done): removal tries every word length before a parenthesis, so most calls end on their first syllable.
-    if (reached[i]!.size === 0 && reached[i + 1]!.size === 0) return false;
-    for (const p of reached[i]!) {
-      for (const r of candidates[i] ?? []) {
-        const erhuaNext = i + 1 < n && r !== ERHUA_READING && (candidates[i + 1] ?? []).includes(ERHUA_READING);
-        for (const erhua of erhuaNext ? [false, true] : [false]) {
-          const written = formatSyllable(r, style, erhua);
-          const piece = syllableSeparator(written, style, p === 0) + written;
-          if (body.startsWith(piece, p)) reached[i + (erhua ? 2 : 1)]!.add(p + piece.length);
+    if (!here) {
+      if (!reached[i + 1]) return false;
+      continue;
+    }
+    const erhuaAfter = i + 1 < n && candidates[from + i + 1]!.includes(ERHUA_READING);
+    for (const p of here) {
+      for (const r of candidates[from + i]!) {
+        for (const erhua of erhuaAfter && r !== ERHUA_READING ? ERHUA_BOTH : ERHUA_NONE) {
+          const piece = writtenPiece(r, style, erhua, p === 0);
+          if (body.startsWith(piece, p)) (reached[i + (erhua ? 2 : 1)] ??= new Set()).add(p + piece.length);
         }
       }
     }
   }
-  return reached[n]!.has(body.length);
+  return reached[n]?.has(body.length) ?? false;
+}
+
+const ERHUA_NONE = [false] as const;
+const ERHUA_BOTH = [false, true] as const;
+
+/**
+ * Written syllables with their separator, per style and erhua: [first in the word, after another]. Readings
+ * come from the reading data (a few thousand with their variants); the bound only guards against a caller
+ * passing anything else, and empties the map when reached.
+ */
+const PIECE_CACHE_SIZE = 1 << 14;
+const pieceCache = new Map<PinyinStyle, [Map<string, readonly [string, string]>, Map<string, readonly [string, string]>]>();
+
+function writtenPiece(reading: string, style: PinyinStyle, erhua: boolean, first: boolean): string {
+  let maps = pieceCache.get(style);
+  if (!maps) pieceCache.set(style, (maps = [new Map(), new Map()]));
+  const map = maps[erhua ? 1 : 0];
+  let pieces = map.get(reading);
+  if (!pieces) {
+    const written = formatSyllable(reading, style, erhua);
+    pieces = [syllableSeparator(written, style, true) + written, syllableSeparator(written, style, false) + written];
+    if (map.size >= PIECE_CACHE_SIZE) map.clear();
+    map.set(reading, pieces);
+  }
+  return pieces[first ? 0 : 1];
 }
