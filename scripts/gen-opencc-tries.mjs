@@ -29,15 +29,29 @@ const supplementary = JSON.parse(readFileSync(join(root, 'data/convert/supplemen
 const lexicon = JSON.parse(readFileSync(join(root, 'data/slogans/lexicon.json'), 'utf8')).entries;
 // A pin never spans a conversion break (punctuation, spaces: see isConversionBreak in src/core/convert.ts),
 // so that converting a text clause by clause still equals converting it whole: terms are pinned by parts.
+// The one exception is a break at a pin's very end: text is only ever cut just after a break (conversionChunks,
+// the edit diff's clauses), never between a pin's last character and the break that follows it, so a pin
+// ending in one matches in the pieces exactly as in the whole text.
 const isConversionBreak = (c) => c < 0x80
   ? c <= 0x20 || (c >= 0x21 && c <= 0x2f && c !== 0x2d) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)
   : (c >= 0x3000 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201f) || c === 0x2026 || c === 0x2014 || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20);
+// Breaks that are part of a formula rather than between its clauses: the operator of 互联网+ and 1+N. A
+// clause followed by one is pinned with it (互联网+, in both widths), not alone: 互联网 on its own is an ordinary
+// word that the phrase configs may convert (s2twp: 網際網路, OpenCC's case_030), and it is the operator that
+// makes it the formula. Clauses between list punctuation (、，；) are formulae in their own right (四项原则、五点主张)
+// and stay pinned alone. A clause after an operator (政务服务 in 互联网+政务服务) cannot take it along, as a pin never
+// starts with a break, so it is pinned alone as before.
+const FORMULA_OPERATORS = new Map([['+', ['+', '\uff0b']], ['\uff0b', ['+', '\uff0b']]]);
 const clauses = (term) => {
   const parts = [];
   let from = 0;
   for (let i = 0; i <= term.length; i++) {
     if (i < term.length && !isConversionBreak(term.charCodeAt(i))) continue;
-    if (i - from >= 2) parts.push(term.slice(from, i));
+    if (i - from >= 2) {
+      const operators = i < term.length ? FORMULA_OPERATORS.get(term[i]) : undefined;
+      if (operators) for (const op of operators) parts.push(term.slice(from, i) + op);
+      else parts.push(term.slice(from, i));
+    }
     from = i + 1;
   }
   return parts;
@@ -251,7 +265,7 @@ for (const config of CONFIG_NAMES) {
         fused = at === 0 && c.chain[0].filter((n) => !n.includes('Phrases')).every((n) => parseDict(source.get(n)).every(([k]) => [...k].length === 1));
       }
       const p = variant === 'zhdoc' ? pins.get(config) : new Map();
-      for (const k of p.keys()) if ([...k].some((ch) => isConversionBreak(ch.charCodeAt(0)))) throw new Error(`pin ${k} spans a conversion break`);
+      for (const k of p.keys()) if ([...k.slice(0, -1)].some((ch) => isConversionBreak(ch.charCodeAt(0)))) throw new Error(`pin ${k} spans a conversion break`);
       const pinTrie = p.size ? trieFor([`pins:${config}`], new Map([[`pins:${config}`, [...p].map(([k, v]) => `${k} ${v}`).join('|')]]), variant) : null;
       out[`${config}:${ext ? 'ext' : 'std'}:${variant}`] = { normalization: c.normalization.map((g) => trieFor(g, source, variant)), segmentation, fused, chain, pins: pinTrie };
     }

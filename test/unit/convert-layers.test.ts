@@ -9,7 +9,9 @@ import * as OpenCC from 'opencc-js';
 import exceptions from '../../data/convert/exceptions.json';
 import supplementary from '../../data/convert/supplementary.json';
 import lexicon from '../../data/slogans/lexicon.json';
-import { CONVERSION_CONFIG_NAMES, convertText, isConversionBreak, type ConversionConfigName } from '../../src/core/convert';
+import { CONVERSION_CONFIG_NAMES, conversionChunks, convertText, getConverter, isConversionBreak, type ConversionConfigName } from '../../src/core/convert';
+import { phrasePins } from '../../src/core/opencc';
+import { applyEdits } from '../../src/core/text';
 
 const zh = (text: string, config: ConversionConfigName): string => convertText(text, config);
 const raw = (text: string, config: ConversionConfigName): string => convertText(text, config, { layers: false });
@@ -114,5 +116,37 @@ describe('formula terms of the slogan lexicon', () => {
 
   it('pins no phrase across a conversion break (chunked conversion stays exact)', () => {
     for (const entry of supplementary.entries) for (const ch of entry.simplified + entry.traditional) assert.equal(isConversionBreak(ch.charCodeAt(0)), false);
+    // A compiled pin may end in a break (互联网+): text is cut only just after a break, never before one.
+    for (const config of CONVERSION_CONFIG_NAMES) {
+      for (const key of Object.keys(phrasePins(config))) {
+        assert.ok(key.length >= 2 && !isConversionBreak(key.charCodeAt(0)), `${config} pin ${key}`);
+        for (const ch of key.slice(0, -1)) assert.equal(isConversionBreak(ch.charCodeAt(0)), false, `${config} pin ${key}`);
+      }
+    }
+  });
+
+  it('pins the operator formula 互联网+, not the ordinary word 互联网 (OpenCC case_030)', () => {
+    assert.equal(zh('互联网+', 's2twp'), '互聯網+');
+    assert.equal(zh('互联网＋', 's2twp'), '互聯網＋');
+    assert.equal(zh('推进“互联网+”行动，互联网+政务服务，互联网+、生命健康', 's2twp'), '推進“互聯網+”行動，互聯網+政務服務，互聯網+、生命健康');
+    assert.equal(zh('人工智能+行动', 's2twp'), '人工智能+行動');
+    // On its own, or followed by anything but the operator, 互联网 is the word the Taiwan table converts.
+    assert.equal(zh('互联网', 's2twp'), '網際網路');
+    assert.equal(zh('需要使用互联网算法软件', 's2twp'), '需要使用網際網路演算法軟體');
+    assert.equal(zh('互联网，互联网-', 's2twp'), '網際網路，網際網路-');
+    assert.equal(zh('人工智能', 's2twp'), '人工智慧');
+    // And back: tw2sp gives the Mainland word either way.
+    assert.equal(zh('網際網路', 'tw2sp'), '互联网');
+    assert.equal(zh('互聯網+', 'tw2sp'), '互联网+');
+  });
+
+  it('a pin ending in a break gives the same result whole, by chunks and as edits', () => {
+    const text = '使用互联网+政务服务，互联网算法。\n互联网+\n互联网+、互联网\n'.repeat(50);
+    const whole = zh(text, 's2twp');
+    assert.ok(whole.includes('互聯網+政務服務，網際網路演算法'));
+    for (const size of [7, 16, 33]) {
+      assert.equal(conversionChunks(text, size).map(([a, b]) => zh(text.slice(a, b), 's2twp')).join(''), whole, `chunks of ${size}`);
+    }
+    assert.equal(applyEdits(text, getConverter('s2twp').edits(text)), whole);
   });
 });
