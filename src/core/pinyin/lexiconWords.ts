@@ -25,6 +25,12 @@ export const COST_BASE = 10;
 export interface WordsOfFirst {
   get(rest: string): LexiconWord | undefined;
   has(rest: string): boolean;
+  /**
+   * `get` of the rest chars[from, to) (code points, as the reader holds a run), without joining them into a
+   * string: the segmentation asks this at every character of a run for rests one character longer each time,
+   * and a string built per lookup was a large share of a long run's time and garbage.
+   */
+  getSpan(chars: readonly string[], from: number, to: number): LexiconWord | undefined;
 }
 
 const A = 65;
@@ -72,6 +78,19 @@ export function wordsInUnits(units: Uint16Array, from: number, to: number, extra
       if (d !== 0) return d;
     }
     return end - start - rest.length;
+  };
+  /** compare, against the rest chars[a, b) (code points, one or two code units each) instead of a string. */
+  const compareSpan = (start: number, end: number, chars: readonly string[], a: number, b: number): number => {
+    let p = start;
+    for (let k = a; k < b; k++) {
+      const c = chars[k]!;
+      for (let j = 0; j < c.length; j++, p++) {
+        if (p === end) return -1;
+        const d = units[p]! - c.charCodeAt(j);
+        if (d !== 0) return d;
+      }
+    }
+    return end - p;
   };
   const wordAt = (start: number, end: number): LexiconWord => {
     let word = built.get(start);
@@ -127,5 +146,42 @@ export function wordsInUnits(units: Uint16Array, from: number, to: number, extra
     if (extra !== undefined && extra !== PREFIX_ONLY) return extra;
     return lexiconGet(rest) ?? extra;
   };
-  return { get, has: (rest) => get(rest) !== undefined };
+  /**
+   * Answers for rests of one character, the segmentation's first lookup at every character of a run (most end
+   * there: no word goes on), so that it is one map lookup rather than a binary search of some 17 probes; null for
+   * no word. Bounded by the line's entries: only rests of its words' second characters are ever found.
+   */
+  const oneCharacterRests = new Map<string, LexiconWord | null>();
+  const lexiconGetSpan = (chars: readonly string[], a: number, b: number): LexiconWord | undefined => {
+    if (b - a === 1) {
+      const c = chars[a]!;
+      let known = oneCharacterRests.get(c);
+      if (known === undefined) oneCharacterRests.set(c, (known = lexiconSearchSpan(chars, a, b) ?? null));
+      return known ?? undefined;
+    }
+    return lexiconSearchSpan(chars, a, b);
+  };
+  /** lexiconGet of the rest chars[a, b) (non-empty), by the same search. */
+  const lexiconSearchSpan = (chars: readonly string[], a: number, b: number): LexiconWord | undefined => {
+    if (!starts) index();
+    let low = 0;
+    let high = starts!.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareSpan(starts![mid]!, ends![mid]!, chars, a, b) < 0) low = mid + 1;
+      else high = mid;
+    }
+    if (low >= starts!.length) return undefined;
+    const start = starts![low]!;
+    const end = ends![low]!;
+    if (compareSpan(start, end, chars, a, b) === 0) return wordAt(start, end);
+    // As in lexiconGet: the first entry at or after the rest begins with it exactly when some entry does. An
+    // entry that is a proper extension compares as longer (the units ran out on the rest's side first).
+    let length = 0;
+    for (let k = a; k < b; k++) length += chars[k]!.length;
+    return end - start > length && compareSpan(start, start + length, chars, a, b) === 0 ? PREFIX_ONLY : undefined;
+  };
+  // The few first characters with extra words (keyed by string) look their rests up as strings.
+  const getSpan = extras ? (chars: readonly string[], a: number, b: number) => get(chars.slice(a, b).join('')) : lexiconGetSpan;
+  return { get, has: (rest) => get(rest) !== undefined, getSpan };
 }

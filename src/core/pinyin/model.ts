@@ -325,6 +325,16 @@ export function candidatesOf(model: PolyphoneModel, char: string, prior: string)
   return labels.includes(prior) ? labels : [...labels, prior];
 }
 
+/**
+ * True when the model has a choice to make for the character: it knows it, and its candidates (with the reader's
+ * reading) are more than that one reading. modelReading returns `prior` otherwise, so a caller can skip building
+ * the site (its lexicon votes are a loop over the words around it) for the many polyphones the model leaves alone.
+ */
+export function modelHasChoice(model: PolyphoneModel, char: string, prior: string): boolean {
+  const labels = model.labels.get(char);
+  return labels !== undefined && (labels.length > 1 || labels[0] !== prior);
+}
+
 /** Hashes of the shared candidate features (their text is short and fixed): fnv of each, computed once. */
 const sharedKeys = new Map<string, number>();
 function sharedKey(feature: string): number {

@@ -17,7 +17,7 @@ import type { BINARY_VENDORS, LoadedVendor } from '../../vendor/binaryVendor';
 import type * as PinyinVendor from '../../vendor/pinyin';
 import { scriptOf } from '../script';
 import { isHanCodePoint } from '../text';
-import { decodeBase64, modelReading, unpackModel, type PolyphoneModel, type PolyphoneSite } from './model';
+import { decodeBase64, modelHasChoice, modelReading, unpackModel, type PolyphoneModel, type PolyphoneSite } from './model';
 import { COST_BASE, PREFIX_ONLY, wordsInUnits, type LexiconWord, type WordsOfFirst } from './lexiconWords';
 import { indexValueLines, lineRange, lineTable, type CharacterTable, type LineTable } from './packedLines';
 import { traditionalToSimplified } from './t2s';
@@ -361,10 +361,8 @@ function baseAnalysis(runChars: readonly string[], before: string): BaseAnalysis
     }
     const words = wordsStartingWith(d, first);
     if (!words) continue;
-    let rest = '';
     for (let len = 2; len <= d.maxWord && i + len <= n; len++) {
-      rest += simple[i + len - 1]!;
-      const w = words.get(rest);
+      const w = words.getSpan(simple, i + 1, i + len);
       if (!w) break;
       if (w === PREFIX_ONLY) continue;
       matchEnd.push(i + len);
@@ -469,7 +467,7 @@ export function analyseRun(runChars: readonly string[], before = ''): RunAnalysi
     const original = chars[i]!;
     let decided = base.decided[i];
     const fromForm = formReading(base, i);
-    if (fromForm === undefined && decided !== undefined && model) {
+    if (fromForm === undefined && decided !== undefined && model && modelHasChoice(model, simple[i]!, decided)) {
       lexicon.clear();
       decided = modelReading(model, siteOf(base, i, before, lexicon));
     }
