@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CONVERSION_CONFIGS, conversionChunks, getConverter, isConversionConfigName, type ConversionConfigName } from '../core/convert';
 import type { TextEdit } from '../core/text';
-import { applyDocumentEdits, codePointCount, commandEditor, computeEdits, displayName, editsInWorker, ensureWritable, keptPlaces, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
+import { applyDocumentEdits, applyWorkerEdits, codePointCount, commandEditor, computeEdits, displayName, editsInWorker, ensureWritable, keptPlaces, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, type EditStep } from '../vscode/editing';
 import type { DocumentAnalysisService } from '../analysis/service';
 import { ensureResources } from '../vscode/resources';
 import { conversionOptionsFor, zhdocSettings } from '../vscode/settings';
@@ -85,16 +85,7 @@ export async function convertActiveEditor(config: ConversionConfigName, maxEdits
   // In the analysis worker, on its copy of this version: the host neither converts nor loads the dictionaries.
   const inWorker = analysis && document.version === version ? await editsInWorker(analysis, document, { kind: 'convert', config, options }, ranges, total, maxEdits, kept, title) : undefined;
   if (inWorker === 'cancelled' || inWorker === 'stale') return finish(editor, version, config, inWorker, 0);
-  if (inWorker !== undefined) {
-    let applied = false;
-    try {
-      applied = await finish(editor, version, config, inWorker.edits, inWorker.count);
-      return applied;
-    } finally {
-      // Not applied: no change will come to match the edits against, so the service and worker drop them now.
-      if (!applied) analysis!.releaseEdits(document, inWorker.edits);
-    }
-  }
+  if (inWorker !== undefined) return applyWorkerEdits(analysis!, document, inWorker, (r) => finish(editor, version, config, r.edits, r.count));
   await ensureResources('opencc');
   const converter = getConverter(config, options);
   let changed = 0;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { annotatePinyin, removePinyinAnnotations, toPinyinText } from '../core/pinyin';
 import type { DocumentAnalysisService } from '../analysis/service';
-import { applyDocumentEdits, commandEditor, computeEdits, displayName, editsInWorker, ensureWritable, keptPlaces, LARGE_DOCUMENT_CHARS, lineGroups, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
+import { applyDocumentEdits, applyWorkerEdits, commandEditor, computeEdits, displayName, editsInWorker, ensureWritable, keptPlaces, LARGE_DOCUMENT_CHARS, lineGroups, NOTHING_KEPT, planPiece, rangePieces, reportUnapplied, targetRanges, yieldToEventLoop, type EditStep } from '../vscode/editing';
 import type { TextEdit } from '../core/text';
 import { ensureResources } from '../vscode/resources';
 import { pinyinSettings, zhdocSettings } from '../vscode/settings';
@@ -106,14 +106,7 @@ async function editWithPinyin(mode: 'annotate' | 'remove', analysis?: DocumentAn
   const inWorker = analysis && document.version === version ? await editsInWorker(analysis, document, mode === 'annotate' ? { kind: 'annotate', style, sandhi } : { kind: 'remove' }, ranges, total, MAX_EDITS, kept, title) : undefined;
   if (inWorker !== undefined) {
     if (inWorker === 'cancelled' || inWorker === 'stale') return finish(editor, version, mode, inWorker, 0);
-    let applied = false;
-    try {
-      applied = await finish(editor, version, mode, inWorker.edits, inWorker.count);
-      return applied;
-    } finally {
-      // Not applied: no change will come to match the edits against, so the service and worker drop them now.
-      if (!applied) analysis!.releaseEdits(document, inWorker.edits);
-    }
+    return applyWorkerEdits(analysis!, document, inWorker, (r) => finish(editor, version, mode, r.edits, r.count));
   }
   await ensureResources('pinyin', 'opencc');
 

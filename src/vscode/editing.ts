@@ -228,6 +228,21 @@ export async function editsInWorker(analysis: DocumentAnalysisService, document:
   }
 }
 
+/**
+ * Applies edits the worker computed (through the command's own `apply`, which checks the version and makes one
+ * undo step) and, when they end up not applied, lets the service and worker drop them: no change will come to
+ * match them against.
+ */
+export async function applyWorkerEdits(analysis: DocumentAnalysisService, document: vscode.TextDocument, result: EditJobResult, apply: (result: EditJobResult) => Promise<boolean>): Promise<boolean> {
+  let applied = false;
+  try {
+    applied = await apply(result);
+    return applied;
+  } finally {
+    if (!applied) analysis.releaseEdits(document, result.edits);
+  }
+}
+
 /** Gives the event loop a turn so typing, rendering and cancellation get through during long work. */
 export function yieldToEventLoop(): Promise<void> {
   // setImmediate is Node's; the web extension host (vscode.dev) only has setTimeout.
