@@ -122,24 +122,30 @@ export function wordsInUnits(units: Uint16Array, from: number, to: number, extra
       ends[k++] = restEnd(p);
     }
   };
-  const lexiconGet = (rest: string): LexiconWord | undefined => {
+  /**
+   * The entry equal to a rest of `length` code units, PREFIX_ONLY when only longer entries begin with it, by a
+   * binary search of the line with `order(start, end)`, the entry's order against the rest (compare or
+   * compareSpan: the rest as a string or as the run's characters).
+   */
+  const search = (order: (start: number, end: number) => number, length: number): LexiconWord | undefined => {
     if (!starts) index();
-    // The first entry at or after `rest` in UTF-16 order (the line is sorted by rest).
+    // The first entry at or after the rest in UTF-16 order (the line is sorted by rest).
     let low = 0;
     let high = starts!.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (compare(starts![mid]!, ends![mid]!, rest) < 0) low = mid + 1;
+      if (order(starts![mid]!, ends![mid]!) < 0) low = mid + 1;
       else high = mid;
     }
     if (low >= starts!.length) return undefined;
     const start = starts![low]!;
     const end = ends![low]!;
-    const order = compare(start, end, rest);
-    if (order === 0) return wordAt(start, end);
-    // The first entry at or after `rest` begins with it exactly when some entry does (they sort together).
-    return end - start > rest.length && compare(start, start + rest.length, rest) === 0 ? PREFIX_ONLY : undefined;
+    if (order(start, end) === 0) return wordAt(start, end);
+    // The first entry at or after the rest begins with it exactly when some entry does (they sort together). An
+    // entry that is a proper extension compares as longer (the units ran out on the rest's side first).
+    return end - start > length && order(start, start + length) === 0 ? PREFIX_ONLY : undefined;
   };
+  const lexiconGet = (rest: string): LexiconWord | undefined => search((start, end) => compare(start, end, rest), rest.length);
   const get = (rest: string): LexiconWord | undefined => {
     if (rest.length === 0) return extras?.get(rest);
     const extra = extras?.get(rest);
@@ -163,23 +169,9 @@ export function wordsInUnits(units: Uint16Array, from: number, to: number, extra
   };
   /** lexiconGet of the rest chars[a, b) (non-empty), by the same search. */
   const lexiconSearchSpan = (chars: readonly string[], a: number, b: number): LexiconWord | undefined => {
-    if (!starts) index();
-    let low = 0;
-    let high = starts!.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (compareSpan(starts![mid]!, ends![mid]!, chars, a, b) < 0) low = mid + 1;
-      else high = mid;
-    }
-    if (low >= starts!.length) return undefined;
-    const start = starts![low]!;
-    const end = ends![low]!;
-    if (compareSpan(start, end, chars, a, b) === 0) return wordAt(start, end);
-    // As in lexiconGet: the first entry at or after the rest begins with it exactly when some entry does. An
-    // entry that is a proper extension compares as longer (the units ran out on the rest's side first).
     let length = 0;
     for (let k = a; k < b; k++) length += chars[k]!.length;
-    return end - start > length && compareSpan(start, start + length, chars, a, b) === 0 ? PREFIX_ONLY : undefined;
+    return search((start, end) => compareSpan(start, end, chars, a, b), length);
   };
   // The few first characters with extra words (keyed by string) look their rests up as strings.
   const getSpan = extras ? (chars: readonly string[], a: number, b: number) => get(chars.slice(a, b).join('')) : lexiconGetSpan;
