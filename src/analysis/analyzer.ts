@@ -312,15 +312,15 @@ export function* changesMismatchSteps(changes: readonly TextChange[], edits: rea
     for (let j = first; j < last; j++) {
       const e = edits[j]!;
       pos += e.offset - at;
-      for (let from = 0; from < e.text.length || from === 0; from += COMPARE_SLICE_CHARS) {
-        const piece = e.text.length <= COMPARE_SLICE_CHARS ? e.text : e.text.slice(from, from + COMPARE_SLICE_CHARS);
+      // A slice covering the whole text is the text itself (no copy), so short edits compare as one piece.
+      for (let from = 0; from === 0 || from < e.text.length; from += COMPARE_SLICE_CHARS) {
+        const piece = e.text.slice(from, from + COMPARE_SLICE_CHARS);
         if (!c.text.startsWith(piece, pos + from)) return `edit ${j} (${e.offset}+${e.length} ${JSON.stringify(e.text.slice(0, 20))}) not found in the change at ${c.offset}+${c.length}`;
         compared += piece.length;
         if (compared >= COMPARE_SLICE_CHARS) {
           compared = 0;
           yield;
         }
-        if (e.text.length <= COMPARE_SLICE_CHARS) break;
       }
       pos += e.text.length;
       at = e.offset + e.length;
